@@ -1,0 +1,54 @@
+namespace Sunbay.Client;
+
+/// <summary>
+/// Settings of a <see cref="ISunbayClient"/>. Bind them from configuration (section <c>Sunbay</c>, so the environment
+/// variables <c>Sunbay__ApiKey</c>, <c>Sunbay__AppId</c>, ... work) or set them in code. They are validated when the
+/// application starts, with messages that name the setting.
+/// </summary>
+/// <remarks><see cref="ToString"/> never shows the API key.</remarks>
+public sealed class SunbayClientOptions
+{
+    /// <summary>The environment used when <see cref="BaseAddress"/> is not set. Default <see cref="SunbayEnvironment.Production"/>.</summary>
+    public SunbayEnvironment Environment { get; set; } = SunbayEnvironment.Production;
+
+    /// <summary>
+    /// Explicit API address, which wins over <see cref="Environment"/>. Must be https, except plain http to a
+    /// loopback address (a local fake such as <c>FakeSunbayHost</c>).
+    /// </summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The application's API key, sent as <c>Authorization: Bearer</c>. Read for every request, so a rotated key applies at once.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The application ID from the SUNBAY portal, used when a request does not name one.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The SUNBAY merchant ID (e.g. <c>M1260231004</c>), used when a request does not name one.</summary>
+    public string? MerchantId { get; set; }
+
+    /// <summary>The terminal serial number used when a request does not name one.</summary>
+    public string? TerminalSn { get; set; }
+
+    /// <summary>Default webhook URL (<c>notifyUrl</c>) of transactions. Without one SUNBAY sends no webhook and operations complete by polling.</summary>
+    public string? NotifyUrl { get; set; }
+
+    /// <summary>How operations poll for a final status.</summary>
+    public SunbayPollingOptions Polling { get; } = new();
+
+    /// <summary>Network time limits.</summary>
+    public SunbayTimeoutOptions Timeouts { get; } = new();
+
+    /// <summary>Retries of queries (GET). POSTs are never retried.</summary>
+    public SunbayRetryOptions Retry { get; } = new();
+
+    /// <summary>The address requests go to: <see cref="BaseAddress"/>, or the address of <see cref="Environment"/>.</summary>
+    public Uri ResolveBaseAddress() => BaseAddress ?? Environment switch
+    {
+        SunbayEnvironment.Sandbox => new Uri("https://open.sunbay-uat.us/"),
+        _ => new Uri("https://open.sunbay.us/"),
+    };
+
+    /// <summary>A description for logs and diagnostics, with the API key hidden.</summary>
+    public override string ToString() =>
+        $"SunbayClientOptions {{ BaseAddress = {ResolveBaseAddress()}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, AppId = {AppId}, MerchantId = {MerchantId}, TerminalSn = {TerminalSn} }}";
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+
+namespace Sunbay.Client;
+
+/// <summary>Start-up validation of <see cref="SunbayClientOptions"/>: every message names the setting and says what to fix.</summary>
+internal sealed class SunbayClientOptionsValidator : IValidateOptions<SunbayClientOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SunbayClientOptions options)
+    {
+        var failures = Collect(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The problems of <paramref name="options"/>, empty when they are valid.</summary>
+    public static List<string> Collect(SunbayClientOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            failures.Add("Sunbay:ApiKey is required: the API key of your SUNBAY application (sk_test_... in the sandbox).");
+        }
+        else if (options.ApiKey.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            failures.Add("Sunbay:ApiKey must not contain white space or control characters (check for a trailing newline).");
+        }
+
+        RequireId(failures, "AppId", options.AppId);
+        RequireId(failures, "MerchantId", options.MerchantId);
+        if (options.TerminalSn is { Length: > 32 })
+        {
+            failures.Add("Sunbay:TerminalSn must be at most 32 characters.");
+        }
+
+        if (options.BaseAddress is { } address)
+        {
+            if (!address.IsAbsoluteUri)
+            {
+                failures.Add($"Sunbay:BaseAddress must be an absolute URI; '{address}' is not.");
+            }
+            else if (address.Scheme != Uri.UriSchemeHttps && !(address.Scheme == Uri.UriSchemeHttp && address.IsLoopback))
+            {
+                failures.Add($"Sunbay:BaseAddress must use https (plain http is allowed only to a loopback address for a local fake); '{address}' is not allowed.");
+            }
+        }
+
+        if (!Enum.IsDefined(options.Environment))
+        {
+            failures.Add($"Sunbay:Environment must be Production or Sandbox; '{options.Environment}' is not known.");
+        }
+
+        if (options.NotifyUrl is { } notifyUrl && (notifyUrl.Length > 200 || !Uri.TryCreate(notifyUrl, UriKind.Absolute, out _)))
+        {
+            failures.Add("Sunbay:NotifyUrl must be an absolute URL of at most 200 characters.");
+        }
+
+        var polling = options.Polling;
+        if (polling.InitialInterval <= TimeSpan.Zero || polling.MaxInterval < polling.InitialInterval)
+        {
+            failures.Add("Sunbay:Polling:InitialInterval must be positive and not above Sunbay:Polling:MaxInterval.");
+        }
+
+        if (polling.BackoffMultiplier < 1 || polling.Jitter is < 0 or >= 1 || polling.BackoffAfter < TimeSpan.Zero || polling.ExpiryGracePeriod < TimeSpan.Zero)
+        {
+            failures.Add("Sunbay:Polling: BackoffMultiplier must be at least 1, Jitter in [0, 1), BackoffAfter and ExpiryGracePeriod not negative.");
+        }
+
+        var timeouts = options.Timeouts;
+        if (timeouts.Post <= TimeSpan.Zero || timeouts.GetAttempt <= TimeSpan.Zero || timeouts.GetTotal < timeouts.GetAttempt)
+        {
+            failures.Add("Sunbay:Timeouts: Post and GetAttempt must be positive and GetTotal at least GetAttempt.");
+        }
+
+        if (options.Retry.MaxGetRetries is < 0 or > 10 || options.Retry.BaseDelay < TimeSpan.Zero)
+        {
+            failures.Add("Sunbay:Retry: MaxGetRetries must be between 0 and 10 and BaseDelay not negative.");
+        }
+
+        return failures;
+    }
+
+    private static void RequireId(List<string> failures, string setting, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"Sunbay:{setting} is required: find it in the application details of the SUNBAY portal.");
+        }
+        else if (value.Length > 32)
+        {
+            failures.Add($"Sunbay:{setting} must be at most 32 characters.");
+        }
+    }
+}

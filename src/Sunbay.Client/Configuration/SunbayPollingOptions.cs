@@ -1,0 +1,30 @@
+namespace Sunbay.Client;
+
+/// <summary>
+/// How a <see cref="TransactionOperation"/> polls for the final status of a transaction. The defaults detect a
+/// finished transaction within about half a second on average while sending about one query per second, and back off
+/// once a transaction has been waiting for a long time (a cardholder who walked away).
+/// </summary>
+public sealed class SunbayPollingOptions
+{
+    /// <summary>Interval between status queries at the start of a wait. Default 1 second.</summary>
+    public TimeSpan InitialInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long to poll at <see cref="InitialInterval"/> before backing off. Default 2 minutes.</summary>
+    public TimeSpan BackoffAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Factor applied to the interval at each poll once backing off. Default 1.5.</summary>
+    public double BackoffMultiplier { get; set; } = 1.5;
+
+    /// <summary>Upper bound of the interval. Default 10 seconds.</summary>
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Random spread applied to each interval, as a fraction (0.2 = ±20 %), so that many waits do not poll in step. Default 0.2.</summary>
+    public double Jitter { get; set; } = 0.2;
+
+    /// <summary>
+    /// How long past the transaction's <c>timeExpire</c> a wait goes on before giving up with
+    /// <see cref="SunbayOperationTimeoutException"/>; SUNBAY closes an unpaid transaction at <c>timeExpire</c>. Default 2 minutes.
+    /// </summary>
+    public TimeSpan ExpiryGracePeriod { get; set; } = TimeSpan.FromMinutes(2);
+}

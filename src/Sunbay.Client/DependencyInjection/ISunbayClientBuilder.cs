@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Sunbay.Client;
+
+/// <summary>Returned by <c>AddSunbayClient</c> to configure a registered client further.</summary>
+public interface ISunbayClientBuilder
+{
+    /// <summary>The client's name (<see cref="string.Empty"/> for the default client).</summary>
+    string Name { get; }
+
+    /// <summary>The service collection.</summary>
+    IServiceCollection Services { get; }
+
+    /// <summary>
+    /// The underlying HTTP client registration, e.g. to set a proxy with <c>ConfigurePrimaryHttpMessageHandler</c>.
+    /// Do not add a retry or resilience handler: the SDK already retries safe requests and must never retry a payment.
+    /// </summary>
+    IHttpClientBuilder HttpClient { get; }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Sunbay.Client.Notifications;
+
+namespace Sunbay.Client.DependencyInjection;
+
+/// <summary>Creates each named client once, over its own <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>.</summary>
+internal sealed class SunbayClientFactory(IServiceProvider services) : ISunbayClientFactory
+{
+    private readonly ConcurrentDictionary<string, Lazy<SunbayClient>> _clients = new(StringComparer.Ordinal);
+
+    public ISunbayClient CreateClient(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _clients.GetOrAdd(name, n => new Lazy<SunbayClient>(() => Create(n))).Value;
+    }
+
+    internal static string HttpClientName(string name) => "Sunbay.Client:" + name;
+
+    private SunbayClient Create(string name)
+    {
+        var monitor = services.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>();
+        _ = monitor.Get(name); // validates now, with the setting's name in the message
+        if (services.GetService<SunbayClientRegistry>() is { } registry && !registry.Contains(name))
+        {
+            throw new InvalidOperationException($"No Sunbay client named '{name}' is registered; call services.AddSunbayClient(\"{name}\", ...).");
+        }
+
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(name));
+        var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
+        return new SunbayClient(name, http, monitor, services.GetRequiredService<TimeProvider>(), logger, services.GetRequiredService<TransactionWaiters>());
+    }
+}

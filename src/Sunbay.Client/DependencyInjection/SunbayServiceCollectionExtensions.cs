@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sunbay.Client;
+using Sunbay.Client.DependencyInjection;
+using Sunbay.Client.Http;
+using Sunbay.Client.Notifications;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Sunbay clients in a service collection.</summary>
+public static class SunbayServiceCollectionExtensions
+{
+    /// <summary>Registers the default <see cref="ISunbayClient"/> with options bound from <paramref name="configuration"/> (e.g. the section <c>Sunbay</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding <see cref="SunbayClientOptions"/>.</param>
+    public static ISunbayClientBuilder AddSunbayClient(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSunbayClient(Options.Options.DefaultName, configuration);
+
+    /// <summary>Registers the default <see cref="ISunbayClient"/> with options set in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    public static ISunbayClientBuilder AddSunbayClient(this IServiceCollection services, Action<SunbayClientOptions> configure) =>
+        services.AddSunbayClient(Options.Options.DefaultName, configure);
+
+    /// <summary>Registers a named client (resolve it with <see cref="ISunbayClientFactory"/>) with options bound from <paramref name="configuration"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name, e.g. a store or merchant.</param>
+    /// <param name="configuration">The configuration section holding <see cref="SunbayClientOptions"/>.</param>
+    public static ISunbayClientBuilder AddSunbayClient(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddSunbayClientCore(name);
+        services.AddOptions<SunbayClientOptions>(name).Bind(configuration);
+        return builder;
+    }
+
+    /// <summary>Registers a named client (resolve it with <see cref="ISunbayClientFactory"/>) with options set in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name, e.g. a store or merchant.</param>
+    /// <param name="configure">Sets the options.</param>
+    public static ISunbayClientBuilder AddSunbayClient(this IServiceCollection services, string name, Action<SunbayClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = services.AddSunbayClientCore(name);
+        services.AddOptions<SunbayClientOptions>(name).Configure(configure);
+        return builder;
+    }
+
+    private static SunbayClientBuilder AddSunbayClientCore(this IServiceCollection services, string name)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
+
+        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(SunbayClientRegistry))?.ImplementationInstance as SunbayClientRegistry;
+        if (registry is null)
+        {
+            registry = new SunbayClientRegistry();
+            services.AddSingleton(registry);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITransactionNotificationBus, InProcessTransactionNotificationBus>();
+        services.TryAddSingleton(sp => new TransactionWaiters(sp.GetRequiredService<ITransactionNotificationBus>()));
+        services.TryAddSingleton<ISunbayRequestSigner>(BearerRequestSigner.Instance);
+        services.TryAddSingleton<ISunbayClientFactory>(sp => new SunbayClientFactory(sp));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SunbayClientOptions>, SunbayClientOptionsValidator>());
+
+        var http = services.AddHttpClient(SunbayClientFactory.HttpClientName(name));
+        if (registry.Add(name))
+        {
+            services.AddOptions<SunbayClientOptions>(name).ValidateOnStart();
+            if (name.Length == 0)
+            {
+                services.TryAddSingleton(sp => sp.GetRequiredService<ISunbayClientFactory>().CreateClient(string.Empty));
+            }
+
+            http.ConfigureHttpClient((sp, client) => SunbayHttp.Configure(client, sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>().Get(name)))
+                .ConfigurePrimaryHttpMessageHandler(SunbayHttp.CreatePrimaryHandler)
+                .AddResilienceHandler(SunbayResilience.PipelineName, (pipeline, context) =>
+                {
+                    context.EnableReloads<SunbayClientOptions>(name);
+                    SunbayResilience.Configure(pipeline, context.GetOptions<SunbayClientOptions>(name));
+                });
+            http.AddHttpMessageHandler(sp => new SunbayHeadersHandler(
+                sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>(), name, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISunbayRequestSigner>()));
+        }
+
+        return new SunbayClientBuilder(name, services, http);
+    }
+
+    private sealed record SunbayClientBuilder(string Name, IServiceCollection Services, IHttpClientBuilder HttpClient) : ISunbayClientBuilder;
+}

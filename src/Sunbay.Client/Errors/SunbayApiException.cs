@@ -1,0 +1,41 @@
+using System.Net;
+
+namespace Sunbay.Client;
+
+/// <summary>
+/// SUNBAY answered with a business error: an envelope whose <c>code</c> is not <c>"0"</c> (for example <c>C17</c>,
+/// parameter error). The request reached SUNBAY and was rejected, so nothing happened on the terminal.
+/// </summary>
+public sealed class SunbayApiException : SunbayException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="code">The envelope's <c>code</c>.</param>
+    /// <param name="apiMessage">The envelope's <c>msg</c>.</param>
+    /// <param name="traceId">The envelope's <c>traceId</c>.</param>
+    /// <param name="statusCode">The HTTP status of the response.</param>
+    /// <param name="operation">The API operation, e.g. <c>sale</c>.</param>
+    public SunbayApiException(string code, string? apiMessage, string? traceId, HttpStatusCode statusCode, string operation)
+        : base($"SUNBAY rejected {operation}: code {code}, \"{apiMessage}\" (HTTP {(int)statusCode}, traceId {traceId ?? "none"}).")
+    {
+        Code = code;
+        ApiMessage = apiMessage;
+        TraceId = traceId;
+        StatusCode = statusCode;
+        Operation = operation;
+    }
+
+    /// <summary>SUNBAY's error code (the envelope's <c>code</c>), e.g. <c>C17</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>SUNBAY's message (the envelope's <c>msg</c>).</summary>
+    public string? ApiMessage { get; }
+
+    /// <summary>SUNBAY's trace ID: quote it to SUNBAY support.</summary>
+    public string? TraceId { get; }
+
+    /// <summary>The HTTP status of the response.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The API operation that was rejected, e.g. <c>sale</c> or <c>query</c>.</summary>
+    public string Operation { get; }
+}

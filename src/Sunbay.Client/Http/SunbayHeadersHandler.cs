@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+
+namespace Sunbay.Client.Http;
+
+/// <summary>
+/// The innermost handler, run once per attempt: a fresh <c>X-Client-Request-Id</c>, a 13-digit <c>X-Timestamp</c> from the
+/// <see cref="TimeProvider"/>, <c>Content-Type: application/json</c> exactly (the sandbox rejects a charset), the
+/// <c>User-Agent</c>, and then the <see cref="ISunbayRequestSigner"/>. The one place where a request is authenticated.
+/// </summary>
+internal sealed class SunbayHeadersHandler : DelegatingHandler
+{
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+    private readonly IOptionsMonitor<SunbayClientOptions> _options;
+    private readonly string _name;
+    private readonly TimeProvider _time;
+    private readonly ISunbayRequestSigner _signer;
+
+    public SunbayHeadersHandler(IOptionsMonitor<SunbayClientOptions> options, string name, TimeProvider time, ISunbayRequestSigner signer)
+    {
+        _options = options;
+        _name = name;
+        _time = time;
+        _signer = signer;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var headers = request.Headers;
+        headers.Remove(SunbayHeaders.ClientRequestId);
+        headers.TryAddWithoutValidation(SunbayHeaders.ClientRequestId, Guid.NewGuid().ToString("D"));
+        headers.Remove(SunbayHeaders.Timestamp);
+        headers.TryAddWithoutValidation(SunbayHeaders.Timestamp, _time.GetUtcNow().ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
+        if (headers.UserAgent.Count == 0)
+        {
+            headers.UserAgent.Add(SunbayUserAgent.Product);
+            headers.UserAgent.Add(SunbayUserAgent.Runtime);
+        }
+
+        if (request.Content is { } content)
+        {
+            content.Headers.ContentType = JsonContentType;
+        }
+
+        await _signer.SignAsync(request, _options.Get(_name), cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

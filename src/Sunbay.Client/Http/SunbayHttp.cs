@@ -1,0 +1,21 @@
+namespace Sunbay.Client.Http;
+
+/// <summary>Settings of the HTTP layer shared by the dependency-injection and the plain construction paths.</summary>
+internal static class SunbayHttp
+{
+    /// <summary>Pooled connections that are renewed every few minutes, so DNS changes are seen.</summary>
+    public static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(30),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    };
+
+    /// <summary>Base address and no HttpClient timeout: the resilience pipeline owns time limits per method.</summary>
+    public static HttpClient Configure(HttpClient client, SunbayClientOptions options)
+    {
+        client.BaseAddress = options.ResolveBaseAddress();
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        return client;
+    }
+}

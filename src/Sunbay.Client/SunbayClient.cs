@@ -1,0 +1,357 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Sunbay.Client.Http;
+using Sunbay.Client.Notifications;
+using Sunbay.Client.Telemetry;
+using Sunbay.Client.Transactions;
+using Sunbay.Client.Validation;
+using Sunbay.Client.Wire;
+
+namespace Sunbay.Client;
+
+/// <summary>
+/// The <see cref="ISunbayClient"/> implementation. With dependency injection, register it with
+/// <c>services.AddSunbayClient(...)</c>; without, construct it from a <see cref="SunbayClientOptions"/> and dispose it
+/// when done.
+/// </summary>
+public sealed partial class SunbayClient : ISunbayClient, IDisposable
+{
+    private const int ExcerptLength = 200;
+    private readonly IOptionsMonitor<SunbayClientOptions> _options;
+    private readonly string _name;
+    private readonly ISunbayWireClient _wire;
+    private readonly CompositeDisposable? _owned;
+
+    /// <summary>
+    /// Creates a client without dependency injection. The options are validated now; the client owns its HTTP
+    /// connections until disposed. Changing <see cref="SunbayClientOptions.ApiKey"/> later applies to the next request.
+    /// </summary>
+    /// <param name="options">Settings; see <see cref="SunbayClientOptions"/>.</param>
+    /// <param name="primaryHandler">The innermost HTTP handler (e.g. for a proxy); default a pooled <see cref="SocketsHttpHandler"/>.</param>
+    /// <param name="timeProvider">Clock for timestamps and polling; default <see cref="TimeProvider.System"/>.</param>
+    /// <param name="loggerFactory">Logging; default none.</param>
+    /// <param name="notificationBus">Where verified webhooks are published to complete waiting operations; default in-process.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public SunbayClient(
+        SunbayClientOptions options,
+        HttpMessageHandler? primaryHandler = null,
+        TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null,
+        ITransactionNotificationBus? notificationBus = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = SunbayClientOptionsValidator.Collect(options);
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException("Invalid Sunbay client options: " + string.Join(" ", failures), nameof(options));
+        }
+
+        var time = timeProvider ?? TimeProvider.System;
+        var monitor = new FixedOptionsMonitor(options);
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        SunbayResilience.Configure(pipeline, options);
+        var resilience = new ResilienceHandler(pipeline.Build())
+        {
+            InnerHandler = new SunbayHeadersHandler(monitor, Microsoft.Extensions.Options.Options.DefaultName, time, BearerRequestSigner.Instance)
+            {
+                InnerHandler = primaryHandler ?? SunbayHttp.CreatePrimaryHandler(),
+            },
+        };
+        var http = SunbayHttp.Configure(new HttpClient(resilience, disposeHandler: true), options);
+        var waiters = new TransactionWaiters(notificationBus ?? new InProcessTransactionNotificationBus());
+        _options = monitor;
+        _name = Microsoft.Extensions.Options.Options.DefaultName;
+        _wire = new SunbayWireClient(http);
+        TimeProvider = time;
+        Waiters = waiters;
+        Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
+        _owned = new CompositeDisposable(http, waiters);
+    }
+
+    internal SunbayClient(string name, HttpClient http, IOptionsMonitor<SunbayClientOptions> options, TimeProvider time, ILogger logger, TransactionWaiters waiters)
+    {
+        _name = name;
+        _options = options;
+        TimeProvider = time;
+        Logger = logger;
+        Waiters = waiters;
+        _wire = new SunbayWireClient(http);
+    }
+
+    internal SunbayClientOptions CurrentOptions => _options.Get(_name);
+
+    internal TimeProvider TimeProvider { get; }
+
+    internal ILogger Logger { get; }
+
+    internal TransactionWaiters Waiters { get; }
+
+    /// <inheritdoc/>
+    public async Task<TransactionOperation> StartSaleAsync(SaleRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = CurrentOptions;
+        var now = TimeProvider.GetUtcNow();
+        RequestRules.ExpiresAt(request.ExpiresAt, now);
+        var wire = new Wire.SaleRequest
+        {
+            AppId = RequestRules.Required(request.AppId, options.AppId, "appId", "AppId"),
+            MerchantId = RequestRules.Required(request.MerchantId, options.MerchantId, "merchantId", "MerchantId"),
+            TerminalSn = RequestRules.Required(request.TerminalSn, options.TerminalSn, "terminalSn", "TerminalSn"),
+            ReferenceOrderId = request.ReferenceOrderId,
+            TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
+            Description = request.Description,
+            Amount = new Wire.SaleAmount
+            {
+                OrderAmount = request.Amount,
+                PriceCurrency = request.Currency,
+                TipAmount = request.TipAmount,
+                TaxAmount = request.TaxAmount,
+                SurchargeAmount = request.SurchargeAmount,
+                CashbackAmount = request.CashbackAmount,
+            },
+            Attach = request.Attach,
+            NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
+            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt),
+            PrintReceipt = TransactionMapper.ToWire(request.PrintReceipt),
+        };
+        WireValidator.Validate(wire);
+
+        var envelope = await CallAsync("sale", wire.TransactionRequestId, (w, ct) => w.SaleAsync(wire, ct), cancellationToken).ConfigureAwait(false);
+        var dispatched = TransactionMapper.FromDispatch(envelope.Data, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Sale);
+        return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, request.ExpiresAt ?? now.AddDays(1));
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = CurrentOptions;
+        var now = TimeProvider.GetUtcNow();
+        RequestRules.Refund(request);
+        RequestRules.ExpiresAt(request.ExpiresAt, now);
+        var wire = new Wire.RefundRequest
+        {
+            AppId = RequestRules.Required(request.AppId, options.AppId, "appId", "AppId"),
+            MerchantId = RequestRules.Required(request.MerchantId, options.MerchantId, "merchantId", "MerchantId"),
+            TerminalSn = RequestRules.Required(request.TerminalSn, options.TerminalSn, "terminalSn", "TerminalSn"),
+            OriginalTransactionId = NullIfEmpty(request.OriginalTransactionId),
+            OriginalTransactionRequestId = NullIfEmpty(request.OriginalTransactionRequestId),
+            ReferenceOrderId = NullIfEmpty(request.ReferenceOrderId),
+            TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
+            Description = request.Description,
+            Amount = new Wire.RefundAmount
+            {
+                OrderAmount = request.Amount,
+                PriceCurrency = request.Currency,
+                TipAmount = request.TipAmount,
+                TaxAmount = request.TaxAmount,
+                SurchargeAmount = request.SurchargeAmount,
+                CashbackAmount = request.CashbackAmount,
+            },
+            Attach = request.Attach,
+            NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
+            PrintReceipt = TransactionMapper.ToWire(request.PrintReceipt),
+            PushToTerminal = request.PushToTerminal,
+            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt),
+        };
+        WireValidator.Validate(wire);
+
+        var envelope = await CallAsync("refund", wire.TransactionRequestId, (w, ct) => w.RefundAsync(wire, ct), cancellationToken).ConfigureAwait(false);
+        var dispatched = TransactionMapper.FromDispatch(envelope.Data, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Refund);
+        return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, request.ExpiresAt ?? now.AddDays(1));
+    }
+
+    /// <inheritdoc/>
+    public Task<Transaction> GetTransactionAsync(string transactionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(transactionId);
+        return QueryAsync(transactionId, null, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<Transaction> GetTransactionByRequestIdAsync(string transactionRequestId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(transactionRequestId);
+        return QueryAsync(null, transactionRequestId, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public TransactionOperation GetOperation(string transactionRequestId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(transactionRequestId);
+        return new TransactionOperation(this, transactionRequestId, initial: null, expiresAt: null);
+    }
+
+    /// <summary>Releases the HTTP connections of a client created without dependency injection.</summary>
+    public void Dispose() => _owned?.Dispose();
+
+    /// <summary>A new <c>transactionRequestId</c>: 32 hexadecimal characters, unique, within the documented pattern.</summary>
+    internal static string NewTransactionRequestId() => Guid.NewGuid().ToString("N");
+
+    private async Task<Transaction> QueryAsync(string? transactionId, string? transactionRequestId, CancellationToken cancellationToken)
+    {
+        var options = CurrentOptions;
+        var appId = RequestRules.Required(null, options.AppId, "appId", "AppId");
+        var merchantId = RequestRules.Required(null, options.MerchantId, "merchantId", "MerchantId");
+        if (transactionId is { Length: > 64 })
+        {
+            throw new SunbayValidationException("transactionId", "must be at most 64 characters long");
+        }
+
+        if (transactionRequestId is { Length: > 32 })
+        {
+            throw new SunbayValidationException("transactionRequestId", "must be at most 32 characters long");
+        }
+
+        var envelope = await CallAsync("query", null, (w, ct) => w.QueryTransactionAsync(appId, merchantId, transactionId, transactionRequestId, ct), cancellationToken).ConfigureAwait(false);
+        if (envelope.Data is null)
+        {
+            throw new SunbayTransportException($"SUNBAY answered the query of '{transactionId ?? transactionRequestId}' with code 0 but no data (traceId {envelope.TraceId}).", "query", outcomeUnknown: false, transactionRequestId, 200);
+        }
+
+        return TransactionMapper.FromWire(envelope.Data, transactionRequestId);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>
+    /// Sends one API call and turns every failure into a typed exception: a business error into
+    /// <see cref="SunbayApiException"/>, anything that left no usable answer into <see cref="SunbayTransportException"/>
+    /// (outcome unknown for a POST that may have been sent).
+    /// </summary>
+    internal async Task<TEnvelope> CallAsync<TEnvelope>(string operation, string? transactionRequestId, Func<ISunbayWireClient, CancellationToken, Task<TEnvelope>> call, CancellationToken cancellationToken)
+        where TEnvelope : ApiEnvelope
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var isPost = transactionRequestId is not null || operation is "abort" or "tip-adjust";
+        using var activity = SunbayTelemetry.ActivitySource.StartActivity($"sunbay {operation}", ActivityKind.Client);
+        activity?.SetTag("sunbay.operation", operation);
+        activity?.SetTag("sunbay.transaction_request_id", transactionRequestId);
+        var started = TimeProvider.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            var envelope = await call(_wire, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(envelope.Code))
+            {
+                throw new SunbayTransportException($"SUNBAY's answer to {operation} is JSON but not a SUNBAY envelope (no 'code').", operation, isPost, transactionRequestId, 200);
+            }
+
+            Log.ApiCall(Logger, operation, 200, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds);
+            activity?.SetTag("sunbay.code", envelope.Code);
+            activity?.SetTag("sunbay.trace_id", envelope.TraceId);
+            if (envelope.Code != "0")
+            {
+                outcome = "api_error";
+                throw new SunbayApiException(envelope.Code, envelope.Msg, envelope.TraceId, HttpStatusCode.OK, operation);
+            }
+
+            outcome = "success";
+            return envelope;
+        }
+        catch (SunbayWireException ex)
+        {
+            if (TryReadEnvelope(ex.Response) is { Code.Length: > 0 } envelope && envelope.Code != "0")
+            {
+                outcome = "api_error";
+                throw new SunbayApiException(envelope.Code, envelope.Msg, envelope.TraceId, (HttpStatusCode)ex.StatusCode, operation);
+            }
+
+            throw Transport(ex.StatusCode == 200
+                ? $"SUNBAY's answer to {operation} could not be read: {Excerpt(ex.Response)}"
+                : $"SUNBAY answered {operation} with HTTP {ex.StatusCode} and no SUNBAY envelope: {Excerpt(ex.Response)}", ex, ex.StatusCode, isPost);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            // Rejected before sending: the request certainly did not reach SUNBAY.
+            throw Transport($"{operation} was not sent: too many recent failures opened the circuit breaker. Try again shortly.", ex, null, outcomeUnknown: false);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw Transport($"{operation} timed out after {ex.Timeout.TotalSeconds:F0} s.", ex, null, isPost);
+        }
+        catch (HttpRequestException ex)
+        {
+            var notSent = ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError;
+            throw Transport($"{operation} failed on the network ({ex.HttpRequestError}): {ex.Message}", ex, (int?)ex.StatusCode, isPost && !notSent);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && isPost)
+        {
+            // The caller gave up while the POST was on its way: it may have been charged.
+            throw Transport($"{operation} was cancelled by the caller after it was sent.", ex, null, outcomeUnknown: true);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Transport($"{operation} timed out.", ex, null, isPost);
+        }
+        finally
+        {
+            SunbayTelemetry.ApiDuration.Record(TimeProvider.GetElapsedTime(started).TotalSeconds, new("sunbay.operation", operation), new("sunbay.outcome", outcome));
+            activity?.SetTag("sunbay.outcome", outcome);
+        }
+
+        SunbayTransportException Transport(string message, Exception inner, int? status, bool outcomeUnknown)
+        {
+            var exception = new SunbayTransportException(
+                outcomeUnknown ? message + $" The outcome is unknown: query transactionRequestId '{transactionRequestId}' before anything else." : message,
+                operation, outcomeUnknown, transactionRequestId, status, inner);
+            if (outcomeUnknown)
+            {
+                Log.OutcomeUnknown(Logger, operation, transactionRequestId, exception);
+            }
+
+            return exception;
+        }
+    }
+
+    private static ApiEnvelope? TryReadEnvelope(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{')
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, SunbayWireJsonContext.Default.ApiEnvelope);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Excerpt(string? body) => string.IsNullOrEmpty(body)
+        ? "(empty body)"
+        : body.Length <= ExcerptLength ? body : string.Concat(body.AsSpan(0, ExcerptLength), "…");
+
+    private sealed class FixedOptionsMonitor(SunbayClientOptions value) : IOptionsMonitor<SunbayClientOptions>
+    {
+        public SunbayClientOptions CurrentValue => value;
+
+        public SunbayClientOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<SunbayClientOptions, string?> listener) => null;
+    }
+
+    private sealed class CompositeDisposable(params IDisposable[] items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Sunbay.Client.Telemetry;
+
+/// <summary>Source-generated log messages. None of them carries a key, a secret, or card data.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Debug, "SUNBAY {Operation} answered HTTP {StatusCode} code {Code} traceId {TraceId} in {ElapsedMs:F1} ms")]
+    public static partial void ApiCall(ILogger logger, string operation, int statusCode, string? code, string? traceId, double elapsedMs);
+
+    [LoggerMessage(2, LogLevel.Warning, "SUNBAY {Operation} for transactionRequestId {TransactionRequestId} failed after it may have been sent; its outcome is unknown until it is queried")]
+    public static partial void OutcomeUnknown(ILogger logger, string operation, string? transactionRequestId, Exception exception);
+
+    [LoggerMessage(3, LogLevel.Warning, "Polling transaction {TransactionRequestId} failed; polling goes on")]
+    public static partial void PollFailed(ILogger logger, string transactionRequestId, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Information, "Transaction {TransactionRequestId} reached final status {Status} ({Source})")]
+    public static partial void TransactionCompleted(ILogger logger, string transactionRequestId, TransactionStatus status, string source);
+}

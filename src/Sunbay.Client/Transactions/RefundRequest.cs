@@ -1,0 +1,87 @@
+namespace Sunbay.Client;
+
+/// <summary>
+/// A refund. Referenced: it names the original transaction (<see cref="OriginalTransactionId"/> or
+/// <see cref="OriginalTransactionRequestId"/>); partial and repeated refunds are allowed up to the original amount.
+/// Unreferenced: it names no original and needs <see cref="ReferenceOrderId"/>; the card is presented on the terminal.
+/// </summary>
+public sealed class RefundRequest
+{
+    /// <summary>Refund amount in minor units of <see cref="Currency"/>.</summary>
+    public required long Amount { get; init; }
+
+    /// <summary>ISO 4217 currency code, three upper-case letters; the original's currency for a referenced refund.</summary>
+    public required string Currency { get; init; }
+
+    /// <summary>SUNBAY's ID of the transaction to refund.</summary>
+    public string? OriginalTransactionId { get; init; }
+
+    /// <summary>The <c>transactionRequestId</c> of the transaction to refund (used when <see cref="OriginalTransactionId"/> is not set).</summary>
+    public string? OriginalTransactionRequestId { get; init; }
+
+    /// <summary>The merchant's order number; required for an unreferenced refund.</summary>
+    public string? ReferenceOrderId { get; init; }
+
+    /// <summary>Tip refunded, in minor units.</summary>
+    public long? TipAmount { get; init; }
+
+    /// <summary>Tax refunded, in minor units.</summary>
+    public long? TaxAmount { get; init; }
+
+    /// <summary>Surcharge refunded, in minor units (some processors require it in proportion).</summary>
+    public long? SurchargeAmount { get; init; }
+
+    /// <summary>Cash back refunded, in minor units.</summary>
+    public long? CashbackAmount { get; init; }
+
+    /// <summary>Reason shown on the terminal (at most 128 characters).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The terminal; default <see cref="SunbayClientOptions.TerminalSn"/>.</summary>
+    public string? TerminalSn { get; init; }
+
+    /// <summary>Idempotency key of the refund; generated when not given.</summary>
+    public string? TransactionRequestId { get; init; }
+
+    /// <summary>Free data echoed back (at most 128 characters).</summary>
+    public string? Attach { get; init; }
+
+    /// <summary>Webhook URL for the result; default <see cref="SunbayClientOptions.NotifyUrl"/>.</summary>
+    public string? NotifyUrl { get; init; }
+
+    /// <summary>Which receipts the terminal prints.</summary>
+    public PrintReceipt? PrintReceipt { get; init; }
+
+    /// <summary>Whether a referenced refund is shown on the terminal (SUNBAY's default: true).</summary>
+    public bool? PushToTerminal { get; init; }
+
+    /// <summary>Unreferenced refunds only: when an unpaid refund closes, 3 minutes to 1 day from now.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>Application ID for this request only; default <see cref="SunbayClientOptions.AppId"/>.</summary>
+    public string? AppId { get; init; }
+
+    /// <summary>Merchant ID for this request only; default <see cref="SunbayClientOptions.MerchantId"/>.</summary>
+    public string? MerchantId { get; init; }
+
+    /// <summary>Whether this refund names an original transaction.</summary>
+    public bool IsReferenced => !string.IsNullOrEmpty(OriginalTransactionId) || !string.IsNullOrEmpty(OriginalTransactionRequestId);
+
+    /// <summary>A referenced refund of <paramref name="amount"/> of <paramref name="original"/>, on the same terminal and in the same currency.</summary>
+    /// <param name="original">The transaction to refund, as returned by a completed operation or a query.</param>
+    /// <param name="amount">The amount to refund in minor units; the whole amount when <see langword="null"/>.</param>
+    public static RefundRequest For(Transaction original, long? amount = null)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        var refund = amount ?? original.Amount?.Total ?? original.Amount?.Order
+            ?? throw new ArgumentException("The original transaction carries no amount; pass the amount to refund.", nameof(amount));
+        return new RefundRequest
+        {
+            Amount = refund,
+            Currency = original.Amount?.Currency ?? throw new ArgumentException("The original transaction carries no currency.", nameof(original)),
+            OriginalTransactionId = original.TransactionId,
+            OriginalTransactionRequestId = original.TransactionId is null ? original.TransactionRequestId : null,
+            TerminalSn = original.TerminalSn,
+        };
+    }
+}

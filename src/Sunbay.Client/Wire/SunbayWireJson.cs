@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Sunbay.Client.Wire;
+
+/// <summary>Source-generated JSON metadata of every wire type: no reflection, one parse per response.</summary>
+[JsonSerializable(typeof(SaleRequest))]
+[JsonSerializable(typeof(AuthRequest))]
+[JsonSerializable(typeof(ForcedAuthRequest))]
+[JsonSerializable(typeof(IncrementalAuthRequest))]
+[JsonSerializable(typeof(PostAuthRequest))]
+[JsonSerializable(typeof(RefundRequest))]
+[JsonSerializable(typeof(VoidRequest))]
+[JsonSerializable(typeof(AbortRequest))]
+[JsonSerializable(typeof(TipAdjustRequest))]
+[JsonSerializable(typeof(BatchCloseRequest))]
+[JsonSerializable(typeof(ApiEnvelope))]
+[JsonSerializable(typeof(TransactionDispatchResponse))]
+[JsonSerializable(typeof(AbortResponse))]
+[JsonSerializable(typeof(TipAdjustResponse))]
+[JsonSerializable(typeof(QueryTransactionResponse))]
+[JsonSerializable(typeof(BatchQueryResponse))]
+[JsonSerializable(typeof(BatchCloseResponse))]
+[JsonSerializable(typeof(BatchCloseListResponse))]
+[JsonSerializable(typeof(MerchantResponse))]
+[JsonSerializable(typeof(TerminalPageResponse))]
+internal sealed partial class SunbayWireJsonContext : JsonSerializerContext;
+
+/// <summary>The one set of JSON options for the wire: tolerant reading, nulls omitted on writing.</summary>
+internal static class SunbayWireJson
+{
+    /// <summary>Options shared by the wire client and the webhook parser.</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    public static void Configure(JsonSerializerOptions settings)
+    {
+        settings.TypeInfoResolver = SunbayWireJsonContext.Default;
+        // Omitted, not null: SUNBAY validates present fields, and the SDKs never send nulls.
+        settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // Amounts may arrive as "1000" as well as 1000 (decision f).
+        settings.NumberHandling = JsonNumberHandling.AllowReadingFromString;
+        settings.PropertyNameCaseInsensitive = false;
+    }
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions();
+        Configure(options);
+        options.MakeReadOnly();
+        return options;
+    }
+}
