@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sunbay.Client.Tests.Support;
+
+namespace Sunbay.Client.Tests.Configuration;
+
+public sealed class DependencyInjectionTests
+{
+    [Fact]
+    public async Task Configuration_binds_the_default_client_like_environment_variables_would()
+    {
+        var stub = new StubHandler().Always(_ => StubHandler.Json(StubHandler.Query("req1", "S")));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sunbay:ApiKey"] = "sk_test_from_config",
+            ["Sunbay:AppId"] = "app_cfg",
+            ["Sunbay:MerchantId"] = "M2",
+            ["Sunbay:BaseAddress"] = "http://127.0.0.1:5998/",
+            ["Sunbay:Polling:InitialInterval"] = "00:00:02",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSunbayClient(configuration.GetSection("Sunbay")).HttpClient.ConfigurePrimaryHttpMessageHandler(() => stub);
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<ISunbayClient>();
+        await client.GetTransactionByRequestIdAsync("req1");
+
+        Assert.Same(client, provider.GetRequiredService<ISunbayClient>());
+        Assert.Equal("Bearer sk_test_from_config", stub.Calls[0].Headers["Authorization"]);
+        Assert.Equal(new Uri("http://127.0.0.1:5998/v1/transaction/query?appId=app_cfg&merchantId=M2&transactionRequestId=req1"), stub.Calls[0].Uri);
+    }
+
+    [Fact]
+    public async Task Named_clients_use_their_own_credentials()
+    {
+        var stub = new StubHandler().Always(_ => StubHandler.Json(StubHandler.Query("req1", "S")));
+        var services = new ServiceCollection();
+        foreach (var store in new[] { "store-a", "store-b" })
+        {
+            services.AddSunbayClient(store, o =>
+            {
+                o.BaseAddress = new Uri("http://127.0.0.1:5997/");
+                o.ApiKey = $"sk_test_{store}";
+                o.AppId = $"app_{store}";
+                o.MerchantId = "M3";
+            }).HttpClient.ConfigurePrimaryHttpMessageHandler(() => stub);
+        }
+
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<ISunbayClientFactory>();
+
+        await factory.CreateClient("store-a").GetTransactionByRequestIdAsync("req1");
+        await factory.CreateClient("store-b").GetTransactionByRequestIdAsync("req1");
+
+        Assert.Equal("Bearer sk_test_store-a", stub.Calls[0].Headers["Authorization"]);
+        Assert.Contains("appId=app_store-b", stub.Calls[1].Uri.Query, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => factory.CreateClient("store-c"));
+    }
+
+    [Fact]
+    public async Task The_di_pipeline_never_retries_a_post()
+    {
+        var stub = new StubHandler().Always(_ => new HttpResponseMessage(HttpStatusCode.GatewayTimeout));
+        var services = new ServiceCollection();
+        services.AddSunbayClient(o =>
+        {
+            o.BaseAddress = new Uri("http://127.0.0.1:5996/");
+            o.ApiKey = "sk_test_x";
+            o.AppId = "app";
+            o.MerchantId = "M4";
+            o.TerminalSn = "T1";
+            o.Retry.BaseDelay = TimeSpan.Zero;
+        }).HttpClient.ConfigurePrimaryHttpMessageHandler(() => stub);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<ISunbayClient>();
+
+        var error = await Assert.ThrowsAsync<SunbayTransportException>(() => client.StartSaleAsync(TestClients.Sale()));
+        await Assert.ThrowsAsync<SunbayTransportException>(() => client.GetTransactionByRequestIdAsync("r"));
+
+        Assert.True(error.OutcomeUnknown);
+        Assert.Equal(1, stub.Calls.Count(c => c.Method == HttpMethod.Post));
+        Assert.Equal(4, stub.Calls.Count(c => c.Method == HttpMethod.Get));
+    }
+
+    [Fact]
+    public async Task A_custom_signer_replaces_bearer_authentication()
+    {
+        var stub = new StubHandler().Always(_ => StubHandler.Json(StubHandler.Query("req1", "S")));
+        var services = new ServiceCollection();
+        services.AddSingleton<ISunbayRequestSigner, HeaderSigner>();
+        services.AddSunbayClient(o =>
+        {
+            o.BaseAddress = new Uri("http://127.0.0.1:5995/");
+            o.ApiKey = "sk_test_x";
+            o.AppId = "app";
+            o.MerchantId = "M5";
+        }).HttpClient.ConfigurePrimaryHttpMessageHandler(() => stub);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<ISunbayClient>().GetTransactionByRequestIdAsync("req1");
+
+        Assert.False(stub.Calls[0].Headers.ContainsKey("Authorization"));
+        Assert.Matches("^[0-9]{13}:[0-9a-f-]{36}$", stub.Calls[0].Headers["X-Test-Signature"]);
+    }
+
+    private sealed class HeaderSigner : ISunbayRequestSigner
+    {
+        public ValueTask SignAsync(HttpRequestMessage request, SunbayClientOptions options, CancellationToken cancellationToken)
+        {
+            request.Headers.Add("X-Test-Signature", $"{request.Headers.GetValues("X-Timestamp").Single()}:{request.Headers.GetValues("X-Client-Request-Id").Single()}");
+            return ValueTask.CompletedTask;
+        }
+    }
+}

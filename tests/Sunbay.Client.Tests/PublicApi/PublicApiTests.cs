@@ -1,0 +1,32 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using PublicApiGenerator;
+
+namespace Sunbay.Client.Tests.PublicApi;
+
+/// <summary>
+/// The public API is the product: any change to it shows up here as a diff against the approved file, to be reviewed
+/// and recorded in CHANGELOG.md. To accept a change, copy the .received.txt file over the .approved.txt file.
+/// </summary>
+public sealed class PublicApiTests
+{
+    [Theory]
+    [InlineData(typeof(SunbayClient))]
+    public void The_public_api_matches_the_approved_file(Type marker) => Approve(marker.Assembly);
+
+    internal static void Approve(Assembly assembly, [CallerFilePath] string thisFile = "")
+    {
+        var api = assembly.GeneratePublicApi(new ApiGeneratorOptions { ExcludeAttributes = ["System.CodeDom.Compiler.GeneratedCodeAttribute"] });
+        var folder = Path.GetDirectoryName(thisFile)!;
+        var approved = Path.Combine(folder, $"{assembly.GetName().Name}.approved.txt");
+        var received = Path.Combine(folder, $"{assembly.GetName().Name}.received.txt");
+        var expected = File.Exists(approved) ? File.ReadAllText(approved).ReplaceLineEndings("\n") : string.Empty;
+        if (expected != api.ReplaceLineEndings("\n"))
+        {
+            File.WriteAllText(received, api);
+            Assert.Fail($"The public API of {assembly.GetName().Name} changed. Review {received}, copy it over {approved} and record the change in CHANGELOG.md.");
+        }
+
+        File.Delete(received);
+    }
+}
