@@ -15,6 +15,11 @@ internal sealed class SunbayClientFactory(IServiceProvider services) : ISunbayCl
     public ISunbayClient CreateClient(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (services.GetService<SunbayClientRegistry>() is { } registry && !registry.Contains(name))
+        {
+            throw new InvalidOperationException($"No Sunbay client named '{name}' is registered; call services.AddSunbayClient(\"{name}\", ...).");
+        }
+
         return _clients.GetOrAdd(name, n => new Lazy<SunbayClient>(() => Create(n))).Value;
     }
 
@@ -24,10 +29,6 @@ internal sealed class SunbayClientFactory(IServiceProvider services) : ISunbayCl
     {
         var monitor = services.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>();
         _ = monitor.Get(name); // validates now, with the setting's name in the message
-        if (services.GetService<SunbayClientRegistry>() is { } registry && !registry.Contains(name))
-        {
-            throw new InvalidOperationException($"No Sunbay client named '{name}' is registered; call services.AddSunbayClient(\"{name}\", ...).");
-        }
 
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(name));
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
