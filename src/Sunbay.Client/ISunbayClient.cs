@@ -18,11 +18,81 @@ public interface ISunbayClient
     /// <returns>The dispatched transaction; await its completion for the result.</returns>
     Task<TransactionOperation> StartSaleAsync(SaleRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Pushes a pre-authorisation to the terminal (freezes funds; capture it with <see cref="StartPostAuthAsync"/>).</summary>
+    /// <param name="request">The pre-authorisation.</param>
+    /// <param name="cancellationToken">Cancels the call. Cancelling after the request was sent leaves its outcome unknown.</param>
+    /// <returns>The dispatched transaction; await its completion for the result.</returns>
+    Task<TransactionOperation> StartAuthAsync(AuthRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Pushes a forced authorisation (card number keyed in by the cashier) to the terminal.</summary>
+    /// <param name="request">The forced authorisation.</param>
+    /// <param name="cancellationToken">Cancels the call. Cancelling after the request was sent leaves its outcome unknown.</param>
+    /// <returns>The dispatched transaction; await its completion for the result.</returns>
+    Task<TransactionOperation> StartForcedAuthAsync(ForcedAuthRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Raises a successful pre-authorisation.</summary>
+    /// <param name="request">The increment and the pre-authorisation it applies to.</param>
+    /// <param name="cancellationToken">Cancels the call. Cancelling after the request was sent leaves its outcome unknown.</param>
+    /// <returns>The dispatched increment; await its completion for the result.</returns>
+    Task<TransactionOperation> StartIncrementalAuthAsync(IncrementalAuthRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Captures a successful pre-authorisation.</summary>
+    /// <param name="request">The capture and the pre-authorisation it applies to.</param>
+    /// <param name="cancellationToken">Cancels the call. Cancelling after the request was sent leaves its outcome unknown.</param>
+    /// <returns>The dispatched capture; await its completion for the result.</returns>
+    Task<TransactionOperation> StartPostAuthAsync(PostAuthRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Pushes a refund (referenced or unreferenced) to the terminal.</summary>
     /// <param name="request">The refund; <see cref="RefundRequest.For(Transaction, long?)"/> builds one for a completed sale.</param>
     /// <param name="cancellationToken">Cancels the call. Cancelling after the request was sent leaves its outcome unknown.</param>
     /// <returns>The dispatched refund; await its completion for the result.</returns>
     Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Voids a successful transaction of the same day.</summary>
+    /// <param name="request">The void; <see cref="VoidRequest.For(Transaction)"/> builds one.</param>
+    /// <param name="cancellationToken">Cancels the call. Cancelling after the request was sent leaves its outcome unknown.</param>
+    /// <returns>The dispatched void; await its completion for the result.</returns>
+    Task<TransactionOperation> StartVoidAsync(VoidRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Asks the terminal to abort an unpaid transaction. SUNBAY's answer does not mean it was cancelled: await the returned
+    /// operation, which follows the aborted transaction to its final status (closed when the abort worked).
+    /// </summary>
+    /// <param name="request">The terminal and, optionally, the transaction to abort.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The aborted transaction's operation.</returns>
+    Task<TransactionOperation> StartAbortAsync(AbortRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the tip of a successful transaction; SUNBAY answers with the result at once.</summary>
+    /// <param name="request">The transaction and its new tip.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<TipAdjustResult> TipAdjustAsync(TipAdjustRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Totals of the terminal's current (open) batch, per channel and currency.</summary>
+    /// <param name="terminalSn">The terminal; default <see cref="SunbayClientOptions.TerminalSn"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<OpenBatch>> BatchQueryAsync(string? terminalSn = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes (settles) the terminal's current batch: one channel, or every open channel. Irreversible.</summary>
+    /// <param name="request">The terminal and, optionally, the channel.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One closed batch per channel.</returns>
+    Task<IReadOnlyList<ClosedBatch>> BatchCloseAsync(BatchCloseRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Closed batches of a terminal (default: the last 7 days).</summary>
+    /// <param name="request">Terminal, channel and window; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<ClosedBatch>> GetBatchCloseListAsync(BatchCloseListRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The merchant's profile and processor IDs.</summary>
+    /// <param name="merchantId">The merchant; default <see cref="SunbayClientOptions.MerchantId"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<Merchant> GetMerchantAsync(string? merchantId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The merchant's terminals, every page (paging is done for you).</summary>
+    /// <param name="merchantId">The merchant; default <see cref="SunbayClientOptions.MerchantId"/>.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    IAsyncEnumerable<Terminal> GetTerminalsAsync(string? merchantId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Queries a transaction by SUNBAY's transaction ID.</summary>
     /// <param name="transactionId">SUNBAY's transaction ID.</param>

@@ -96,82 +96,6 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     internal TransactionWaiters Waiters { get; }
 
     /// <inheritdoc/>
-    public async Task<TransactionOperation> StartSaleAsync(SaleRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var options = CurrentOptions;
-        var now = TimeProvider.GetUtcNow();
-        RequestRules.ExpiresAt(request.ExpiresAt, now);
-        var wire = new Wire.SaleRequest
-        {
-            AppId = RequestRules.Required(request.AppId, options.AppId, "appId", "AppId"),
-            MerchantId = RequestRules.Required(request.MerchantId, options.MerchantId, "merchantId", "MerchantId"),
-            TerminalSn = RequestRules.Required(request.TerminalSn, options.TerminalSn, "terminalSn", "TerminalSn"),
-            ReferenceOrderId = request.ReferenceOrderId,
-            TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description,
-            Amount = new Wire.SaleAmount
-            {
-                OrderAmount = request.Amount,
-                PriceCurrency = request.Currency,
-                TipAmount = request.TipAmount,
-                TaxAmount = request.TaxAmount,
-                SurchargeAmount = request.SurchargeAmount,
-                CashbackAmount = request.CashbackAmount,
-            },
-            Attach = request.Attach,
-            NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
-            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt),
-            PrintReceipt = TransactionMapper.ToWire(request.PrintReceipt),
-        };
-        WireValidator.Validate(wire);
-
-        var envelope = await CallAsync("sale", wire.TransactionRequestId, (w, ct) => w.SaleAsync(wire, ct), cancellationToken).ConfigureAwait(false);
-        var dispatched = TransactionMapper.FromDispatch(envelope.Data, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Sale);
-        return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, request.ExpiresAt ?? now.AddDays(1));
-    }
-
-    /// <inheritdoc/>
-    public async Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var options = CurrentOptions;
-        var now = TimeProvider.GetUtcNow();
-        RequestRules.Refund(request);
-        RequestRules.ExpiresAt(request.ExpiresAt, now);
-        var wire = new Wire.RefundRequest
-        {
-            AppId = RequestRules.Required(request.AppId, options.AppId, "appId", "AppId"),
-            MerchantId = RequestRules.Required(request.MerchantId, options.MerchantId, "merchantId", "MerchantId"),
-            TerminalSn = RequestRules.Required(request.TerminalSn, options.TerminalSn, "terminalSn", "TerminalSn"),
-            OriginalTransactionId = NullIfEmpty(request.OriginalTransactionId),
-            OriginalTransactionRequestId = NullIfEmpty(request.OriginalTransactionRequestId),
-            ReferenceOrderId = NullIfEmpty(request.ReferenceOrderId),
-            TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description,
-            Amount = new Wire.RefundAmount
-            {
-                OrderAmount = request.Amount,
-                PriceCurrency = request.Currency,
-                TipAmount = request.TipAmount,
-                TaxAmount = request.TaxAmount,
-                SurchargeAmount = request.SurchargeAmount,
-                CashbackAmount = request.CashbackAmount,
-            },
-            Attach = request.Attach,
-            NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
-            PrintReceipt = TransactionMapper.ToWire(request.PrintReceipt),
-            PushToTerminal = request.PushToTerminal,
-            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt),
-        };
-        WireValidator.Validate(wire);
-
-        var envelope = await CallAsync("refund", wire.TransactionRequestId, (w, ct) => w.RefundAsync(wire, ct), cancellationToken).ConfigureAwait(false);
-        var dispatched = TransactionMapper.FromDispatch(envelope.Data, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Refund);
-        return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, request.ExpiresAt ?? now.AddDays(1));
-    }
-
-    /// <inheritdoc/>
     public Task<Transaction> GetTransactionAsync(string transactionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionId);
@@ -200,9 +124,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
 
     private async Task<Transaction> QueryAsync(string? transactionId, string? transactionRequestId, CancellationToken cancellationToken)
     {
-        var options = CurrentOptions;
-        var appId = RequestRules.Required(null, options.AppId, "appId", "AppId");
-        var merchantId = RequestRules.Required(null, options.MerchantId, "merchantId", "MerchantId");
+        var (appId, merchantId) = Account(null, CurrentOptions);
         if (transactionId is { Length: > 64 })
         {
             throw new SunbayValidationException("transactionId", "must be at most 64 characters long");
@@ -213,7 +135,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             throw new SunbayValidationException("transactionRequestId", "must be at most 32 characters long");
         }
 
-        var envelope = await CallAsync("query", null, (w, ct) => w.QueryTransactionAsync(appId, merchantId, transactionId, transactionRequestId, ct), cancellationToken).ConfigureAwait(false);
+        var envelope = await CallAsync("query", null, isPost: false, (w, ct) => w.QueryTransactionAsync(appId, merchantId, transactionId, transactionRequestId, ct), cancellationToken).ConfigureAwait(false);
         if (envelope.Data is null)
         {
             throw new SunbayTransportException($"SUNBAY answered the query of '{transactionId ?? transactionRequestId}' with code 0 but no data (traceId {envelope.TraceId}).", "query", outcomeUnknown: false, transactionRequestId, 200);
@@ -224,16 +146,22 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
+    private static (string AppId, string MerchantId) Account(SunbayRequest? request, SunbayClientOptions options) => (
+        RequestRules.Required(request?.AppId, options.AppId, "appId", "AppId"),
+        RequestRules.Required(request?.MerchantId, options.MerchantId, "merchantId", "MerchantId"));
+
+    private static string TerminalOf(string? terminalSn, SunbayClientOptions options) =>
+        RequestRules.Required(terminalSn, options.TerminalSn, "terminalSn", "TerminalSn");
+
     /// <summary>
     /// Sends one API call and turns every failure into a typed exception: a business error into
     /// <see cref="SunbayApiException"/>, anything that left no usable answer into <see cref="SunbayTransportException"/>
     /// (outcome unknown for a POST that may have been sent).
     /// </summary>
-    internal async Task<TEnvelope> CallAsync<TEnvelope>(string operation, string? transactionRequestId, Func<ISunbayWireClient, CancellationToken, Task<TEnvelope>> call, CancellationToken cancellationToken)
+    internal async Task<TEnvelope> CallAsync<TEnvelope>(string operation, string? transactionRequestId, bool isPost, Func<ISunbayWireClient, CancellationToken, Task<TEnvelope>> call, CancellationToken cancellationToken)
         where TEnvelope : ApiEnvelope
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var isPost = transactionRequestId is not null || operation is "abort" or "tip-adjust";
         using var activity = SunbayTelemetry.ActivitySource.StartActivity($"sunbay {operation}", ActivityKind.Client);
         activity?.SetTag("sunbay.operation", operation);
         activity?.SetTag("sunbay.transaction_request_id", transactionRequestId);

@@ -1,23 +1,18 @@
 namespace Sunbay.Client;
 
 /// <summary>
-/// A refund. Referenced: it names the original transaction (<see cref="OriginalTransactionId"/> or
-/// <see cref="OriginalTransactionRequestId"/>); partial and repeated refunds are allowed up to the original amount.
-/// Unreferenced: it names no original and needs <see cref="ReferenceOrderId"/>; the card is presented on the terminal.
+/// A refund. Referenced: it names the original transaction (<see cref="OriginalTransactionRequest.OriginalTransactionId"/>
+/// or <see cref="OriginalTransactionRequest.OriginalTransactionRequestId"/>); partial and repeated refunds are allowed up to
+/// the original amount. Unreferenced: it names no original and needs <see cref="ReferenceOrderId"/>; the card is
+/// presented on the terminal.
 /// </summary>
-public sealed class RefundRequest
+public sealed class RefundRequest : OriginalTransactionRequest
 {
     /// <summary>Refund amount in minor units of <see cref="Currency"/>.</summary>
     public required long Amount { get; init; }
 
     /// <summary>ISO 4217 currency code, three upper-case letters; the original's currency for a referenced refund.</summary>
     public required string Currency { get; init; }
-
-    /// <summary>SUNBAY's ID of the transaction to refund.</summary>
-    public string? OriginalTransactionId { get; init; }
-
-    /// <summary>The <c>transactionRequestId</c> of the transaction to refund (used when <see cref="OriginalTransactionId"/> is not set).</summary>
-    public string? OriginalTransactionRequestId { get; init; }
 
     /// <summary>The merchant's order number; required for an unreferenced refund.</summary>
     public string? ReferenceOrderId { get; init; }
@@ -34,38 +29,17 @@ public sealed class RefundRequest
     /// <summary>Cash back refunded, in minor units.</summary>
     public long? CashbackAmount { get; init; }
 
-    /// <summary>Reason shown on the terminal (at most 128 characters).</summary>
-    public string? Description { get; init; }
-
-    /// <summary>The terminal; default <see cref="SunbayClientOptions.TerminalSn"/>.</summary>
-    public string? TerminalSn { get; init; }
-
-    /// <summary>Idempotency key of the refund; generated when not given.</summary>
-    public string? TransactionRequestId { get; init; }
-
-    /// <summary>Free data echoed back (at most 128 characters).</summary>
-    public string? Attach { get; init; }
-
-    /// <summary>Webhook URL for the result; default <see cref="SunbayClientOptions.NotifyUrl"/>.</summary>
-    public string? NotifyUrl { get; init; }
-
-    /// <summary>Which receipts the terminal prints.</summary>
-    public PrintReceipt? PrintReceipt { get; init; }
-
-    /// <summary>Whether a referenced refund is shown on the terminal (SUNBAY's default: true).</summary>
-    public bool? PushToTerminal { get; init; }
-
     /// <summary>Unreferenced refunds only: when an unpaid refund closes, 3 minutes to 1 day from now.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
-    /// <summary>Application ID for this request only; default <see cref="SunbayClientOptions.AppId"/>.</summary>
-    public string? AppId { get; init; }
+    /// <summary>Unreferenced refunds only: restricts the accepted payment method.</summary>
+    public PaymentMethod? PaymentMethod { get; init; }
 
-    /// <summary>Merchant ID for this request only; default <see cref="SunbayClientOptions.MerchantId"/>.</summary>
-    public string? MerchantId { get; init; }
+    /// <summary>Unreferenced refunds only: card network type, with <see cref="PaymentMethodCategory.Card"/>.</summary>
+    public CardNetworkType? CardNetworkType { get; init; }
 
-    /// <summary>Whether this refund names an original transaction.</summary>
-    public bool IsReferenced => !string.IsNullOrEmpty(OriginalTransactionId) || !string.IsNullOrEmpty(OriginalTransactionRequestId);
+    /// <summary>Unreferenced refunds only: signature capture settings.</summary>
+    public SignatureConfig? SignatureConfig { get; init; }
 
     /// <summary>A referenced refund of <paramref name="amount"/> of <paramref name="original"/>, on the same terminal and in the same currency.</summary>
     /// <param name="original">The transaction to refund, as returned by a completed operation or a query.</param>

@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>A sale pushed to a terminal: the cardholder taps, inserts or swipes there.</summary>
-public sealed class SaleRequest
+public sealed class SaleRequest : PushRequest
 {
     /// <summary>Order amount in minor units of <see cref="Currency"/> (1050 = 10.50 USD).</summary>
     public required long Amount { get; init; }
@@ -27,30 +27,18 @@ public sealed class SaleRequest
     /// <summary>Cash back in minor units.</summary>
     public long? CashbackAmount { get; init; }
 
-    /// <summary>The terminal to push to; default <see cref="SunbayClientOptions.TerminalSn"/>.</summary>
-    public string? TerminalSn { get; init; }
-
-    /// <summary>
-    /// Idempotency key (at most 32 of <c>A-Z a-z 0-9 _ -</c>). Generated when not given. Store it before calling: it is
-    /// how you find the transaction again after a crash or a network failure.
-    /// </summary>
-    public string? TransactionRequestId { get; init; }
-
-    /// <summary>Free data echoed back in results and webhooks (at most 128 characters; JSON recommended). Never put card data here.</summary>
-    public string? Attach { get; init; }
-
-    /// <summary>Webhook URL for the result; default <see cref="SunbayClientOptions.NotifyUrl"/>.</summary>
-    public string? NotifyUrl { get; init; }
-
     /// <summary>When an unpaid transaction closes: 3 minutes to 1 day from now (SUNBAY's default is 1 day).</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
-    /// <summary>Which receipts the terminal prints.</summary>
-    public PrintReceipt? PrintReceipt { get; init; }
+    /// <summary>Restricts the accepted payment method; usually left out.</summary>
+    public PaymentMethod? PaymentMethod { get; init; }
 
-    /// <summary>Application ID for this request only (multi-merchant ISVs); default <see cref="SunbayClientOptions.AppId"/>.</summary>
-    public string? AppId { get; init; }
+    /// <summary>Card network type; only with <see cref="PaymentMethodCategory.Card"/>.</summary>
+    public CardNetworkType? CardNetworkType { get; init; }
 
-    /// <summary>Merchant ID for this request only (multi-merchant ISVs); default <see cref="SunbayClientOptions.MerchantId"/>.</summary>
-    public string? MerchantId { get; init; }
+    /// <summary>Signature capture settings.</summary>
+    public SignatureConfig? SignatureConfig { get; init; }
+
+    /// <summary>Tip entry on the terminal.</summary>
+    public TipConfig? TipConfig { get; init; }
 }

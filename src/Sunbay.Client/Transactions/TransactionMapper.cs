@@ -10,14 +10,42 @@ internal static class TransactionMapper
     public static string? ToWire(DateTimeOffset? expiresAt) =>
         expiresAt?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    public static Wire.PrintReceipt? ToWire(PrintReceipt? value) => value switch
+    /// <summary>
+    /// A public enum value as the generated wire enum of the same member name (the spec's <c>x-enumNames</c> keep the
+    /// names equal; a test checks every member). An undefined value is a validation error naming the field.
+    /// </summary>
+    public static TWire? ToWire<TPublic, TWire>(TPublic? value, string field)
+        where TPublic : struct, Enum
+        where TWire : struct, Enum =>
+        value is not { } v ? null
+        : Enum.IsDefined(v) && Enum.TryParse<TWire>(v.ToString(), out var wire) ? wire
+        : throw new SunbayValidationException(field, $"must be one of {string.Join(", ", Enum.GetNames<TPublic>())} (was {v})");
+
+    public static Wire.PaymentMethod? ToWire(PaymentMethod? method) => method is null ? null : new()
     {
-        null => null,
-        PrintReceipt.None => Wire.PrintReceipt.None,
-        PrintReceipt.Merchant => Wire.PrintReceipt.Merchant,
-        PrintReceipt.Customer => Wire.PrintReceipt.Customer,
-        PrintReceipt.Both => Wire.PrintReceipt.Both,
-        _ => throw new SunbayValidationException("printReceipt", $"must be None, Merchant, Customer or Both (was {value})"),
+        Category = ToWire<PaymentMethodCategory, Wire.PaymentMethodCategory>(method.Category, "paymentMethod.category"),
+        Id = method.Id,
+        SubId = ToWire<PaymentMethodSubId, Wire.PaymentMethodSubId>(method.SubId, "paymentMethod.subId"),
+    };
+
+    public static Wire.SignatureConfig? ToWire(SignatureConfig? config) => config is null ? null : new()
+    {
+        UseHostConfig = config.UseHostConfig,
+        EntryLocation = ToWire<SignatureEntryLocation, Wire.SignatureEntryLocation>(config.EntryLocation, "signatureConfig.entryLocation"),
+        Threshold = config.Threshold,
+    };
+
+    public static Wire.TipConfig? ToWire(TipConfig? config) => config is null ? null : new()
+    {
+        OnScreenTip = config.OnScreenTip,
+        TipMode = ToWire<TipMode, Wire.TipMode>(config.TipMode, "tipConfig.tipMode"),
+        TipWithTax = config.TipWithTax,
+        Suggestions = config.Suggestions?.Select((s, i) => new Wire.TipSuggestion
+        {
+            Names = s.Names?.ToList(),
+            FeeMode = ToWire<FeeMode, Wire.FeeMode>(s.FeeMode, $"tipConfig.suggestions[{i}].feeMode")!.Value,
+            Values = [.. s.Values],
+        }).ToList(),
     };
 
     /// <summary>The transaction as a dispatch confirmed it: ID and first status, nothing else is known yet.</summary>
@@ -72,6 +100,13 @@ internal static class TransactionMapper
         BatchStatus = data.TransactionBatchStatus,
     };
 
-    private static DateTimeOffset? ParseTime(string? value) =>
+    public static TipAdjustResult FromWire(Wire.TipAdjustResult? data) => new()
+    {
+        OriginalTransactionId = data?.OriginalTransactionId,
+        OriginalTransactionRequestId = data?.OriginalTransactionRequestId,
+        TipAmount = data?.TipAmount,
+    };
+
+    public static DateTimeOffset? ParseTime(string? value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
 }

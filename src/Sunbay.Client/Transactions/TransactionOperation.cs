@@ -17,20 +17,27 @@ public class TransactionOperation
     private readonly SunbayClient? _client;
     private readonly DateTimeOffset? _expiresAt;
     private Transaction? _latest;
+    private string? _requestId;
 
     /// <summary>For mocking in tests of code that uses this type.</summary>
-    protected TransactionOperation() => TransactionRequestId = string.Empty;
+    protected TransactionOperation()
+    {
+    }
 
-    internal TransactionOperation(SunbayClient client, string transactionRequestId, Transaction? initial, DateTimeOffset? expiresAt)
+    /// <param name="client">The client that queries.</param>
+    /// <param name="transactionRequestId">The idempotency key; may be unknown (an abort naming only SUNBAY's ID), then <paramref name="initial"/> carries the ID.</param>
+    /// <param name="initial">What is known so far.</param>
+    /// <param name="expiresAt">The transaction's timeExpire, when known.</param>
+    internal TransactionOperation(SunbayClient client, string? transactionRequestId, Transaction? initial, DateTimeOffset? expiresAt)
     {
         _client = client;
-        TransactionRequestId = transactionRequestId;
+        _requestId = string.IsNullOrEmpty(transactionRequestId) ? null : transactionRequestId;
         _latest = initial;
         _expiresAt = expiresAt;
     }
 
-    /// <summary>The idempotency key of the transaction: store it to find the transaction again.</summary>
-    public virtual string TransactionRequestId { get; }
+    /// <summary>The idempotency key of the transaction: store it to find the transaction again. Empty while unknown.</summary>
+    public virtual string TransactionRequestId => _requestId ?? string.Empty;
 
     /// <summary>SUNBAY's transaction ID, once known (from the dispatch answer or a query).</summary>
     public virtual string? TransactionId => _latest?.TransactionId;
@@ -52,7 +59,14 @@ public class TransactionOperation
     public virtual async Task<Transaction> UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
         var client = Client;
-        var current = await client.GetTransactionByRequestIdAsync(TransactionRequestId, cancellationToken).ConfigureAwait(false);
+        var current = _requestId is not null
+            ? await client.GetTransactionByRequestIdAsync(_requestId, cancellationToken).ConfigureAwait(false)
+            : await client.GetTransactionAsync(TransactionId ?? throw new InvalidOperationException("The operation knows neither the transaction's ID nor its request ID."), cancellationToken).ConfigureAwait(false);
+        if (_requestId is null && !string.IsNullOrEmpty(current.TransactionRequestId))
+        {
+            _requestId = current.TransactionRequestId;
+        }
+
         return Apply(current, "poll");
     }
 
@@ -78,12 +92,12 @@ public class TransactionOperation
         var time = client.TimeProvider;
         var started = time.GetUtcNow();
         var interval = polling.InitialInterval;
-        var notified = client.Waiters.WaitAsync(TransactionRequestId);
+        var notified = Listen(client);
         try
         {
             while (true)
             {
-                if (notified.IsCompleted)
+                if (notified?.IsCompleted == true)
                 {
                     return Report(Apply(await notified.ConfigureAwait(false), "webhook"), progress);
                 }
@@ -91,6 +105,7 @@ public class TransactionOperation
                 try
                 {
                     var current = Report(await UpdateStatusAsync(cancellationToken).ConfigureAwait(false), progress);
+                    notified ??= Listen(client);
                     if (current.Status.IsFinal)
                     {
                         return current;
@@ -109,7 +124,7 @@ public class TransactionOperation
                 }
 
                 var delay = Task.Delay(Jittered(interval, polling.Jitter), time, cancellationToken);
-                if (await Task.WhenAny(delay, notified).ConfigureAwait(false) == notified)
+                if (notified is not null && await Task.WhenAny(delay, notified).ConfigureAwait(false) == notified)
                 {
                     return Report(Apply(await notified.ConfigureAwait(false), "webhook"), progress);
                 }
@@ -123,12 +138,17 @@ public class TransactionOperation
         }
         finally
         {
-            client.Waiters.Forget(TransactionRequestId);
+            if (_requestId is not null)
+            {
+                client.Waiters.Forget(_requestId);
+            }
         }
     }
 
     /// <inheritdoc/>
     public override string ToString() => $"TransactionOperation {TransactionRequestId}: {(_latest is null ? "unknown" : _latest.Status.ToString())}";
+
+    private Task<Transaction>? Listen(SunbayClient client) => _requestId is null ? null : client.Waiters.WaitAsync(_requestId);
 
     private SunbayClient Client => _client ?? throw new InvalidOperationException("This operation was not created by a SunbayClient.");
 

@@ -42,4 +42,76 @@ internal static class RequestRules
         !string.IsNullOrWhiteSpace(value) ? value
         : !string.IsNullOrWhiteSpace(fallback) ? fallback
         : throw new SunbayValidationException(field, $"is required: set it on the request or configure Sunbay:{setting}");
+
+    /// <summary>subId only with the EBT method; cardNetworkType only with category CARD.</summary>
+    public static void PaymentMethod(PaymentMethod? method, CardNetworkType? cardNetworkType)
+    {
+        if (method?.SubId is not null && !string.Equals(method.Id, "EBT", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SunbayValidationException("paymentMethod.subId", "is allowed only when paymentMethod.id is EBT");
+        }
+
+        if (method?.SubId is not null && method.Category == PaymentMethodCategory.Card)
+        {
+            throw new SunbayValidationException("paymentMethod.subId", "is not allowed with category CARD");
+        }
+
+        if (cardNetworkType is not null && method?.Category != PaymentMethodCategory.Card)
+        {
+            throw new SunbayValidationException("cardNetworkType", "is allowed only when paymentMethod.category is CARD (it is auto-detected otherwise)");
+        }
+    }
+
+    /// <summary>entryLocation is required when the platform's signature settings are not used.</summary>
+    public static void Signature(SignatureConfig? config)
+    {
+        if (config is { UseHostConfig: false, EntryLocation: null })
+        {
+            throw new SunbayValidationException("signatureConfig.entryLocation", "is required when signatureConfig.useHostConfig is false");
+        }
+    }
+
+    /// <summary>Tip suggestion names and values go in pairs.</summary>
+    public static void Tip(TipConfig? config)
+    {
+        var suggestions = config?.Suggestions ?? [];
+        for (var i = 0; i < suggestions.Count; i++)
+        {
+            if (suggestions[i].Names is { } names && names.Count != suggestions[i].Values.Count)
+            {
+                throw new SunbayValidationException($"tipConfig.suggestions[{i}].names", $"must have as many items as values ({names.Count} names, {suggestions[i].Values.Count} values)");
+            }
+        }
+    }
+
+    /// <summary>Operations on an earlier transaction must name it.</summary>
+    public static void Original(string? originalTransactionId, string? originalTransactionRequestId)
+    {
+        if (string.IsNullOrEmpty(originalTransactionId) && string.IsNullOrEmpty(originalTransactionRequestId))
+        {
+            throw new SunbayValidationException("originalTransactionId", "or originalTransactionRequestId is required: name the original transaction");
+        }
+    }
+
+    /// <summary>Closed-batch list window: both ends or neither, in order, at most 30 days.</summary>
+    public static void Window(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (from.HasValue != to.HasValue)
+        {
+            throw new SunbayValidationException(from.HasValue ? "endTime" : "startTime", "is required when the other end of the window is given (give both or neither)");
+        }
+
+        if (from is { } start && to is { } end)
+        {
+            if (end < start)
+            {
+                throw new SunbayValidationException("endTime", "must not be before startTime");
+            }
+
+            if (end - start > TimeSpan.FromDays(30))
+            {
+                throw new SunbayValidationException("endTime", $"must be at most 30 days after startTime (was {(end - start).TotalDays:F1} days)");
+            }
+        }
+    }
 }

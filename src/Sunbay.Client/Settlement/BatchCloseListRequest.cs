@@ -1,0 +1,17 @@
+namespace Sunbay.Client;
+
+/// <summary>Which closed batches to list. Give both times or neither (the last 7 days); the span is at most 30 days.</summary>
+public sealed class BatchCloseListRequest : SunbayRequest
+{
+    /// <summary>The terminal; default <see cref="SunbayClientOptions.TerminalSn"/>.</summary>
+    public string? TerminalSn { get; init; }
+
+    /// <summary>Only this channel.</summary>
+    public string? ChannelCode { get; init; }
+
+    /// <summary>Start of the window.</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>End of the window.</summary>
+    public DateTimeOffset? To { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace Sunbay.Client;
+
+/// <summary>
+/// Closes (settles) a terminal's current batch. Irreversible. Without a <see cref="ChannelCode"/> every open channel of
+/// the terminal is closed, one call each, as SUNBAY's own demos do.
+/// </summary>
+public sealed class BatchCloseRequest : TerminalRequest
+{
+    /// <summary>The channel to close (from <see cref="OpenBatch.ChannelCode"/>); every open channel when <see langword="null"/>.</summary>
+    public string? ChannelCode { get; init; }
+
+    /// <summary>Idempotency key (at most 32 of <c>A-Z a-z 0-9 _ -</c>); generated when not given. With several channels each call uses <c>{key}_{n}</c>.</summary>
+    public string? TransactionRequestId { get; init; }
+
+    /// <summary>Description (at most 128 characters).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Settlement receipt printing; SUNBAY's platform setting when <see langword="null"/>.</summary>
+    public BatchPrintReceipt? PrintReceipt { get; init; }
+}

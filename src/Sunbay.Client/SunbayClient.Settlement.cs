@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using Sunbay.Client.Settlement;
+using Sunbay.Client.Transactions;
+using Sunbay.Client.Validation;
+
+namespace Sunbay.Client;
+
+/// <summary>Settlement (batches) and merchant queries.</summary>
+public sealed partial class SunbayClient
+{
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<OpenBatch>> BatchQueryAsync(string? terminalSn = null, CancellationToken cancellationToken = default)
+    {
+        var options = CurrentOptions;
+        var (appId, merchantId) = Account(null, options);
+        var terminal = TerminalOf(terminalSn, options);
+        LengthAtMost(terminal, 32, "terminalSn");
+        var envelope = await CallAsync("batch-query", null, isPost: false, (w, ct) => w.BatchQueryAsync(appId, merchantId, terminal, ct), cancellationToken).ConfigureAwait(false);
+        return envelope.Data?.BatchList?.Select(SettlementMapper.FromWire).ToList() ?? [];
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ClosedBatch>> BatchCloseAsync(BatchCloseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = CurrentOptions;
+        var (appId, merchantId) = Account(request, options);
+        var terminal = TerminalOf(request.TerminalSn, options);
+        var requestId = request.TransactionRequestId ?? NewTransactionRequestId();
+        var print = TransactionMapper.ToWire<BatchPrintReceipt, Wire.BatchPrintReceipt>(request.PrintReceipt, "printReceipt");
+        Wire.BatchCloseRequest Build(string channel, string id) => new()
+        {
+            AppId = appId,
+            MerchantId = merchantId,
+            TerminalSn = terminal,
+            ChannelCode = channel,
+            TransactionRequestId = id,
+            Description = request.Description,
+            PrintReceipt = print,
+            Attach = request.Attach,
+        };
+
+        // Validate everything that can be checked before the first close: a batch close is irreversible.
+        WireValidator.Validate(Build(request.ChannelCode ?? "channel", requestId));
+        var channels = request.ChannelCode is { } one
+            ? [one]
+            : (await BatchQueryAsync(terminal, cancellationToken).ConfigureAwait(false)).Select(b => b.ChannelCode).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var closed = new List<ClosedBatch>(channels.Count);
+        for (var i = 0; i < channels.Count; i++)
+        {
+            var id = channels.Count == 1 ? requestId : PerChannelId(requestId, i);
+            var wire = Build(channels[i], id);
+            WireValidator.Validate(wire);
+            var envelope = await CallAsync("batch-close", id, isPost: true, (w, ct) => w.BatchCloseAsync(wire, ct), cancellationToken).ConfigureAwait(false);
+            closed.Add(SettlementMapper.FromWire(envelope.Data, channels[i]));
+        }
+
+        return closed;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ClosedBatch>> GetBatchCloseListAsync(BatchCloseListRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        var options = CurrentOptions;
+        var (appId, merchantId) = Account(request, options);
+        var terminal = TerminalOf(request?.TerminalSn, options);
+        LengthAtMost(terminal, 32, "terminalSn");
+        LengthAtMost(request?.ChannelCode, 32, "channelCode");
+        RequestRules.Window(request?.From, request?.To);
+        var envelope = await CallAsync(
+            "batch-close-list",
+            null,
+            isPost: false,
+            (w, ct) => w.BatchCloseListAsync(appId, merchantId, terminal, request?.ChannelCode, TransactionMapper.ToWire(request?.From), TransactionMapper.ToWire(request?.To), ct),
+            cancellationToken).ConfigureAwait(false);
+        return envelope.Data?.BatchCloseList?.Select(SettlementMapper.FromWire).ToList() ?? [];
+    }
+
+    /// <inheritdoc/>
+    public async Task<Merchant> GetMerchantAsync(string? merchantId = null, CancellationToken cancellationToken = default)
+    {
+        var (appId, merchant) = Account(new MerchantScope(merchantId), CurrentOptions);
+        var envelope = await CallAsync("merchant-query", null, isPost: false, (w, ct) => w.QueryMerchantAsync(appId, merchant, ct), cancellationToken).ConfigureAwait(false);
+        return envelope.Data is { } data
+            ? SettlementMapper.FromWire(data)
+            : throw new SunbayTransportException($"SUNBAY answered the merchant query with code 0 but no data (traceId {envelope.TraceId}).", "merchant-query", outcomeUnknown: false, null, 200);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<Terminal> GetTerminalsAsync(string? merchantId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (appId, merchant) = Account(new MerchantScope(merchantId), CurrentOptions);
+        string? nextToken = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        do
+        {
+            var token = nextToken;
+            var envelope = await CallAsync("terminals-query", null, isPost: false, (w, ct) => w.QueryTerminalsAsync(appId, merchant, token, ct), cancellationToken).ConfigureAwait(false);
+            foreach (var terminal in envelope.Data?.Terminals ?? [])
+            {
+                yield return SettlementMapper.FromWire(terminal);
+            }
+
+            nextToken = NullIfEmpty(envelope.Data?.NextToken);
+
+            // A server that hands back a token it gave before would page forever.
+            if (nextToken is not null && !seen.Add(nextToken))
+            {
+                throw new SunbayTransportException($"SUNBAY repeated the paging token of the terminal list (traceId {envelope.TraceId}); stopping to avoid an endless loop.", "terminals-query", outcomeUnknown: false, null, 200);
+            }
+        }
+        while (nextToken is not null);
+    }
+
+    /// <summary>
+    /// The idempotency key of the n-th channel of a multi-channel close: stable for a given key, so a repeated close
+    /// with the same key never closes twice, and within 32 characters.
+    /// </summary>
+    private static string PerChannelId(string requestId, int index)
+    {
+        var suffix = $"_{index + 1}";
+        return (requestId.Length + suffix.Length > 32 ? requestId[..(32 - suffix.Length)] : requestId) + suffix;
+    }
+
+    private static void LengthAtMost(string? value, int max, string field)
+    {
+        if (value is { Length: var length } && length > max)
+        {
+            throw new SunbayValidationException(field, $"must be at most {max} characters long (was {length})");
+        }
+    }
+
+    private sealed class MerchantScope : SunbayRequest
+    {
+        public MerchantScope(string? merchantId) => MerchantId = merchantId;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Sunbay.Client;
+
+/// <summary>EBT programme; only with payment method <c>EBT</c>.</summary>
+public enum PaymentMethodSubId
+{
+    /// <summary>SNAP (food stamps).</summary>
+    Snap = 0,
+
+    /// <summary>Voucher.</summary>
+    Voucher = 1,
+
+    /// <summary>Cash benefit.</summary>
+    Benefit = 2,
+}

@@ -1,0 +1,23 @@
+namespace Sunbay.Client;
+
+/// <summary>Completes (captures) a successful pre-authorisation.</summary>
+public sealed class PostAuthRequest : OriginalTransactionRequest
+{
+    /// <summary>Amount to capture, in minor units of <see cref="Currency"/>.</summary>
+    public required long Amount { get; init; }
+
+    /// <summary>ISO 4217 currency code of the pre-authorisation.</summary>
+    public required string Currency { get; init; }
+
+    /// <summary>Tip in minor units.</summary>
+    public long? TipAmount { get; init; }
+
+    /// <summary>Tax in minor units.</summary>
+    public long? TaxAmount { get; init; }
+
+    /// <summary>Surcharge in minor units.</summary>
+    public long? SurchargeAmount { get; init; }
+
+    /// <summary>Tip entry on the terminal.</summary>
+    public TipConfig? TipConfig { get; init; }
+}

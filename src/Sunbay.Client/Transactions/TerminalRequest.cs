@@ -1,0 +1,11 @@
+namespace Sunbay.Client;
+
+/// <summary>A request addressed to one terminal.</summary>
+public abstract class TerminalRequest : SunbayRequest
+{
+    /// <summary>The terminal's serial number; default <see cref="SunbayClientOptions.TerminalSn"/>.</summary>
+    public string? TerminalSn { get; init; }
+
+    /// <summary>Free data echoed back in results and webhooks (at most 128 characters; JSON recommended). Never put card data here.</summary>
+    public string? Attach { get; init; }
+}

@@ -1,0 +1,18 @@
+namespace Sunbay.Client;
+
+/// <summary>Voids a successful transaction of the same day (after that, refund it).</summary>
+public sealed class VoidRequest : OriginalTransactionRequest
+{
+    /// <summary>A void of <paramref name="original"/> on the terminal that processed it.</summary>
+    /// <param name="original">The transaction to void.</param>
+    public static VoidRequest For(Transaction original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        return new VoidRequest
+        {
+            OriginalTransactionId = original.TransactionId,
+            OriginalTransactionRequestId = original.TransactionId is null ? original.TransactionRequestId : null,
+            TerminalSn = original.TerminalSn,
+        };
+    }
+}
