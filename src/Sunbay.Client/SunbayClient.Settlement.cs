@@ -130,7 +130,7 @@ public sealed partial class SunbayClient
         }
     }
 
-    private sealed class MerchantScope : SunbayRequest
+    private sealed record MerchantScope : SunbayRequest
     {
         public MerchantScope(string? merchantId) => MerchantId = merchantId;
     }

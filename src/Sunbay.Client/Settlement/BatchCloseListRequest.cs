@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>Which closed batches to list. Give both times or neither (the last 7 days); the span is at most 30 days.</summary>
-public sealed class BatchCloseListRequest : SunbayRequest
+public sealed record BatchCloseListRequest : SunbayRequest
 {
     /// <summary>The terminal; default <see cref="SunbayClientOptions.TerminalSn"/>.</summary>
     public string? TerminalSn { get; init; }

@@ -4,7 +4,7 @@ namespace Sunbay.Client;
 /// Closes (settles) a terminal's current batch. Irreversible. Without a <see cref="ChannelCode"/> every open channel of
 /// the terminal is closed, one call each, as SUNBAY's own demos do.
 /// </summary>
-public sealed class BatchCloseRequest : TerminalRequest
+public sealed record BatchCloseRequest : TerminalRequest
 {
     /// <summary>The channel to close (from <see cref="OpenBatch.ChannelCode"/>); every open channel when <see langword="null"/>.</summary>
     public string? ChannelCode { get; init; }

@@ -4,7 +4,7 @@ namespace Sunbay.Client;
 /// Aborts an unpaid transaction in progress on a terminal (the cardholder has not paid yet). Naming no original aborts
 /// whatever the terminal is showing.
 /// </summary>
-public sealed class AbortRequest : TerminalRequest
+public sealed record AbortRequest : TerminalRequest
 {
     /// <summary>SUNBAY's ID of the transaction to abort.</summary>
     public string? OriginalTransactionId { get; init; }

@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>A pre-authorisation pushed to a terminal: freezes funds (hotels, rentals) to capture later with <see cref="PostAuthRequest"/>.</summary>
-public sealed class AuthRequest : PushRequest
+public sealed record AuthRequest : PushRequest
 {
     /// <summary>Amount to authorise, in minor units of <see cref="Currency"/>.</summary>
     public required long Amount { get; init; }

@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>A forced authorisation: the cashier keys in the card number on the terminal when the card cannot be read.</summary>
-public sealed class ForcedAuthRequest : PushRequest
+public sealed record ForcedAuthRequest : PushRequest
 {
     /// <summary>Amount to authorise, in minor units of <see cref="Currency"/>.</summary>
     public required long Amount { get; init; }

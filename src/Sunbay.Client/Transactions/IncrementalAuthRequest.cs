@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>Raises a successful pre-authorisation by <see cref="Amount"/>.</summary>
-public sealed class IncrementalAuthRequest : OriginalTransactionRequest
+public sealed record IncrementalAuthRequest : OriginalTransactionRequest
 {
     /// <summary>The increment, in minor units of <see cref="Currency"/>.</summary>
     public required long Amount { get; init; }

@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>A push that applies to an earlier transaction, named by SUNBAY's ID or by its <c>transactionRequestId</c>.</summary>
-public abstract class OriginalTransactionRequest : PushRequest
+public abstract record OriginalTransactionRequest : PushRequest
 {
     /// <summary>SUNBAY's ID of the original transaction; wins over <see cref="OriginalTransactionRequestId"/> when both are set.</summary>
     public string? OriginalTransactionId { get; init; }

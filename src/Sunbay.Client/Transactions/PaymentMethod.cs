@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>Restricts the payment method the terminal accepts. Usually left out, so that the cardholder chooses.</summary>
-public sealed class PaymentMethod
+public sealed record PaymentMethod
 {
     /// <summary>The kind of method.</summary>
     public PaymentMethodCategory? Category { get; init; }

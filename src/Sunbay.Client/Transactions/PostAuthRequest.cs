@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>Completes (captures) a successful pre-authorisation.</summary>
-public sealed class PostAuthRequest : OriginalTransactionRequest
+public sealed record PostAuthRequest : OriginalTransactionRequest
 {
     /// <summary>Amount to capture, in minor units of <see cref="Currency"/>.</summary>
     public required long Amount { get; init; }

@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>A transaction pushed to a terminal; its result comes later, by webhook or query.</summary>
-public abstract class PushRequest : TerminalRequest
+public abstract record PushRequest : TerminalRequest
 {
     /// <summary>
     /// Idempotency key (at most 32 of <c>A-Z a-z 0-9 _ -</c>). Generated when not given. Store it before calling: it is

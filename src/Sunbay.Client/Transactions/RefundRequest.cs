@@ -6,7 +6,7 @@ namespace Sunbay.Client;
 /// the original amount. Unreferenced: it names no original and needs <see cref="ReferenceOrderId"/>; the card is
 /// presented on the terminal.
 /// </summary>
-public sealed class RefundRequest : OriginalTransactionRequest
+public sealed record RefundRequest : OriginalTransactionRequest
 {
     /// <summary>Refund amount in minor units of <see cref="Currency"/>.</summary>
     public required long Amount { get; init; }

@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>A sale pushed to a terminal: the cardholder taps, inserts or swipes there.</summary>
-public sealed class SaleRequest : PushRequest
+public sealed record SaleRequest : PushRequest
 {
     /// <summary>Order amount in minor units of <see cref="Currency"/> (1050 = 10.50 USD).</summary>
     public required long Amount { get; init; }

@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>Signature capture settings.</summary>
-public sealed class SignatureConfig
+public sealed record SignatureConfig
 {
     /// <summary>Use the platform's settings (SUNBAY's default: true). When false, <see cref="EntryLocation"/> is required.</summary>
     public bool? UseHostConfig { get; init; }

@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>A request addressed to one terminal.</summary>
-public abstract class TerminalRequest : SunbayRequest
+public abstract record TerminalRequest : SunbayRequest
 {
     /// <summary>The terminal's serial number; default <see cref="SunbayClientOptions.TerminalSn"/>.</summary>
     public string? TerminalSn { get; init; }

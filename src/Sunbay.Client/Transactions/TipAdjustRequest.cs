@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>Sets the tip of a successful transaction. Processed by SUNBAY at once, not on the terminal.</summary>
-public sealed class TipAdjustRequest : TerminalRequest
+public sealed record TipAdjustRequest : TerminalRequest
 {
     /// <summary>SUNBAY's ID of the transaction.</summary>
     public string? OriginalTransactionId { get; init; }

@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>Tip entry settings of a sale or a capture.</summary>
-public sealed class TipConfig
+public sealed record TipConfig
 {
     /// <summary>Ask for a tip on the terminal's screen.</summary>
     public bool? OnScreenTip { get; init; }

@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>One row of tip suggestions shown on the terminal.</summary>
-public sealed class TipSuggestion
+public sealed record TipSuggestion
 {
     /// <summary>Labels of the suggestions (at most 3, as many as <see cref="Values"/>).</summary>
     public IReadOnlyList<string>? Names { get; init; }

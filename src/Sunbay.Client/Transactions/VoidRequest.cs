@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>Voids a successful transaction of the same day (after that, refund it).</summary>
-public sealed class VoidRequest : OriginalTransactionRequest
+public sealed record VoidRequest : OriginalTransactionRequest
 {
     /// <summary>A void of <paramref name="original"/> on the terminal that processed it.</summary>
     /// <param name="original">The transaction to void.</param>

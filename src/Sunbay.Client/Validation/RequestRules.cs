@@ -71,12 +71,17 @@ internal static class RequestRules
         }
     }
 
-    /// <summary>Tip suggestion names and values go in pairs.</summary>
+    /// <summary>Tip suggestion names and values go in pairs; values are not negative (the spec's item minimum, which NSwag does not turn into an attribute).</summary>
     public static void Tip(TipConfig? config)
     {
         var suggestions = config?.Suggestions ?? [];
         for (var i = 0; i < suggestions.Count; i++)
         {
+            if (suggestions[i].Values.Any(v => v < 0 || double.IsNaN(v)))
+            {
+                throw new SunbayValidationException($"tipConfig.suggestions[{i}].values", "must hold numbers of at least 0");
+            }
+
             if (suggestions[i].Names is { } names && names.Count != suggestions[i].Values.Count)
             {
                 throw new SunbayValidationException($"tipConfig.suggestions[{i}].names", $"must have as many items as values ({names.Count} names, {suggestions[i].Values.Count} values)");

@@ -1,0 +1,169 @@
+using Sunbay.Client.Tests.Support;
+
+namespace Sunbay.Client.Tests.Validation;
+
+/// <summary>
+/// One case per documented rule, with its edges: each bad request raises <see cref="SunbayValidationException"/> naming
+/// the wire field, and nothing reaches the wire; each edge that is allowed goes out.
+/// </summary>
+public sealed class RequestValidationTests
+{
+    private static readonly DateTimeOffset Now = TestClients.Clock().GetUtcNow();
+
+    private static readonly Dictionary<string, (Func<ISunbayClient, Task> Act, string? Field)> Cases = new()
+    {
+        // Sale: lengths and patterns from the spec.
+        ["sale referenceOrderId 5 chars"] = (c => c.StartSaleAsync(Sale() with { ReferenceOrderId = "ORD01" }), "referenceOrderId"),
+        ["sale referenceOrderId 6 chars"] = (c => c.StartSaleAsync(Sale() with { ReferenceOrderId = "ORD001" }), null),
+        ["sale referenceOrderId 32 chars"] = (c => c.StartSaleAsync(Sale() with { ReferenceOrderId = new string('R', 32) }), null),
+        ["sale referenceOrderId 33 chars"] = (c => c.StartSaleAsync(Sale() with { ReferenceOrderId = new string('R', 33) }), "referenceOrderId"),
+        ["sale referenceOrderId bad character"] = (c => c.StartSaleAsync(Sale() with { ReferenceOrderId = "ORDER 01" }), "referenceOrderId"),
+        ["sale transactionRequestId 32 chars"] = (c => c.StartSaleAsync(Sale() with { TransactionRequestId = new string('t', 32) }), null),
+        ["sale transactionRequestId 33 chars"] = (c => c.StartSaleAsync(Sale() with { TransactionRequestId = new string('t', 33) }), "transactionRequestId"),
+        ["sale transactionRequestId with |"] = (c => c.StartSaleAsync(Sale() with { TransactionRequestId = "req|1" }), "transactionRequestId"),
+        ["sale description empty"] = (c => c.StartSaleAsync(Sale() with { Description = " " }), "description"),
+        ["sale description 128 chars"] = (c => c.StartSaleAsync(Sale() with { Description = new string('d', 128) }), null),
+        ["sale description 129 chars"] = (c => c.StartSaleAsync(Sale() with { Description = new string('d', 129) }), "description"),
+        ["sale attach 129 chars"] = (c => c.StartSaleAsync(Sale() with { Attach = new string('a', 129) }), "attach"),
+        ["sale notifyUrl 201 chars"] = (c => c.StartSaleAsync(Sale() with { NotifyUrl = "https://x.example/" + new string('n', 183) }), "notifyUrl"),
+        ["sale terminalSn 33 chars"] = (c => c.StartSaleAsync(Sale() with { TerminalSn = new string('T', 33) }), "terminalSn"),
+        ["sale appId 33 chars"] = (c => c.StartSaleAsync(Sale() with { AppId = new string('A', 33) }), "appId"),
+        ["sale merchantId 33 chars"] = (c => c.StartSaleAsync(Sale() with { MerchantId = new string('M', 33) }), "merchantId"),
+        ["sale amount 0"] = (c => c.StartSaleAsync(Sale() with { Amount = 0 }), null),
+        ["sale amount -1"] = (c => c.StartSaleAsync(Sale() with { Amount = -1 }), "amount.orderAmount"),
+        ["sale tip -1"] = (c => c.StartSaleAsync(Sale() with { TipAmount = -1 }), "amount.tipAmount"),
+        ["sale tax -1"] = (c => c.StartSaleAsync(Sale() with { TaxAmount = -1 }), "amount.taxAmount"),
+        ["sale surcharge -1"] = (c => c.StartSaleAsync(Sale() with { SurchargeAmount = -1 }), "amount.surchargeAmount"),
+        ["sale cashback -1"] = (c => c.StartSaleAsync(Sale() with { CashbackAmount = -1 }), "amount.cashbackAmount"),
+        ["sale currency lower case"] = (c => c.StartSaleAsync(Sale() with { Currency = "usd" }), "amount.priceCurrency"),
+        ["sale currency 4 letters"] = (c => c.StartSaleAsync(Sale() with { Currency = "USDT" }), "amount.priceCurrency"),
+        ["sale timeExpire 2:59 ahead"] = (c => c.StartSaleAsync(Sale() with { ExpiresAt = Now.AddSeconds(179) }), "timeExpire"),
+        ["sale timeExpire 3:00 ahead"] = (c => c.StartSaleAsync(Sale() with { ExpiresAt = Now.AddMinutes(3) }), null),
+        ["sale timeExpire 1 day ahead"] = (c => c.StartSaleAsync(Sale() with { ExpiresAt = Now.AddDays(1) }), null),
+        ["sale timeExpire 1 day 1 s ahead"] = (c => c.StartSaleAsync(Sale() with { ExpiresAt = Now.AddDays(1).AddSeconds(1) }), "timeExpire"),
+        ["sale timeExpire in the past"] = (c => c.StartSaleAsync(Sale() with { ExpiresAt = Now.AddMinutes(-5) }), "timeExpire"),
+        ["sale subId without EBT"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Id = "VISA", SubId = PaymentMethodSubId.Snap } }), "paymentMethod.subId"),
+        ["sale subId with EBT"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Id = "EBT", SubId = PaymentMethodSubId.Snap } }), null),
+        ["sale subId with category CARD"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Card, Id = "EBT", SubId = PaymentMethodSubId.Snap } }), "paymentMethod.subId"),
+        ["sale cardNetworkType without CARD"] = (c => c.StartSaleAsync(Sale() with { CardNetworkType = CardNetworkType.Credit }), "cardNetworkType"),
+        ["sale cardNetworkType with CARD"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Card }, CardNetworkType = CardNetworkType.Debit }), null),
+        ["sale paymentMethod id 33 chars"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Id = new string('V', 33) } }), "paymentMethod.id"),
+        ["sale undefined printReceipt"] = (c => c.StartSaleAsync(Sale() with { PrintReceipt = (PrintReceipt)42 }), "printReceipt"),
+        ["sale signature without host config or location"] = (c => c.StartSaleAsync(Sale() with { SignatureConfig = new SignatureConfig { UseHostConfig = false } }), "signatureConfig.entryLocation"),
+        ["sale signature threshold -1"] = (c => c.StartSaleAsync(Sale() with { SignatureConfig = new SignatureConfig { Threshold = -1 } }), "signatureConfig.threshold"),
+        ["sale tip 3 suggestions"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(3, 3, 3) }), null),
+        ["sale tip 4 suggestions"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(4, 1, 1) }), "tipConfig.suggestions"),
+        ["sale tip 4 values"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(1, 4, 4) }), "tipConfig.suggestions[0].names"),
+        ["sale tip no values"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(1, 0, 0) }), "tipConfig.suggestions[0].values"),
+        ["sale tip names and values differ"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(1, 2, 3) }), "tipConfig.suggestions[0].names"),
+        ["sale tip negative value"] = (c => c.StartSaleAsync(Sale() with { TipConfig = new TipConfig { Suggestions = [new TipSuggestion { FeeMode = FeeMode.Rate, Values = [-1] }] } }), "tipConfig.suggestions[0].values"),
+
+        // Auth and forced auth share the sale's rules.
+        ["auth referenceOrderId 5 chars"] = (c => c.StartAuthAsync(new AuthRequest { Amount = 1, Currency = "USD", Description = "d", ReferenceOrderId = "ORD01" }), "referenceOrderId"),
+        ["auth timeExpire 2:59 ahead"] = (c => c.StartAuthAsync(new AuthRequest { Amount = 1, Currency = "USD", Description = "d", ReferenceOrderId = "ORDER-1", ExpiresAt = Now.AddSeconds(179) }), "timeExpire"),
+        ["forced auth currency lower case"] = (c => c.StartForcedAuthAsync(new ForcedAuthRequest { Amount = 1, Currency = "eur", Description = "d", ReferenceOrderId = "ORDER-1" }), "amount.priceCurrency"),
+
+        // Operations on an earlier transaction must name it.
+        ["incremental without original"] = (c => c.StartIncrementalAuthAsync(new IncrementalAuthRequest { Amount = 1, Currency = "USD" }), "originalTransactionId"),
+        ["incremental negative amount"] = (c => c.StartIncrementalAuthAsync(new IncrementalAuthRequest { Amount = -5, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
+        ["post-auth without original"] = (c => c.StartPostAuthAsync(new PostAuthRequest { Amount = 1, Currency = "USD" }), "originalTransactionId"),
+        ["post-auth original request id 33 chars"] = (c => c.StartPostAuthAsync(new PostAuthRequest { Amount = 1, Currency = "USD", OriginalTransactionRequestId = new string('o', 33) }), "originalTransactionRequestId"),
+        ["void without original"] = (c => c.StartVoidAsync(new VoidRequest()), "originalTransactionId"),
+        ["void original id 65 chars"] = (c => c.StartVoidAsync(new VoidRequest { OriginalTransactionId = new string('1', 65) }), "originalTransactionId"),
+        ["tip adjust without original"] = (c => c.TipAdjustAsync(new TipAdjustRequest { TipAmount = 100 }), "originalTransactionId"),
+        ["tip adjust negative tip"] = (c => c.TipAdjustAsync(new TipAdjustRequest { TipAmount = -1, OriginalTransactionId = "1" }), "tipAmount"),
+        ["abort terminalSn 33 chars"] = (c => c.StartAbortAsync(new AbortRequest { TerminalSn = new string('T', 33) }), "terminalSn"),
+        ["abort description 129 chars"] = (c => c.StartAbortAsync(new AbortRequest { Description = new string('d', 129) }), "description"),
+
+        // Refund: referenced versus unreferenced.
+        ["unreferenced refund without referenceOrderId"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD" }), "referenceOrderId"),
+        ["unreferenced refund with referenceOrderId"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", ReferenceOrderId = "ORDER-1" }), null),
+        ["referenced refund with timeExpire"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", ExpiresAt = Now.AddMinutes(10) }), "timeExpire"),
+        ["referenced refund negative amount"] = (c => c.StartRefundAsync(new RefundRequest { Amount = -1, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
+        ["refund tip -1"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, TipAmount = -1, Currency = "USD", OriginalTransactionId = "1" }), "amount.tipAmount"),
+        ["unreferenced refund timeExpire 2:59"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", ReferenceOrderId = "ORDER-1", ExpiresAt = Now.AddSeconds(179) }), "timeExpire"),
+
+        // Settlement.
+        ["batch close channel 33 chars"] = (c => c.BatchCloseAsync(new BatchCloseRequest { ChannelCode = new string('C', 33) }), "channelCode"),
+        ["batch close request id 33 chars"] = (c => c.BatchCloseAsync(new BatchCloseRequest { ChannelCode = "C1", TransactionRequestId = new string('b', 33) }), "transactionRequestId"),
+        ["batch close list start only"] = (c => c.GetBatchCloseListAsync(new BatchCloseListRequest { From = Now.AddDays(-1) }), "endTime"),
+        ["batch close list end only"] = (c => c.GetBatchCloseListAsync(new BatchCloseListRequest { To = Now }), "startTime"),
+        ["batch close list 30 days"] = (c => c.GetBatchCloseListAsync(new BatchCloseListRequest { From = Now.AddDays(-30), To = Now }), null),
+        ["batch close list 30 days 1 s"] = (c => c.GetBatchCloseListAsync(new BatchCloseListRequest { From = Now.AddDays(-30).AddSeconds(-1), To = Now }), "endTime"),
+        ["batch close list end before start"] = (c => c.GetBatchCloseListAsync(new BatchCloseListRequest { From = Now, To = Now.AddDays(-1) }), "endTime"),
+        ["batch query terminalSn 33 chars"] = (c => c.BatchQueryAsync(new string('T', 33)), "terminalSn"),
+        ["query transactionRequestId 33 chars"] = (c => c.GetTransactionByRequestIdAsync(new string('q', 33)), "transactionRequestId"),
+    };
+
+    public static TheoryData<string> CaseNames => [.. Cases.Keys];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Each_documented_rule_is_checked_before_anything_is_sent(string name)
+    {
+        var (act, field) = Cases[name];
+        var stub = new StubHandler().Always(_ => StubHandler.Json(StubHandler.Dispatch("r")));
+        using var client = TestClients.Create(stub);
+
+        if (field is null)
+        {
+            await act(client);
+            Assert.NotEmpty(stub.Calls);
+            return;
+        }
+
+        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => act(client));
+        Assert.Equal(field, error.Field);
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+        Assert.Empty(stub.Calls);
+    }
+
+    [Fact]
+    public void Every_public_enum_member_has_a_wire_twin()
+    {
+        foreach (var value in Enum.GetValues<PrintReceipt>())
+        {
+            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<PrintReceipt, Sunbay.Client.Wire.PrintReceipt>(value, "f"));
+        }
+
+        foreach (var value in Enum.GetValues<BatchPrintReceipt>())
+        {
+            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<BatchPrintReceipt, Sunbay.Client.Wire.BatchPrintReceipt>(value, "f"));
+        }
+
+        foreach (var value in Enum.GetValues<PaymentMethodCategory>())
+        {
+            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<PaymentMethodCategory, Sunbay.Client.Wire.PaymentMethodCategory>(value, "f"));
+        }
+
+        foreach (var value in Enum.GetValues<CardNetworkType>())
+        {
+            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<CardNetworkType, Sunbay.Client.Wire.CardNetworkType>(value, "f"));
+        }
+
+        foreach (var value in Enum.GetValues<PaymentMethodSubId>())
+        {
+            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<PaymentMethodSubId, Sunbay.Client.Wire.PaymentMethodSubId>(value, "f"));
+        }
+
+        foreach (var value in Enum.GetValues<SignatureEntryLocation>())
+        {
+            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<SignatureEntryLocation, Sunbay.Client.Wire.SignatureEntryLocation>(value, "f"));
+        }
+
+        Assert.Equal(Sunbay.Client.Wire.TipMode.AfterSale, Sunbay.Client.Transactions.TransactionMapper.ToWire<TipMode, Sunbay.Client.Wire.TipMode>(TipMode.AfterSale, "f"));
+        Assert.Equal(Sunbay.Client.Wire.FeeMode.Amount, Sunbay.Client.Transactions.TransactionMapper.ToWire<FeeMode, Sunbay.Client.Wire.FeeMode>(FeeMode.Amount, "f"));
+    }
+
+    private static SaleRequest Sale() => TestClients.Sale();
+
+    private static TipConfig Tips(int rows, int values, int names) => new()
+    {
+        Suggestions = [.. Enumerable.Range(0, rows).Select(_ => new TipSuggestion
+        {
+            FeeMode = FeeMode.Rate,
+            Values = [.. Enumerable.Range(1, values).Select(v => (double)(v * 5))],
+            Names = [.. Enumerable.Range(1, names).Select(v => $"{v * 5}%")],
+        })],
+    };
+}
