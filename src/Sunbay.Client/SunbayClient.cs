@@ -57,8 +57,9 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
 
         var time = timeProvider ?? TimeProvider.System;
         var monitor = new FixedOptionsMonitor(options);
+        Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        SunbayResilience.Configure(pipeline, options);
+        SunbayResilience.Configure(pipeline, options, Logger);
         var resilience = new ResilienceHandler(pipeline.Build())
         {
             InnerHandler = new SunbayHeadersHandler(monitor, Microsoft.Extensions.Options.Options.DefaultName, time, BearerRequestSigner.Instance)
@@ -73,7 +74,6 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         _wire = new SunbayWireClient(http);
         TimeProvider = time;
         Waiters = waiters;
-        Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
         _owned = new CompositeDisposable(http, waiters);
     }
 
@@ -167,12 +167,14 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         activity?.SetTag("sunbay.transaction_request_id", transactionRequestId);
         var started = TimeProvider.GetTimestamp();
         var outcome = "error";
+        string? code = null;
         try
         {
             var envelope = await call(_wire, cancellationToken).ConfigureAwait(false);
+            code = envelope.Code;
             if (string.IsNullOrEmpty(envelope.Code))
             {
-                throw new SunbayTransportException($"SUNBAY's answer to {operation} is JSON but not a SUNBAY envelope (no 'code').", operation, isPost, transactionRequestId, 200);
+                throw Transport($"SUNBAY's answer to {operation} is JSON but not a SUNBAY envelope (no 'code').", null, 200, isPost);
             }
 
             Log.ApiCall(Logger, operation, 200, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds);
@@ -181,7 +183,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             if (envelope.Code != "0")
             {
                 outcome = "api_error";
-                throw new SunbayApiException(envelope.Code, envelope.Msg, envelope.TraceId, HttpStatusCode.OK, operation);
+                throw Api(envelope, HttpStatusCode.OK);
             }
 
             outcome = "success";
@@ -192,7 +194,8 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             if (TryReadEnvelope(ex.Response) is { Code.Length: > 0 } envelope && envelope.Code != "0")
             {
                 outcome = "api_error";
-                throw new SunbayApiException(envelope.Code, envelope.Msg, envelope.TraceId, (HttpStatusCode)ex.StatusCode, operation);
+                code = envelope.Code;
+                throw Api(envelope, (HttpStatusCode)ex.StatusCode);
             }
 
             throw Transport(ex.StatusCode == 200
@@ -224,18 +227,37 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         }
         finally
         {
-            SunbayTelemetry.ApiDuration.Record(TimeProvider.GetElapsedTime(started).TotalSeconds, new("sunbay.operation", operation), new("sunbay.outcome", outcome));
+            var elapsed = TimeProvider.GetElapsedTime(started);
+            SunbayTelemetry.ApiDuration.Record(elapsed.TotalSeconds, new("sunbay.operation", operation), new("sunbay.outcome", outcome));
+            SunbayTelemetry.ApiCalls.Add(1, new("sunbay.operation", operation), new("sunbay.outcome", outcome), new("sunbay.code", code));
             activity?.SetTag("sunbay.outcome", outcome);
+            if (outcome != "success")
+            {
+                activity?.SetTag("error.type", outcome);
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
         }
 
-        SunbayTransportException Transport(string message, Exception inner, int? status, bool outcomeUnknown)
+        SunbayApiException Api(ApiEnvelope envelope, HttpStatusCode status)
+        {
+            var exception = new SunbayApiException(envelope.Code, SensitiveData.MaskCardNumbers(envelope.Msg), envelope.TraceId, status, operation);
+            Log.ApiFailed(Logger, operation, (int)status, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds, exception.Message);
+            return exception;
+        }
+
+        SunbayTransportException Transport(string message, Exception? inner, int? status, bool outcomeUnknown)
         {
             var exception = new SunbayTransportException(
-                outcomeUnknown ? message + $" The outcome is unknown: query transactionRequestId '{transactionRequestId}' before anything else." : message,
+                SensitiveData.MaskCardNumbers(outcomeUnknown ? message + $" The outcome is unknown: query transactionRequestId '{transactionRequestId}' before anything else." : message)!,
                 operation, outcomeUnknown, transactionRequestId, status, inner);
             if (outcomeUnknown)
             {
+                SunbayTelemetry.OutcomeUnknown.Add(1, new KeyValuePair<string, object?>("sunbay.operation", operation));
                 Log.OutcomeUnknown(Logger, operation, transactionRequestId, exception);
+            }
+            else
+            {
+                Log.ApiFailed(Logger, operation, status, null, null, TimeProvider.GetElapsedTime(started).TotalMilliseconds, exception.Message);
             }
 
             return exception;

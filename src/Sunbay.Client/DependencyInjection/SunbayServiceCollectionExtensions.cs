@@ -82,7 +82,8 @@ public static class SunbayServiceCollectionExtensions
                 .AddResilienceHandler(SunbayResilience.PipelineName, (pipeline, context) =>
                 {
                     context.EnableReloads<SunbayClientOptions>(name);
-                    SunbayResilience.Configure(pipeline, context.GetOptions<SunbayClientOptions>(name));
+                    var loggers = context.ServiceProvider.GetService<ILoggerFactory>();
+                    SunbayResilience.Configure(pipeline, context.GetOptions<SunbayClientOptions>(name), loggers?.CreateLogger<SunbayClient>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
                 });
             http.AddHttpMessageHandler(sp => new SunbayHeadersHandler(
                 sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>(), name, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISunbayRequestSigner>()));

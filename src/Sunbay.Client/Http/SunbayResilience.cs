@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 
@@ -19,7 +20,7 @@ internal static class SunbayResilience
     public const string PipelineName = "sunbay";
 
     /// <summary>Adds the strategies to <paramref name="builder"/>.</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SunbayClientOptions options)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SunbayClientOptions options, ILogger logger)
     {
         var timeouts = options.Timeouts;
         builder.AddTimeout(new HttpTimeoutStrategyOptions
@@ -40,6 +41,14 @@ internal static class SunbayResilience
                 MaxDelay = TimeSpan.FromSeconds(30),
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = ShouldRetry,
+                OnRetry = args =>
+                {
+                    var request = args.Context.GetRequestMessage();
+                    var reason = args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}";
+                    Telemetry.SunbayTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("url.path", request?.RequestUri?.AbsolutePath));
+                    Telemetry.Log.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, reason);
+                    return default;
+                },
             });
         }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Sunbay.Client.Telemetry;
 
-/// <summary>Source-generated log messages. None of them carries a key, a secret, or card data.</summary>
+/// <summary>Source-generated log messages. None of them carries a key, a secret, or an unmasked card number.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Debug, "SUNBAY {Operation} answered HTTP {StatusCode} code {Code} traceId {TraceId} in {ElapsedMs:F1} ms")]
@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Information, "Transaction {TransactionRequestId} reached final status {Status} ({Source})")]
     public static partial void TransactionCompleted(ILogger logger, string transactionRequestId, TransactionStatus status, string source);
+
+    [LoggerMessage(5, LogLevel.Warning, "Retrying SUNBAY {Method} {Path} (attempt {Attempt}) after {DelayMs:F0} ms: {Reason}")]
+    public static partial void Retrying(ILogger logger, string method, string? path, int attempt, double delayMs, string reason);
+
+    [LoggerMessage(6, LogLevel.Debug, "SUNBAY {Operation} failed: HTTP {StatusCode} code {Code} traceId {TraceId} after {ElapsedMs:F1} ms: {Message}")]
+    public static partial void ApiFailed(ILogger logger, string operation, int? statusCode, string? code, string? traceId, double elapsedMs, string message);
 }

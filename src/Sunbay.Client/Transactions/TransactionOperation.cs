@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Sunbay.Client.Telemetry;
 
@@ -16,6 +17,7 @@ public class TransactionOperation
 {
     private readonly SunbayClient? _client;
     private readonly DateTimeOffset? _expiresAt;
+    private readonly long _createdTimestamp;
     private Transaction? _latest;
     private string? _requestId;
 
@@ -34,6 +36,7 @@ public class TransactionOperation
         _requestId = string.IsNullOrEmpty(transactionRequestId) ? null : transactionRequestId;
         _latest = initial;
         _expiresAt = expiresAt;
+        _createdTimestamp = client.TimeProvider.GetTimestamp();
     }
 
     /// <summary>The idempotency key of the transaction: store it to find the transaction again. Empty while unknown.</summary>
@@ -170,7 +173,14 @@ public class TransactionOperation
         Volatile.Write(ref _latest, current);
         if (current.Status.IsFinal && !wasFinal && _client is { } client)
         {
-            SunbayTelemetry.TransactionOutcomes.Add(1, new("sunbay.transaction.type", current.Type.Value), new("sunbay.transaction.status", current.Status.ToString()), new("sunbay.completed_by", source));
+            var tags = new TagList
+            {
+                { "sunbay.transaction.type", current.Type.Value },
+                { "sunbay.transaction.status", current.Status.ToString() },
+                { "sunbay.completed_by", source },
+            };
+            SunbayTelemetry.TransactionOutcomes.Add(1, tags);
+            SunbayTelemetry.TimeToFinal.Record(client.TimeProvider.GetElapsedTime(_createdTimestamp).TotalSeconds, tags);
             Log.TransactionCompleted(client.Logger, TransactionRequestId, current.Status, source);
         }
 
