@@ -60,9 +60,10 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         SunbayResilience.Configure(pipeline, options, Logger);
+        ServerClock = new ServerClock();
         var resilience = new ResilienceHandler(pipeline.Build())
         {
-            InnerHandler = new SunbayHeadersHandler(monitor, Microsoft.Extensions.Options.Options.DefaultName, time, BearerRequestSigner.Instance)
+            InnerHandler = new SunbayHeadersHandler(monitor, Microsoft.Extensions.Options.Options.DefaultName, time, BearerRequestSigner.Instance, ServerClock)
             {
                 InnerHandler = primaryHandler ?? SunbayHttp.CreatePrimaryHandler(),
             },
@@ -77,8 +78,9 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         _owned = new CompositeDisposable(http, waiters);
     }
 
-    internal SunbayClient(string name, HttpClient http, IOptionsMonitor<SunbayClientOptions> options, TimeProvider time, ILogger logger, TransactionWaiters waiters)
+    internal SunbayClient(string name, HttpClient http, IOptionsMonitor<SunbayClientOptions> options, TimeProvider time, ILogger logger, TransactionWaiters waiters, ServerClock serverClock)
     {
+        ServerClock = serverClock;
         _name = name;
         _options = options;
         TimeProvider = time;
@@ -94,6 +96,8 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     internal ILogger Logger { get; }
 
     internal TransactionWaiters Waiters { get; }
+
+    internal ServerClock ServerClock { get; }
 
     /// <inheritdoc/>
     public Task<Transaction> GetTransactionAsync(string transactionId, CancellationToken cancellationToken = default)
@@ -240,7 +244,10 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
 
         SunbayApiException Api(ApiEnvelope envelope, HttpStatusCode status)
         {
-            var exception = new SunbayApiException(envelope.Code, SensitiveData.MaskCardNumbers(envelope.Msg), envelope.TraceId, status, operation);
+            var message = SensitiveData.MaskCardNumbers(envelope.Msg);
+            var exception = IsTimestampRejection(envelope)
+                ? new SunbayClockSkewException(envelope.Code, message, envelope.TraceId, status, operation, ServerClock.Offset)
+                : new SunbayApiException(envelope.Code, message, envelope.TraceId, status, operation);
             Log.ApiFailed(Logger, operation, (int)status, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds, exception.Message);
             return exception;
         }
@@ -263,6 +270,10 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             return exception;
         }
     }
+
+    /// <summary>A parameter error about <c>X-Timestamp</c>: the one way SUNBAY reports a clock outside its ±10 minute window.</summary>
+    private static bool IsTimestampRejection(ApiEnvelope envelope) =>
+        envelope.Code == "C17" && envelope.Msg?.Contains("timestamp", StringComparison.OrdinalIgnoreCase) == true;
 
     private static ApiEnvelope? TryReadEnvelope(string? body)
     {

@@ -32,6 +32,6 @@ internal sealed class SunbayClientFactory(IServiceProvider services) : ISunbayCl
 
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(name));
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
-        return new SunbayClient(name, http, monitor, services.GetRequiredService<TimeProvider>(), logger, services.GetRequiredService<TransactionWaiters>());
+        return new SunbayClient(name, http, monitor, services.GetRequiredService<TimeProvider>(), logger, services.GetRequiredService<TransactionWaiters>(), services.GetRequiredService<Http.ServerClock>());
     }
 }

@@ -65,6 +65,7 @@ public static class SunbayServiceCollectionExtensions
         services.TryAddSingleton<ITransactionNotificationBus, InProcessTransactionNotificationBus>();
         services.TryAddSingleton(sp => new TransactionWaiters(sp.GetRequiredService<ITransactionNotificationBus>()));
         services.TryAddSingleton<ISunbayRequestSigner>(BearerRequestSigner.Instance);
+        services.TryAddSingleton<ServerClock>();
         services.TryAddSingleton<ISunbayClientFactory>(sp => new SunbayClientFactory(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SunbayClientOptions>, SunbayClientOptionsValidator>());
 
@@ -86,7 +87,7 @@ public static class SunbayServiceCollectionExtensions
                     SunbayResilience.Configure(pipeline, context.GetOptions<SunbayClientOptions>(name), loggers?.CreateLogger<SunbayClient>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
                 });
             http.AddHttpMessageHandler(sp => new SunbayHeadersHandler(
-                sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>(), name, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISunbayRequestSigner>()));
+                sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>(), name, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISunbayRequestSigner>(), sp.GetRequiredService<ServerClock>()));
         }
 
         return new SunbayClientBuilder(name, services, http);

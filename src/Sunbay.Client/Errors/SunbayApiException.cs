@@ -6,7 +6,7 @@ namespace Sunbay.Client;
 /// SUNBAY answered with a business error: an envelope whose <c>code</c> is not <c>"0"</c> (for example <c>C17</c>,
 /// parameter error). The request reached SUNBAY and was rejected, so nothing happened on the terminal.
 /// </summary>
-public sealed class SunbayApiException : SunbayException
+public class SunbayApiException : SunbayException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="code">The envelope's <c>code</c>.</param>
@@ -15,7 +15,19 @@ public sealed class SunbayApiException : SunbayException
     /// <param name="statusCode">The HTTP status of the response.</param>
     /// <param name="operation">The API operation, e.g. <c>sale</c>.</param>
     public SunbayApiException(string code, string? apiMessage, string? traceId, HttpStatusCode statusCode, string operation)
-        : base($"SUNBAY rejected {operation}: code {code}, \"{apiMessage}\" (HTTP {(int)statusCode}, traceId {traceId ?? "none"}).")
+        : this(code, apiMessage, traceId, statusCode, operation, $"SUNBAY rejected {operation}: code {code}, \"{apiMessage}\" (HTTP {(int)statusCode}, traceId {traceId ?? "none"}).")
+    {
+    }
+
+    /// <summary>Creates the exception with its own message (for derived, more specific errors).</summary>
+    /// <param name="code">The envelope's <c>code</c>.</param>
+    /// <param name="apiMessage">The envelope's <c>msg</c>.</param>
+    /// <param name="traceId">The envelope's <c>traceId</c>.</param>
+    /// <param name="statusCode">The HTTP status of the response.</param>
+    /// <param name="operation">The API operation, e.g. <c>sale</c>.</param>
+    /// <param name="message">The message.</param>
+    protected SunbayApiException(string code, string? apiMessage, string? traceId, HttpStatusCode statusCode, string operation, string message)
+        : base(message)
     {
         Code = code;
         ApiMessage = apiMessage;

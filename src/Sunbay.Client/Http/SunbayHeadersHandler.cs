@@ -16,9 +16,11 @@ internal sealed class SunbayHeadersHandler : DelegatingHandler
     private readonly string _name;
     private readonly TimeProvider _time;
     private readonly ISunbayRequestSigner _signer;
+    private readonly ServerClock _serverClock;
 
-    public SunbayHeadersHandler(IOptionsMonitor<SunbayClientOptions> options, string name, TimeProvider time, ISunbayRequestSigner signer)
+    public SunbayHeadersHandler(IOptionsMonitor<SunbayClientOptions> options, string name, TimeProvider time, ISunbayRequestSigner signer, ServerClock serverClock)
     {
+        _serverClock = serverClock;
         _options = options;
         _name = name;
         _time = time;
@@ -44,6 +46,12 @@ internal sealed class SunbayHeadersHandler : DelegatingHandler
         }
 
         await _signer.SignAsync(request, _options.Get(_name), cancellationToken).ConfigureAwait(false);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.Headers.Date is { } serverDate)
+        {
+            _serverClock.Observe(serverDate, _time.GetUtcNow());
+        }
+
+        return response;
     }
 }
