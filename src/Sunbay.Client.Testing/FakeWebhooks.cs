@@ -27,6 +27,7 @@ public sealed class FakeWebhooks : IDisposable
     private readonly List<WebhookDelivery> _deliveries = [];
     private readonly List<Notification> _held = [];
     private readonly HashSet<Task> _running = [];
+    private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
     private int _duplicateNext;
     private int _tamperNext;
     private int _holdNext;
@@ -121,6 +122,31 @@ public sealed class FakeWebhooks : IDisposable
         return release.Count;
     }
 
+    /// <summary>
+    /// Completes once at least <paramref name="count"/> delivery attempts have been logged (no sleeping needed). When an
+    /// attempt that will be retried is logged, its retry timer already runs on the host clock, so advancing a fake
+    /// clock right after this returns releases the retry.
+    /// </summary>
+    /// <param name="count">Number of attempts (over all notifications) to wait for.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task WaitForDeliveriesAsync(int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        TaskCompletionSource done;
+        lock (_gate)
+        {
+            if (_deliveries.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, done));
+        }
+
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
     /// <summary>Completes when no delivery is in progress (retries wait on the host clock: advance a fake clock to let them run).</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
@@ -200,23 +226,28 @@ public sealed class FakeWebhooks : IDisposable
             var wait = _retryDelay;
             for (var attempt = 1; attempt <= _maxAttempts; attempt++)
             {
-                var status = await SendAsync(notification, attempt, duplicate: false, token).ConfigureAwait(false);
-                if (status == 200)
+                var sent = await SendAsync(notification, token).ConfigureAwait(false);
+                if (sent.StatusCode == 200)
                 {
+                    Log(notification, attempt, sent, duplicate: false);
                     if (notification.Duplicate)
                     {
-                        await SendAsync(notification, attempt + 1, duplicate: true, token).ConfigureAwait(false);
+                        Log(notification, attempt + 1, await SendAsync(notification, token).ConfigureAwait(false), duplicate: true);
                     }
 
                     return;
                 }
 
-                if (status == -1 || attempt == _maxAttempts)
+                if (sent.Refused || attempt == _maxAttempts)
                 {
+                    Log(notification, attempt, sent, duplicate: false);
                     return;
                 }
 
-                await Task.Delay(wait, _time, token).ConfigureAwait(false);
+                // The retry timer exists before the attempt is logged: a test that sees the log entry can advance the clock.
+                var retry = Task.Delay(wait, _time, token);
+                Log(notification, attempt, sent, duplicate: false);
+                await retry.ConfigureAwait(false);
                 wait *= 2;
             }
         }
@@ -230,22 +261,19 @@ public sealed class FakeWebhooks : IDisposable
         }
     }
 
-    /// <summary>One POST; returns the status, 0 when unreachable, -1 when the URL is refused (not retried).</summary>
-    private async Task<int> SendAsync(Notification notification, int attempt, bool duplicate, CancellationToken cancellationToken)
+    /// <summary>One POST of the notification; never throws except on cancellation.</summary>
+    private async Task<Attempt> SendAsync(Notification notification, CancellationToken cancellationToken)
     {
         var signature = Sign(Encoding.UTF8.GetBytes(notification.Body), _secret);
         var body = notification.Tampered ? notification.Body.Insert(1, "\"tampered\":true,") : notification.Body;
         var now = _time.GetUtcNow();
-        int? status = null;
-        string? error = null;
+        if (!Uri.TryCreate(notification.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !uri.IsLoopback)
+        {
+            return new Attempt(null, "refused: FakeSunbayHost delivers webhooks to loopback http(s) URLs only", body, signature, now, Refused: true);
+        }
+
         try
         {
-            if (!Uri.TryCreate(notification.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !uri.IsLoopback)
-            {
-                error = "refused: FakeSunbayHost delivers webhooks to loopback http(s) URLs only";
-                return -1;
-            }
-
             using var request = new HttpRequestMessage(HttpMethod.Post, uri);
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -253,26 +281,38 @@ public sealed class FakeWebhooks : IDisposable
             request.Headers.TryAddWithoutValidation("X-Timestamp", now.ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
             request.Headers.TryAddWithoutValidation("X-Signature", signature);
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            status = (int)response.StatusCode;
-            return status.Value;
+            return new Attempt((int)response.StatusCode, null, body, signature, now, Refused: false);
         }
         catch (HttpRequestException ex)
         {
-            error = ex.Message;
-            return 0;
+            return new Attempt(null, ex.Message, body, signature, now, Refused: false);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            error = "timeout: " + ex.Message;
-            return 0;
+            return new Attempt(null, "timeout: " + ex.Message, body, signature, now, Refused: false);
         }
-        finally
+    }
+
+    private void Log(Notification notification, int attempt, Attempt sent, bool duplicate)
+    {
+        List<TaskCompletionSource> ready = [];
+        lock (_gate)
         {
-            lock (_gate)
+            _deliveries.Add(new WebhookDelivery(notification.Id, notification.TransactionId, notification.TransactionRequestId, notification.Status,
+                notification.Url, attempt, sent.StatusCode, sent.Error, sent.Body, sent.Signature, notification.Tampered, duplicate, sent.Time));
+            for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                _deliveries.Add(new WebhookDelivery(notification.Id, notification.TransactionId, notification.TransactionRequestId, notification.Status,
-                    notification.Url, attempt, status, error, body, signature, notification.Tampered, duplicate, now));
+                if (_deliveries.Count >= _waiters[i].Count)
+                {
+                    ready.Add(_waiters[i].Done);
+                    _waiters.RemoveAt(i);
+                }
             }
+        }
+
+        foreach (var done in ready)
+        {
+            done.TrySetResult();
         }
     }
 
@@ -315,6 +355,8 @@ public sealed class FakeWebhooks : IDisposable
         counter--;
         return true;
     }
+
+    private sealed record Attempt(int? StatusCode, string? Error, string Body, string Signature, DateTimeOffset Time, bool Refused);
 
     private sealed record Notification(string Id, string Url, string Body, string? TransactionId, string? TransactionRequestId, string? Status, bool Duplicate, bool Tampered);
 }
