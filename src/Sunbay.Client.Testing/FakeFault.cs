@@ -1,0 +1,60 @@
+namespace Sunbay.Client.Testing;
+
+/// <summary>
+/// A transport or server failure that <see cref="FakeFaults"/> injects into one answer. "Not processed" faults answer
+/// before the request is looked at (nothing is created); "processed" faults let the fake handle the request first
+/// (a sale is created and dispatched: the charge happened) and then spoil the answer.
+/// </summary>
+public enum FakeFault
+{
+    /// <summary>No fault: only the latency given to <see cref="FakeFaults.Enqueue"/> applies.</summary>
+    None = 0,
+
+    /// <summary>Not processed: HTTP 500 with a SUNBAY envelope (code <see cref="FakeSunbayCodes.ServerError"/>).</summary>
+    ServerError,
+
+    /// <summary>Not processed: HTTP 502 with a SUNBAY envelope.</summary>
+    BadGateway,
+
+    /// <summary>Not processed: HTTP 503 with a SUNBAY envelope.</summary>
+    ServiceUnavailable,
+
+    /// <summary>Not processed: HTTP 504 with a SUNBAY envelope.</summary>
+    GatewayTimeout,
+
+    /// <summary>Not processed: HTTP 500 with an HTML page (as a load balancer or proxy answers).</summary>
+    ServerErrorHtml,
+
+    /// <summary>Not processed: HTTP 502 with an HTML page.</summary>
+    BadGatewayHtml,
+
+    /// <summary>Not processed: HTTP 503 with an HTML page.</summary>
+    ServiceUnavailableHtml,
+
+    /// <summary>Not processed: HTTP 504 with an HTML page.</summary>
+    GatewayTimeoutHtml,
+
+    /// <summary>Not processed: HTTP 429 with <c>Retry-After</c> (<see cref="FakeFaults.RetryAfter"/>) and code <see cref="FakeSunbayCodes.RateLimited"/>.</summary>
+    TooManyRequests,
+
+    /// <summary>Not processed: the connection is closed without an answer before the request is looked at (nothing is created).</summary>
+    DropBeforeRecording,
+
+    /// <summary>Processed: the request is handled (a push creates its transaction) and then the connection is closed without an answer.</summary>
+    DropAfterRecording,
+
+    /// <summary>Processed: HTTP 200 with the first half of the JSON answer.</summary>
+    TruncatedJson,
+
+    /// <summary>Processed: HTTP 200 with a body that is not JSON at all.</summary>
+    MalformedJson,
+
+    /// <summary>Processed: HTTP 200 with an empty body.</summary>
+    EmptyBody,
+
+    /// <summary>Processed: HTTP 200 with the right JSON but <c>Content-Type: text/html</c>.</summary>
+    WrongContentType,
+
+    /// <summary>Not processed: answered as if the <c>X-Client-Request-Id</c> had been seen before (code <see cref="FakeSunbayCodes.DuplicateRequest"/>).</summary>
+    DuplicateClientRequestId,
+}

@@ -1,0 +1,362 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Sunbay.Client.Testing;
+
+/// <summary>
+/// Sends the transaction webhooks of a <see cref="FakeSunbayHost"/> and lets a test misbehave like a real network:
+/// duplicates, late, out-of-order and tampered deliveries. Each notification is POSTed to the transaction's
+/// <c>notifyUrl</c> with <c>Content-Type: application/json; charset=utf-8</c>, <c>X-Client-Request-Id</c> (a new UUID
+/// per notification, the same on each retry and duplicate), <c>X-Timestamp</c> (13-digit ms, host clock, taken at each
+/// attempt) and <c>X-Signature</c> (lowercase hex HMAC-SHA256 of the raw body bytes with the first webhook secret).
+/// Anything but HTTP 200 is retried, at most <see cref="FakeSunbayHostOptions.WebhookMaxAttempts"/> attempts, waiting
+/// <see cref="FakeSunbayHostOptions.WebhookRetryDelay"/> and then twice as long each time, on the host clock.
+/// Only loopback URLs are called (the fake never sends anything off the machine); any other URL is logged as refused.
+/// </summary>
+public sealed class FakeWebhooks : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly string _secret;
+    private readonly int _maxAttempts;
+    private readonly TimeSpan _retryDelay;
+    private readonly HttpClient _http;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<WebhookDelivery> _deliveries = [];
+    private readonly List<Notification> _held = [];
+    private readonly HashSet<Task> _running = [];
+    private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
+    private int _duplicateNext;
+    private int _tamperNext;
+    private int _holdNext;
+    private readonly Queue<TimeSpan> _delayNext = new();
+
+    internal FakeWebhooks(FakeSunbayHostOptions options)
+    {
+        _time = options.TimeProvider;
+        _secret = options.WebhookSecrets.Count > 0 ? options.WebhookSecrets[0] : string.Empty;
+        _maxAttempts = Math.Max(1, options.WebhookMaxAttempts);
+        _retryDelay = options.WebhookRetryDelay;
+        _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5), UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    /// <summary>Every delivery attempt so far, in order.</summary>
+    public IReadOnlyList<WebhookDelivery> Deliveries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _deliveries];
+            }
+        }
+    }
+
+    /// <summary>How many notifications are held by <see cref="HoldNext"/> and not released yet.</summary>
+    public int HeldCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _held.Count;
+            }
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> notifications are delivered twice (same body, same <c>X-Client-Request-Id</c>): the second copy follows the acknowledged first.</summary>
+    /// <param name="count">How many notifications.</param>
+    public void DuplicateNext(int count = 1) => Add(ref _duplicateNext, count);
+
+    /// <summary>The next <paramref name="count"/> notifications are altered after signing, so their <c>X-Signature</c> does not match (a receiver must reject them).</summary>
+    /// <param name="count">How many notifications.</param>
+    public void TamperNext(int count = 1) => Add(ref _tamperNext, count);
+
+    /// <summary>The next <paramref name="count"/> notifications are sent late: their first attempt waits <paramref name="delay"/> on the host clock.</summary>
+    /// <param name="delay">How late.</param>
+    /// <param name="count">How many notifications.</param>
+    public void DelayNext(TimeSpan delay, int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _delayNext.Enqueue(delay);
+            }
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> notifications are held back until <see cref="ReleaseHeld"/>, which can send them out of order.</summary>
+    /// <param name="count">How many notifications.</param>
+    public void HoldNext(int count = 1) => Add(ref _holdNext, count);
+
+    /// <summary>Sends the held notifications now, newest first by default (out of order).</summary>
+    /// <param name="newestFirst">Reverse the order in which they were produced.</param>
+    /// <returns>How many were released.</returns>
+    public int ReleaseHeld(bool newestFirst = true)
+    {
+        List<Notification> release;
+        lock (_gate)
+        {
+            release = [.. _held];
+            _held.Clear();
+        }
+
+        if (newestFirst)
+        {
+            release.Reverse();
+        }
+
+        // One after the other, so the receiver sees them in exactly this order.
+        Track(Task.Run(async () =>
+        {
+            foreach (var notification in release)
+            {
+                await DeliverAsync(notification, TimeSpan.Zero).ConfigureAwait(false);
+            }
+        }));
+        return release.Count;
+    }
+
+    /// <summary>
+    /// Completes once at least <paramref name="count"/> delivery attempts have been logged (no sleeping needed). When an
+    /// attempt that will be retried is logged, its retry timer already runs on the host clock, so advancing a fake
+    /// clock right after this returns releases the retry.
+    /// </summary>
+    /// <param name="count">Number of attempts (over all notifications) to wait for.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task WaitForDeliveriesAsync(int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        TaskCompletionSource done;
+        lock (_gate)
+        {
+            if (_deliveries.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, done));
+        }
+
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Completes when no delivery is in progress (retries wait on the host clock: advance a fake clock to let them run).</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            Task[] running;
+            lock (_gate)
+            {
+                running = [.. _running];
+            }
+
+            if (running.Length == 0)
+            {
+                return;
+            }
+
+            await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Lowercase hex HMAC-SHA256 of <paramref name="body"/> with <paramref name="secret"/>: the <c>X-Signature</c> this host sends.</summary>
+    /// <param name="body">The raw body bytes.</param>
+    /// <param name="secret">The webhook signing secret.</param>
+    public static string Sign(ReadOnlySpan<byte> body, string secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)).ToLowerInvariant();
+    }
+
+    /// <summary>Stops sending; deliveries in progress are cancelled.</summary>
+    public void Dispose()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
+        _http.Dispose();
+        _stopping.Dispose();
+    }
+
+    internal void Notify(string url, string body, string? transactionId, string? transactionRequestId, string? status)
+    {
+        Notification notification;
+        TimeSpan delay;
+        lock (_gate)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            notification = new Notification(Guid.NewGuid().ToString("D"), url, body, transactionId, transactionRequestId, status, Take(ref _duplicateNext), Take(ref _tamperNext));
+            delay = _delayNext.TryDequeue(out var late) ? late : TimeSpan.Zero;
+            if (Take(ref _holdNext))
+            {
+                _held.Add(notification);
+                return;
+            }
+        }
+
+        Track(Task.Run(() => DeliverAsync(notification, delay)));
+    }
+
+    private async Task DeliverAsync(Notification notification, TimeSpan delay)
+    {
+        var token = _stopping.Token;
+        try
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _time, token).ConfigureAwait(false);
+            }
+
+            var wait = _retryDelay;
+            for (var attempt = 1; attempt <= _maxAttempts; attempt++)
+            {
+                var sent = await SendAsync(notification, token).ConfigureAwait(false);
+                if (sent.StatusCode == 200)
+                {
+                    Log(notification, attempt, sent, duplicate: false);
+                    if (notification.Duplicate)
+                    {
+                        Log(notification, attempt + 1, await SendAsync(notification, token).ConfigureAwait(false), duplicate: true);
+                    }
+
+                    return;
+                }
+
+                if (sent.Refused || attempt == _maxAttempts)
+                {
+                    Log(notification, attempt, sent, duplicate: false);
+                    return;
+                }
+
+                // The retry timer exists before the attempt is logged: a test that sees the log entry can advance the clock.
+                var retry = Task.Delay(wait, _time, token);
+                Log(notification, attempt, sent, duplicate: false);
+                await retry.ConfigureAwait(false);
+                wait *= 2;
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The host is being disposed.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host was disposed while a delivery waited.
+        }
+    }
+
+    /// <summary>One POST of the notification; never throws except on cancellation.</summary>
+    private async Task<Attempt> SendAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        var signature = Sign(Encoding.UTF8.GetBytes(notification.Body), _secret);
+        var body = notification.Tampered ? notification.Body.Insert(1, "\"tampered\":true,") : notification.Body;
+        var now = _time.GetUtcNow();
+        if (!Uri.TryCreate(notification.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !uri.IsLoopback)
+        {
+            return new Attempt(null, "refused: FakeSunbayHost delivers webhooks to loopback http(s) URLs only", body, signature, now, Refused: true);
+        }
+
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Headers.TryAddWithoutValidation("X-Client-Request-Id", notification.Id);
+            request.Headers.TryAddWithoutValidation("X-Timestamp", now.ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation("X-Signature", signature);
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return new Attempt((int)response.StatusCode, null, body, signature, now, Refused: false);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new Attempt(null, ex.Message, body, signature, now, Refused: false);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Attempt(null, "timeout: " + ex.Message, body, signature, now, Refused: false);
+        }
+    }
+
+    private void Log(Notification notification, int attempt, Attempt sent, bool duplicate)
+    {
+        List<TaskCompletionSource> ready = [];
+        lock (_gate)
+        {
+            _deliveries.Add(new WebhookDelivery(notification.Id, notification.TransactionId, notification.TransactionRequestId, notification.Status,
+                notification.Url, attempt, sent.StatusCode, sent.Error, sent.Body, sent.Signature, notification.Tampered, duplicate, sent.Time));
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (_deliveries.Count >= _waiters[i].Count)
+                {
+                    ready.Add(_waiters[i].Done);
+                    _waiters.RemoveAt(i);
+                }
+            }
+        }
+
+        foreach (var done in ready)
+        {
+            done.TrySetResult();
+        }
+    }
+
+    private void Track(Task task)
+    {
+        lock (_gate)
+        {
+            _running.Add(task);
+        }
+
+        task.ContinueWith(
+            t =>
+            {
+                lock (_gate)
+                {
+                    _running.Remove(t);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void Add(ref int counter, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        lock (_gate)
+        {
+            counter += count;
+        }
+    }
+
+    private static bool Take(ref int counter)
+    {
+        if (counter <= 0)
+        {
+            return false;
+        }
+
+        counter--;
+        return true;
+    }
+
+    private sealed record Attempt(int? StatusCode, string? Error, string Body, string Signature, DateTimeOffset Time, bool Refused);
+
+    private sealed record Notification(string Id, string Url, string Body, string? TransactionId, string? TransactionRequestId, string? Status, bool Duplicate, bool Tampered);
+}
