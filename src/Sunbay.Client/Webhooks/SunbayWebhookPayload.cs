@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Sunbay.Client.Transactions;
@@ -13,8 +14,12 @@ namespace Sunbay.Client.Webhooks;
 /// </summary>
 public static class SunbayWebhookPayload
 {
-    private static readonly JsonTypeInfo<TransactionDetail> TypeInfo =
-        (JsonTypeInfo<TransactionDetail>)SunbayWireJson.Options.GetTypeInfo(typeof(TransactionDetail));
+    // The wire options, but writing "+08:00" rather than "\u002B08:00", as SUNBAY's own body would read. Safe here: a
+    // webhook body is never embedded in HTML.
+    private static readonly JsonTypeInfo<TransactionDetail> TypeInfo = (JsonTypeInfo<TransactionDetail>)new JsonSerializerOptions(SunbayWireJson.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }.GetTypeInfo(typeof(TransactionDetail));
 
     /// <summary>Parses a webhook body. It does not check any signature: use <see cref="SunbayWebhookVerifier"/> for received webhooks.</summary>
     /// <param name="json">The UTF-8 JSON body.</param>
