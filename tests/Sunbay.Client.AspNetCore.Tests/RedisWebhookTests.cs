@@ -97,6 +97,24 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
         Assert.True(await stores[1].TryClaimAsync(key, TimeSpan.FromMinutes(1)));
     }
 
+    [Fact]
+    public void AddSunbayRedis_replaces_the_defaults_whether_called_before_or_after()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSunbayRedis(redis.ConnectionString, o => o.ChannelName = "sunbay:test:order");
+        services.AddSunbayWebhooks(o => o.Secrets.Add(TestData.Secret));
+        services.AddSunbayClient(o =>
+        {
+            o.ApiKey = "sk_test_x";
+            o.AppId = "app";
+            o.MerchantId = "mch";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<RedisTransactionNotificationBus>(provider.GetRequiredService<ITransactionNotificationBus>());
+        Assert.IsType<RedisWebhookDeduplicationStore>(provider.GetRequiredService<IWebhookDeduplicationStore>());
+    }
+
     /// <summary>Waits for a condition met by work already started (the first poll of a stub handler), without sleeping a fixed time.</summary>
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
