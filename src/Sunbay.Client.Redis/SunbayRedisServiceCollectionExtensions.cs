@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using Sunbay.Client;
+using Sunbay.Client.Redis;
+using Sunbay.Client.Webhooks;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Redis notification bus and de-duplication store.</summary>
+public static class SunbayRedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Makes webhooks work across instances: <see cref="ITransactionNotificationBus"/> becomes
+    /// <see cref="RedisTransactionNotificationBus"/> and <see cref="IWebhookDeduplicationStore"/> becomes
+    /// <see cref="RedisWebhookDeduplicationStore"/>, whether <c>AddSunbayClient</c> and <c>AddSunbayWebhooks</c> are
+    /// called before or after. Connects with a new <see cref="ConnectionMultiplexer"/> unless an
+    /// <see cref="IConnectionMultiplexer"/> is already registered.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The StackExchange.Redis configuration string, e.g. <c>localhost:6379</c>.</param>
+    /// <param name="configure">Changes channel and key names; optional.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddSunbayRedis(this IServiceCollection services, string configuration, Action<SunbayRedisOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(configuration);
+        return services.AddSunbayRedis(_ => ConnectionMultiplexer.Connect(configuration), configure);
+    }
+
+    /// <summary>As <see cref="AddSunbayRedis(IServiceCollection, string, Action{SunbayRedisOptions})"/>, with the connection made by <paramref name="connect"/> (used only if no <see cref="IConnectionMultiplexer"/> is registered).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="connect">Creates the Redis connection.</param>
+    /// <param name="configure">Changes channel and key names; optional.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddSunbayRedis(this IServiceCollection services, Func<IServiceProvider, IConnectionMultiplexer> connect, Action<SunbayRedisOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(connect);
+        var options = new SunbayRedisOptions();
+        configure?.Invoke(options);
+        services.TryAddSingleton(connect);
+        services.Replace(ServiceDescriptor.Singleton<ITransactionNotificationBus>(sp => new RedisTransactionNotificationBus(
+            sp.GetRequiredService<IConnectionMultiplexer>(), options.ChannelName, sp.GetService<ILogger<RedisTransactionNotificationBus>>())));
+        services.Replace(ServiceDescriptor.Singleton<IWebhookDeduplicationStore>(sp => new RedisWebhookDeduplicationStore(
+            sp.GetRequiredService<IConnectionMultiplexer>(), options.KeyPrefix)));
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Sunbay.Client.Webhooks;
+
+/// <summary>A webhook delivery failed verification. The message names the reason, never a secret or a signature.</summary>
+public sealed class SunbayWebhookException : SunbayException
+{
+    /// <summary>Creates the exception for <paramref name="reason"/>.</summary>
+    /// <param name="reason">Why the delivery was rejected.</param>
+    /// <param name="innerException">The cause (e.g. a JSON error), if any.</param>
+    public SunbayWebhookException(SunbayWebhookFailureReason reason, Exception? innerException = null)
+        : base(Describe(reason), innerException)
+    {
+        Reason = reason;
+    }
+
+    /// <summary>Why the delivery was rejected.</summary>
+    public SunbayWebhookFailureReason Reason { get; }
+
+    /// <summary>A sentence about <paramref name="reason"/>, safe to log.</summary>
+    /// <param name="reason">The failure reason.</param>
+    public static string Describe(SunbayWebhookFailureReason reason) => reason switch
+    {
+        SunbayWebhookFailureReason.None => "The webhook is valid.",
+        SunbayWebhookFailureReason.MissingHeader => "The webhook lacks X-Signature, X-Timestamp or X-Client-Request-Id.",
+        SunbayWebhookFailureReason.MalformedHeader => "The webhook's X-Timestamp is not 13 digits, or its X-Signature is neither hex nor base64 of a SHA-256 HMAC.",
+        SunbayWebhookFailureReason.BadSignature => "The webhook's signature matches none of the configured secrets (changed body or wrong secret).",
+        SunbayWebhookFailureReason.TimestampOutOfRange => "The webhook's X-Timestamp is outside the allowed tolerance (replay, or a wrong clock).",
+        SunbayWebhookFailureReason.TooLarge => "The webhook body exceeds the configured size limit.",
+        SunbayWebhookFailureReason.MalformedBody => "The webhook is signed correctly but its body is not a transaction notification in JSON.",
+        _ => $"The webhook was rejected ({reason}).",
+    };
+}

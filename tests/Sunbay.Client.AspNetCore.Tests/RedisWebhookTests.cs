@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
+using Sunbay.Client.Redis;
+using Sunbay.Client.Webhooks;
+using Xunit.Abstractions;
+
+namespace Sunbay.Client.AspNetCore.Tests;
+
+/// <summary>Two receiver instances sharing one real redis-server, as behind a load balancer.</summary>
+public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelper output) : IClassFixture<RedisServerFixture>
+{
+    [Fact]
+    public async Task The_same_notification_delivered_to_two_instances_at_once_is_handled_once()
+    {
+        var counts = new ConcurrentDictionary<string, int>();
+        Task Handle(TransactionNotification n, CancellationToken ct)
+        {
+            counts.AddOrUpdate(n.DeduplicationKey, 1, (_, c) => c + 1);
+            return Task.CompletedTask;
+        }
+
+        await using var a = await WebhookReceiver.StartAsync(Handle, services: s => s.AddSunbayRedis(redis.ConnectionString));
+        await using var b = await WebhookReceiver.StartAsync(Handle, services: s => s.AddSunbayRedis(redis.ConnectionString));
+        var signer = new SunbayWebhookSigner(TestData.Secret);
+        var messages = Enumerable.Range(0, 100)
+            .Select(i => signer.Sign(TestData.Body($"req-dedup-{i}", "S", $"72258362524{i:D5}")))
+            .ToList();
+
+        // Each notification four times at once: twice to each instance (SUNBAY's retry racing the first attempt).
+        using var throttle = new SemaphoreSlim(32);
+        var responses = await Task.WhenAll(messages.SelectMany(m => new[] { a, b, a, b }.Select(async receiver =>
+        {
+            await throttle.WaitAsync();
+            try
+            {
+                using var response = await receiver.PostAsync(m);
+                return response.StatusCode;
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        })));
+
+        Assert.All(responses, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(100, counts.Count);
+        Assert.All(counts, pair => Assert.Equal(1, pair.Value));
+        Assert.IsType<RedisWebhookDeduplicationStore>(a.Services.GetRequiredService<IWebhookDeduplicationStore>());
+    }
+
+    [Fact]
+    public async Task A_webhook_received_by_instance_A_completes_the_operation_waiting_on_instance_B()
+    {
+        await using var a = await WebhookReceiver.StartAsync((_, _) => Task.CompletedTask, services: s => s.AddSunbayRedis(redis.ConnectionString));
+        Assert.IsType<RedisTransactionNotificationBus>(a.Services.GetRequiredService<ITransactionNotificationBus>());
+
+        // Instance B: its own Redis connection and bus, and a client whose clock never moves, so it polls only once.
+        using var connectionB = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        using var busB = new RedisTransactionNotificationBus(connectionB);
+        var api = new ProcessingQueryHandler("req-cross");
+        using var sunbayB = new SunbayClient(TestData.ClientOptions(), primaryHandler: api, timeProvider: new FakeTimeProvider(DateTimeOffset.UtcNow), notificationBus: busB);
+        var operation = sunbayB.GetOperation("req-cross");
+        var waiting = operation.WaitForCompletionAsync();
+        await WaitUntilAsync(() => api.Requests == 1 || waiting.IsCompleted);
+        Assert.False(waiting.IsCompleted);
+
+        var message = new SunbayWebhookSigner(TestData.Secret).Sign(TestData.Body("req-cross", "S"));
+        var clock = Stopwatch.StartNew();
+        var post = a.PostAsync(message);
+        var transaction = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        var completedAfter = clock.Elapsed;
+        using var response = await post;
+
+        output.WriteLine($"Instance B completed {completedAfter.TotalMilliseconds:F1} ms after instance A was sent the webhook (target: 100 ms).");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TransactionStatus.Success, transaction.Status);
+        Assert.Equal(1, api.Requests);
+        Assert.True(completedAfter < TimeSpan.FromSeconds(1), $"B completed after {completedAfter.TotalMilliseconds:F1} ms");
+    }
+
+    [Fact]
+    public async Task The_redis_store_has_one_winner_among_racing_connections()
+    {
+        using var one = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        using var two = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var stores = new[] { new RedisWebhookDeduplicationStore(one), new RedisWebhookDeduplicationStore(two) };
+        var key = "race-" + Guid.NewGuid().ToString("N");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => stores[i % 2].TryClaimAsync(key, TimeSpan.FromMinutes(1)).AsTask()));
+
+        Assert.Equal(1, results.Count(won => won));
+        await stores[0].ReleaseAsync(key);
+        Assert.True(await stores[1].TryClaimAsync(key, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void AddSunbayRedis_replaces_the_defaults_whether_called_before_or_after()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSunbayRedis(redis.ConnectionString, o => o.ChannelName = "sunbay:test:order");
+        services.AddSunbayWebhooks(o => o.Secrets.Add(TestData.Secret));
+        services.AddSunbayClient(o =>
+        {
+            o.ApiKey = "sk_test_x";
+            o.AppId = "app";
+            o.MerchantId = "mch";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<RedisTransactionNotificationBus>(provider.GetRequiredService<ITransactionNotificationBus>());
+        Assert.IsType<RedisWebhookDeduplicationStore>(provider.GetRequiredService<IWebhookDeduplicationStore>());
+    }
+
+    /// <summary>Waits for a condition met by work already started (the first poll of a stub handler), without sleeping a fixed time.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), "condition not met within 10 s");
+            await Task.Yield();
+        }
+    }
+}
