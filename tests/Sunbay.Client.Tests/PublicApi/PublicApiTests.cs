@@ -12,6 +12,9 @@ public sealed class PublicApiTests
 {
     [Theory]
     [InlineData(typeof(SunbayClient))]
+    [InlineData(typeof(Sunbay.Client.Testing.FakeSunbayHost))]
+    [InlineData(typeof(Sunbay.Client.AspNetCore.DistributedCacheWebhookDeduplicationStore))]
+    [InlineData(typeof(Sunbay.Client.Redis.SunbayRedisOptions))]
     public void The_public_api_matches_the_approved_file(Type marker) => Approve(marker.Assembly);
 
     internal static void Approve(Assembly assembly, [CallerFilePath] string thisFile = "")
