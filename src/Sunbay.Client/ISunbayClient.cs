@@ -105,6 +105,24 @@ public interface ISunbayClient
     Task<Transaction> GetTransactionByRequestIdAsync(string transactionRequestId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Finds a transaction by the <c>transactionRequestId</c> it was created with: <see langword="null"/> when SUNBAY has
+    /// none (see <see cref="SunbayClientOptions.TransactionNotFoundCodes"/>). The one call that reconciles a
+    /// <see cref="SunbayTransportException"/> whose outcome is unknown.
+    /// </summary>
+    /// <param name="transactionRequestId">The idempotency key, e.g. <see cref="SunbayTransportException.TransactionRequestId"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<Transaction?> FindTransactionAsync(string transactionRequestId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Re-sends a push safely after its outcome was unknown: queries by the request's <c>transactionRequestId</c> first and,
+    /// when SUNBAY has the transaction, returns its operation without sending anything; only when SUNBAY has none is the
+    /// request sent again (same <c>transactionRequestId</c>, new <c>X-Client-Request-Id</c>).
+    /// </summary>
+    /// <param name="request">The original request, with its <see cref="PushRequest.TransactionRequestId"/>.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    Task<TransactionOperation> StartOrResumeAsync(PushRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Rebuilds the operation of an earlier push from its <c>transactionRequestId</c> (after a restart, or to reconcile an
     /// outcome-unknown failure). Sends nothing until it is updated or awaited.
     /// </summary>

@@ -167,9 +167,10 @@ public sealed partial class SunbayClient
     }
 
     /// <inheritdoc/>
-    public Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
+    public async Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await GuardRefundableAsync(request, cancellationToken).ConfigureAwait(false);
         var options = CurrentOptions;
         var (appId, merchantId) = Account(request, options);
         RequestRules.Refund(request);
@@ -205,7 +206,7 @@ public sealed partial class SunbayClient
             CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
             SignatureConfig = TransactionMapper.ToWire(request.SignatureConfig),
         };
-        return DispatchAsync("refund", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Refund, request.ExpiresAt, static (w, r, ct) => w.RefundAsync(r, ct), cancellationToken);
+        return await DispatchAsync("refund", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Refund, request.ExpiresAt, static (w, r, ct) => w.RefundAsync(r, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

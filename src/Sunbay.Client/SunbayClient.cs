@@ -103,14 +103,14 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     public Task<Transaction> GetTransactionAsync(string transactionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionId);
-        return QueryAsync(transactionId, null, cancellationToken);
+        return QueryOrThrowAsync(transactionId, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public Task<Transaction> GetTransactionByRequestIdAsync(string transactionRequestId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionRequestId);
-        return QueryAsync(null, transactionRequestId, cancellationToken);
+        return QueryOrThrowAsync(null, transactionRequestId, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -126,7 +126,12 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     /// <summary>A new <c>transactionRequestId</c>: 32 hexadecimal characters, unique, within the documented pattern.</summary>
     internal static string NewTransactionRequestId() => Guid.NewGuid().ToString("N");
 
-    private async Task<Transaction> QueryAsync(string? transactionId, string? transactionRequestId, CancellationToken cancellationToken)
+    private async Task<Transaction> QueryOrThrowAsync(string? transactionId, string? transactionRequestId, CancellationToken cancellationToken) =>
+        await QueryAsync(transactionId, transactionRequestId, cancellationToken).ConfigureAwait(false)
+        ?? throw new SunbayTransportException($"SUNBAY answered the query of '{transactionId ?? transactionRequestId}' with code 0 but no transaction.", "query", outcomeUnknown: false, transactionRequestId, 200);
+
+    /// <summary>One query; <see langword="null"/> when SUNBAY answers code 0 without a transaction.</summary>
+    private async Task<Transaction?> QueryAsync(string? transactionId, string? transactionRequestId, CancellationToken cancellationToken)
     {
         var (appId, merchantId) = Account(null, CurrentOptions);
         if (transactionId is { Length: > 64 })
@@ -140,12 +145,9 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         }
 
         var envelope = await CallAsync("query", null, isPost: false, (w, ct) => w.QueryTransactionAsync(appId, merchantId, transactionId, transactionRequestId, ct), cancellationToken).ConfigureAwait(false);
-        if (envelope.Data is null)
-        {
-            throw new SunbayTransportException($"SUNBAY answered the query of '{transactionId ?? transactionRequestId}' with code 0 but no data (traceId {envelope.TraceId}).", "query", outcomeUnknown: false, transactionRequestId, 200);
-        }
-
-        return TransactionMapper.FromWire(envelope.Data, transactionRequestId);
+        return envelope.Data is { } data && (!string.IsNullOrEmpty(data.TransactionId) || !string.IsNullOrEmpty(data.TransactionRequestId))
+            ? TransactionMapper.FromWire(data, transactionRequestId)
+            : null;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

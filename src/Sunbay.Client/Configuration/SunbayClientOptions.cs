@@ -32,6 +32,13 @@ public sealed class SunbayClientOptions
     /// <summary>Default webhook URL (<c>notifyUrl</c>) of transactions. Without one SUNBAY sends no webhook and operations complete by polling.</summary>
     public string? NotifyUrl { get; set; }
 
+    /// <summary>
+    /// SUNBAY codes that mean "no such transaction" on a query, used by <see cref="ISunbayClient.FindTransactionAsync"/>
+    /// and the safe re-send. SUNBAY does not document its code; the default is the one <c>FakeSunbayHost</c> answers
+    /// (<c>B01</c>). An unlisted code is never taken for "not found", so nothing is ever re-sent on a guess.
+    /// </summary>
+    public IList<string> TransactionNotFoundCodes { get; } = ["B01"];
+
     /// <summary>How operations poll for a final status.</summary>
     public SunbayPollingOptions Polling { get; } = new();
 

@@ -41,6 +41,15 @@ public sealed record RefundRequest : OriginalTransactionRequest
     /// <summary>Unreferenced refunds only: signature capture settings.</summary>
     public SignatureConfig? SignatureConfig { get; init; }
 
+    /// <summary>
+    /// Referenced refunds only: the amount you believe is still refundable on the original. When set, the original is
+    /// queried first and the refund is refused with <see cref="SunbayValidationException"/> (nothing sent) when SUNBAY's
+    /// state contradicts it (fully refunded, voided, already partly refunded when you expect the whole amount, or not
+    /// yet refunded when you expect less), or when <see cref="Amount"/> exceeds it: the guard against refunding twice
+    /// after a lost answer.
+    /// </summary>
+    public long? ExpectedRefundableAmount { get; init; }
+
     /// <summary>A referenced refund of <paramref name="amount"/> of <paramref name="original"/>, on the same terminal and in the same currency.</summary>
     /// <param name="original">The transaction to refund, as returned by a completed operation or a query.</param>
     /// <param name="amount">The amount to refund in minor units; the whole amount when <see langword="null"/>.</param>
