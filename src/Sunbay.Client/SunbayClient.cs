@@ -197,7 +197,22 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         }
         catch (SunbayWireException ex)
         {
-            if (TryReadEnvelope(ex.Response) is { Code.Length: > 0 } envelope && envelope.Code != "0")
+            var envelope = TryReadEnvelope(ex.Response);
+            if (ex.StatusCode is >= 500 and <= 599)
+            {
+                // A server error says nothing reliable about what happened: even with an envelope, a push may have
+                // been dispatched before the failure. Only a query can tell.
+                code = envelope?.Code;
+                throw Transport($"SUNBAY answered {operation} with HTTP {ex.StatusCode}{(envelope is null ? " and no SUNBAY envelope" : $" (code {envelope.Code}, \"{envelope.Msg}\", traceId {envelope.TraceId})")}: {Excerpt(ex.Response)}", ex, ex.StatusCode, isPost);
+            }
+
+            if (ex.StatusCode == 429)
+            {
+                // Rate limited: rejected before processing, so certainly not dispatched.
+                throw Transport($"SUNBAY rate-limited {operation} (HTTP 429); nothing was processed. Slow down and send again.", ex, 429, outcomeUnknown: false);
+            }
+
+            if (envelope is { Code.Length: > 0 } && envelope.Code != "0")
             {
                 outcome = "api_error";
                 code = envelope.Code;
