@@ -1,8 +1,23 @@
+using System.Text;
+using Sunbay.Client.Telemetry;
+
 namespace Sunbay.Client;
 
 /// <summary>What every request can carry: the account it runs under, for ISVs that serve several merchants with one client.</summary>
 public abstract record SunbayRequest
 {
+    /// <summary>Every member, as records print them, with any card number in free text masked (first 6 and last 4 digits kept).</summary>
+    public sealed override string ToString()
+    {
+        var text = new StringBuilder(GetType().Name).Append(" { ");
+        if (PrintMembers(text))
+        {
+            text.Append(' ');
+        }
+
+        return SensitiveData.MaskCardNumbers(text.Append('}').ToString())!;
+    }
+
     /// <summary>Application ID for this request only; default <see cref="SunbayClientOptions.AppId"/>.</summary>
     public string? AppId { get; init; }
 
