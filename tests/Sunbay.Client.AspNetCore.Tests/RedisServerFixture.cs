@@ -21,8 +21,8 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var executable = Find() ?? throw new InvalidOperationException(
-            "redis-server was not found on PATH nor in /usr/bin, /usr/local/bin, /usr/sbin. The Redis tests need it: install it with `apt-get install -y redis-server` (CI does so in .ci/run).");
+        var executable = Find() ?? await InstallAsync() ?? throw new InvalidOperationException(
+            "redis-server was not found on PATH nor in /usr/bin, /usr/local/bin, /usr/sbin, and could not be installed with apt-get. The Redis tests need it: install it with `apt-get install -y redis-server` (CI does so in .ci/run).");
         Port = FreePort();
         var start = new ProcessStartInfo(executable)
         {
@@ -110,6 +110,49 @@ public sealed class RedisServerFixture : IAsyncLifetime
             {
                 _output.AppendLine(line);
             }
+        }
+    }
+
+    private static readonly SemaphoreSlim InstallGate = new(1, 1);
+
+    /// <summary>On a fresh Debian machine where the tests run as root, installs Debian's redis-server once, so that the README's test command works there too.</summary>
+    private static async Task<string?> InstallAsync()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/apt-get") || Environment.UserName != "root")
+        {
+            return null;
+        }
+
+        await InstallGate.WaitAsync();
+        try
+        {
+            if (Find() is { } installed)
+            {
+                return installed;
+            }
+
+            var install = new ProcessStartInfo("/bin/sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(install);
+            if (process is null)
+            {
+                return null;
+            }
+
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await process.WaitForExitAsync(limit.Token);
+            return process.ExitCode == 0 ? Find() : null;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        finally
+        {
+            InstallGate.Release();
         }
     }
 
