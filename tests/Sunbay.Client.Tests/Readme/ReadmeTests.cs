@@ -1,0 +1,34 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+
+namespace Sunbay.Client.Tests.Readme;
+
+/// <summary>The README's C# snippets are the ones <see cref="ReadmeSnippets"/> compiles.</summary>
+public sealed partial class ReadmeTests
+{
+    [Fact]
+    public void Every_csharp_snippet_of_the_readme_is_compiled_verbatim()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var compiled = Normalize(File.ReadAllText(Path.Combine(Folder(), "ReadmeSnippets.cs")));
+        var snippets = Snippet().Matches(readme).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.True(snippets.Count >= 8, $"expected the README's snippets, found {snippets.Count}");
+        for (var i = 0; i < snippets.Count; i++)
+        {
+            Assert.True(compiled.Contains(Normalize(snippets[i]), StringComparison.Ordinal), $"README snippet {i} is not in ReadmeSnippets.cs (edit both together):\n{snippets[i]}");
+        }
+    }
+
+    private static string Normalize(string code) => Whitespace().Replace(code, " ").Trim();
+
+    private static string Folder([CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
+
+    private static string RepositoryRoot() => Path.GetFullPath(Path.Combine(Folder(), "..", "..", ".."));
+
+    [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex Snippet();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex Whitespace();
+}
