@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using PublicApiGenerator;
 
 namespace Sunbay.Client.Tests.PublicApi;
@@ -17,10 +16,10 @@ public sealed class PublicApiTests
     [InlineData(typeof(Sunbay.Client.Redis.SunbayRedisOptions))]
     public void The_public_api_matches_the_approved_file(Type marker) => Approve(marker.Assembly);
 
-    internal static void Approve(Assembly assembly, [CallerFilePath] string thisFile = "")
+    internal static void Approve(Assembly assembly)
     {
         var api = assembly.GeneratePublicApi(new ApiGeneratorOptions { AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection", "Microsoft.AspNetCore.Builder"], ExcludeAttributes = ["System.CodeDom.Compiler.GeneratedCodeAttribute", "System.Reflection.AssemblyMetadataAttribute", "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute", "System.Runtime.CompilerServices.AsyncStateMachineAttribute"] });
-        var folder = Path.GetDirectoryName(thisFile)!;
+        var folder = Support.RepositoryPaths.Of("tests", "Sunbay.Client.Tests", "PublicApi");
         var approved = Path.Combine(folder, $"{assembly.GetName().Name}.approved.txt");
         var received = Path.Combine(folder, $"{assembly.GetName().Name}.received.txt");
         var expected = File.Exists(approved) ? File.ReadAllText(approved).ReplaceLineEndings("\n") : string.Empty;

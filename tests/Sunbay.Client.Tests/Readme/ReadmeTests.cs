@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Sunbay.Client.Tests.Readme;
@@ -9,8 +8,8 @@ public sealed partial class ReadmeTests
     [Fact]
     public void Every_csharp_snippet_of_the_readme_is_compiled_verbatim()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        var compiled = Normalize(File.ReadAllText(Path.Combine(Folder(), "ReadmeSnippets.cs")));
+        var readme = File.ReadAllText(Support.RepositoryPaths.Of("README.md"));
+        var compiled = Normalize(File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Tests", "Readme", "ReadmeSnippets.cs")));
         var snippets = Snippet().Matches(readme).Select(m => m.Groups[1].Value).ToList();
 
         Assert.True(snippets.Count >= 8, $"expected the README's snippets, found {snippets.Count}");
@@ -21,10 +20,6 @@ public sealed partial class ReadmeTests
     }
 
     private static string Normalize(string code) => Whitespace().Replace(code, " ").Trim();
-
-    private static string Folder([CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
-
-    private static string RepositoryRoot() => Path.GetFullPath(Path.Combine(Folder(), "..", "..", ".."));
 
     [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex Snippet();
