@@ -79,11 +79,13 @@ internal sealed class WebhookInbox
     }
 
     /// <summary>A delivery answered with an error status (bad signature, stale timestamp, malformed body).</summary>
-    public void OnRejected(int statusCode)
+    /// <param name="statusCode">The status answered.</param>
+    /// <param name="transactionRequestId">The transaction the (unverified) body names, when it could be read.</param>
+    public void OnRejected(int statusCode, string? transactionRequestId)
     {
         lock (_gate)
         {
-            _rejected.Add(new WebhookRejection(statusCode, _time.GetUtcNow()));
+            _rejected.Add(new WebhookRejection(statusCode, transactionRequestId, _time.GetUtcNow()));
         }
 
         Pulse();
@@ -91,7 +93,8 @@ internal sealed class WebhookInbox
 
     /// <summary>
     /// Waits for the verified final notification of <paramref name="transactionRequestId"/>; stops early when a delivery
-    /// is rejected after the first <paramref name="rejectedBefore"/> ones (a wrong secret never gets better), or at <paramref name="timeout"/>.
+    /// about it is rejected (a wrong secret never gets better), or one that names no transaction is rejected after the
+    /// first <paramref name="rejectedBefore"/> rejections; otherwise at <paramref name="timeout"/>.
     /// </summary>
     public async Task<WebhookWaitResult> WaitAsync(string transactionRequestId, int rejectedBefore, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -108,7 +111,8 @@ internal sealed class WebhookInbox
                     return new WebhookWaitResult(found, null);
                 }
 
-                var rejected = _rejected.Skip(rejectedBefore).FirstOrDefault();
+                var rejected = _rejected.Select((r, i) => (r, i)).FirstOrDefault(x =>
+                    x.r.TransactionRequestId == transactionRequestId || (x.r.TransactionRequestId is null && x.i >= rejectedBefore)).r;
                 if (rejected is not null)
                 {
                     return new WebhookWaitResult(null, rejected);
@@ -144,7 +148,7 @@ internal sealed class WebhookInbox
 }
 
 /// <summary>A webhook delivery the receiver answered with an error.</summary>
-internal sealed record WebhookRejection(int StatusCode, DateTimeOffset Time)
+internal sealed record WebhookRejection(int StatusCode, string? TransactionRequestId, DateTimeOffset Time)
 {
     /// <summary>What the status means for whoever configures the receiver.</summary>
     public string Explanation => StatusCode switch

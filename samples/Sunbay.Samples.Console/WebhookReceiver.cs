@@ -54,10 +54,16 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
-            await next(context);
-            if (context.Request.Path.StartsWithSegments(Path) && context.Response.StatusCode >= 400)
+            var isWebhook = context.Request.Path.StartsWithSegments(Path);
+            if (isWebhook)
             {
-                inbox.OnRejected(context.Response.StatusCode);
+                context.Request.EnableBuffering(); // to read a rejected body again, below
+            }
+
+            await next(context);
+            if (isWebhook && context.Response.StatusCode >= 400)
+            {
+                inbox.OnRejected(context.Response.StatusCode, await UnverifiedTransactionRequestIdAsync(context.Request));
             }
         });
         app.MapSunbayWebhooks(Path, (notification, _) =>
@@ -78,6 +84,28 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var localUrl = new Uri(new Uri(address), Path);
         return new WebhookReceiver(app, localUrl);
+    }
+
+    /// <summary>
+    /// The transactionRequestId a rejected delivery claims to be about. Not trusted for anything but telling which
+    /// transaction's webhook failed (SUNBAY retries a rejected delivery while later transactions run).
+    /// </summary>
+    private static async Task<string?> UnverifiedTransactionRequestIdAsync(HttpRequest request)
+    {
+        try
+        {
+            request.Body.Position = 0;
+            using var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body);
+            return body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && body.RootElement.TryGetProperty("transactionRequestId", out var id)
+                && id.ValueKind == System.Text.Json.JsonValueKind.String
+                ? id.GetString()
+                : null;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or IOException or NotSupportedException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public async ValueTask DisposeAsync()
