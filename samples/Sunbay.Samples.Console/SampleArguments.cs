@@ -5,13 +5,45 @@ namespace Sunbay.Samples.Console;
 /// <summary>The command line: one command and its flags.</summary>
 internal sealed class SampleArguments
 {
-    public const string Usage = """
+    /// <summary>The commands, with their one-line descriptions, in help order.</summary>
+    public static readonly IReadOnlyList<(string Name, string Summary)> Commands =
+    [
+        ("sale", "(default) a sale, its wait, and a full refund"),
+        ("golive", "SUNBAY's go-live checklist: credentials, sale, webhook, query, refund, void, batch"),
+        ("auth", "a pre-authorisation, then its capture (post-auth)"),
+        ("void", "a sale, then its void (same day only)"),
+        ("abort", "a sale that is aborted while it waits for the card"),
+        ("tip-adjust", "a sale, then a new tip on it"),
+        ("batch-close", "totals of the open batch, then its close (irreversible)"),
+        ("terminals", "the merchant's terminals"),
+    ];
+
+    private const string Configuration = """
+        Configuration (environment variables, or appsettings.json next to the sample):
+          Sunbay__ApiKey, Sunbay__AppId, Sunbay__MerchantId, Sunbay__TerminalSn,
+          Sunbay__Environment (Production | Sandbox) or Sunbay__BaseAddress.
+          Without Sunbay__ApiKey the sample runs against an embedded FakeSunbayHost: no account or device needed.
+        """;
+
+    private const string WebhookConfiguration = """
+        Webhooks against a real environment (Sandbox or Production):
+          Sunbay__NotifyUrl             the public HTTPS URL SUNBAY posts to; it must reach this process at
+                                        http://127.0.0.1:<--webhook-port>/webhooks/sunbay, e.g. through a tunnel:
+                                          cloudflared tunnel --url http://127.0.0.1:5080
+                                          Sunbay__NotifyUrl=https://<name>.trycloudflare.com/webhooks/sunbay
+          Sunbay__Webhooks__Secrets__0  the webhook signing secret of the application (Copilot/Connect portal)
+        With the embedded fake host neither is needed: the receiver listens on a random port and uses the fake's secret.
+        """;
+
+    public const string Usage = $"""
         Sunbay.Samples.Console: card-present payments with Sunbay.Client.
 
         Usage: dotnet run --project samples/Sunbay.Samples.Console -- [command] [options]
+               dotnet run --project samples/Sunbay.Samples.Console -- <command> --help
 
         Commands:
           sale          (default) a sale, its wait, and a full refund
+          golive        SUNBAY's go-live checklist: credentials, sale, webhook, query, refund, void, batch
           auth          a pre-authorisation, then its capture (post-auth)
           void          a sale, then its void (same day only)
           abort         a sale that is aborted while it waits for the card
@@ -20,21 +52,78 @@ internal sealed class SampleArguments
           terminals     the merchant's terminals
 
         Options:
-          --amount N        amount in minor units (default 1000 = 10.00); 9823 shows a decline
+          --amount N        amount in minor units (default 1000 = 10.00; golive 100 = 1.00); 9823 shows a decline
           --currency XXX    ISO 4217 currency (default USD)
           --tip N           new tip in minor units for tip-adjust (default 200)
           --terminal SN     terminal serial number (default: configuration Sunbay:TerminalSn)
-          -h, --help        this text
+          --webhooks        sale: receive the result by webhook in this process instead of polling
+          --webhook-port N  local port of the webhook receiver (default: random with the fake host, 5080 otherwise)
+          -h, --help        this text, or a command's own help after the command
 
-        Configuration (environment variables or appsettings.json):
-          Sunbay__ApiKey, Sunbay__AppId, Sunbay__MerchantId, Sunbay__TerminalSn,
-          Sunbay__Environment (Production | Sandbox) or Sunbay__BaseAddress.
-          Without Sunbay__ApiKey the sample runs against an embedded FakeSunbayHost: no account or device needed.
+        {Configuration}
+
+        Exit codes: 0 done, 1 failed, 2 declined, 64 bad arguments, 78 bad configuration.
+        """;
+
+    public const string SaleUsage = $"""
+        sale (default): pushes a sale to the terminal, waits for the cardholder, then refunds it in full.
+
+        Usage: dotnet run --project samples/Sunbay.Samples.Console -- [sale] [--amount N] [--currency XXX] [--terminal SN] [--webhooks]
+
+        Options:
+          --amount N        amount in minor units (default 1000 = 10.00); sandbox amounts such as 9823 are declined
+          --currency XXX    ISO 4217 currency (default USD)
+          --terminal SN     terminal serial number (default: Sunbay__TerminalSn)
+          --webhooks        host a webhook receiver in this process (Kestrel on 127.0.0.1) with MapSunbayWebhooks, send
+                            its URL as notifyUrl, and let the verified webhook complete the wait instead of polling.
+                            The sample prints whether the webhook or a poll completed each transaction.
+          --webhook-port N  local port of the receiver (default: random with the fake host, 5080 otherwise)
+
+        {WebhookConfiguration}
+
+        {Configuration}
+        """;
+
+    public const string GoLiveUsage = $"""
+        golive: runs SUNBAY's go-live checklist and prints one line per item: ✅ passed, ❌ failed, ⚪ not checked,
+        with its timing and the traceId (or webhook X-Client-Request-Id) to quote to SUNBAY support.
+
+        Usage: dotnet run --project samples/Sunbay.Samples.Console -- golive [--amount N] [--currency XXX] [--terminal SN] [--webhook-port N]
+
+        Items:
+          Credentials valid                 a query of a random transactionRequestId is answered "not found", not "unauthorised"
+          Sale approved                     a small sale is dispatched to the terminal and approved (tap a card)
+          Sale webhook verified             its webhook reaches the notify URL with a valid signature
+          Query matches the webhook         the query answers the same status, amount and IDs as the webhook
+          Refund approved                   the sale is refunded in full
+          Refund webhook verified           the refund's webhook arrives with a valid signature
+          Void of a same-day sale           a second small sale is voided (tap the card again)
+          Batch query                       the terminal's open batch totals are answered
+        The check refunds (or voids) everything it charges. Items that need an earlier one are "not checked" when it failed.
+
+        Options:
+          --amount N        amount of each sale in minor units (default 100 = 1.00); at most Sunbay__GoLive__MaxAmount
+                            (default 100), so that a go-live run can never charge more than you allowed
+          --currency XXX    ISO 4217 currency (default USD)
+          --terminal SN     terminal serial number (default: Sunbay__TerminalSn)
+          --webhook-port N  local port of the webhook receiver (default: random with the fake host, 5080 otherwise)
+
+        Webhook items run against the embedded fake host always, and against a real environment when Sunbay__NotifyUrl
+        is configured; without it they are "not checked".
+        {WebhookConfiguration}
+
+        {Configuration}
+
+        Exit code 0 when no item failed, 1 otherwise.
         """;
 
     public string Command { get; private init; } = "sale";
 
-    public long Amount { get; private init; } = 1000;
+    /// <summary>The amount given with <c>--amount</c>, or <see langword="null"/> for the command's default.</summary>
+    public long? AmountOption { get; private init; }
+
+    /// <summary>The amount of the default sale and the other commands (not golive).</summary>
+    public long Amount => AmountOption ?? 1000;
 
     public string Currency { get; private init; } = "USD";
 
@@ -42,16 +131,34 @@ internal sealed class SampleArguments
 
     public string? Terminal { get; private init; }
 
+    public bool Webhooks { get; private init; }
+
+    public int? WebhookPort { get; private init; }
+
     public bool Help { get; private init; }
+
+    /// <summary>The help text of <see cref="Command"/> (the general help for commands without their own).</summary>
+    public string HelpText => Command switch
+    {
+        "golive" => GoLiveUsage,
+        "sale" when _commandGiven => SaleUsage,
+        _ when _commandGiven => CommandUsage(Command),
+        _ => Usage,
+    };
+
+    private bool _commandGiven;
 
     /// <summary>Parses <paramref name="args"/>; returns an error to show when they are wrong.</summary>
     public static (SampleArguments? Arguments, string? Error) Parse(string[] args)
     {
-        string command = "sale";
-        long amount = 1000, tip = 200;
+        ArgumentNullException.ThrowIfNull(args);
+        string? command = null;
+        long? amount = null;
+        long tip = 200;
         string currency = "USD";
         string? terminal = null;
-        var help = false;
+        int? webhookPort = null;
+        bool help = false, webhooks = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -60,31 +167,60 @@ internal sealed class SampleArguments
             {
                 switch (arg)
                 {
-                    case "-h" or "--help" or "help":
+                    case "-h" or "--help" or "help" or "-?":
                         help = true;
                         break;
                     case "--amount":
                         amount = long.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture);
+                        if (amount == 0)
+                        {
+                            return (null, "--amount must be at least 1 (minor units, e.g. --amount 100 for 1.00).");
+                        }
+
                         break;
                     case "--tip":
                         tip = long.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture);
                         break;
                     case "--currency":
                         currency = Next().ToUpperInvariant();
+                        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+                        {
+                            return (null, $"--currency {currency}: give a three-letter ISO 4217 code such as USD.");
+                        }
+
                         break;
                     case "--terminal":
                         terminal = Next();
                         break;
-                    case "sale" or "auth" or "void" or "abort" or "tip-adjust" or "batch-close" or "terminals":
-                        command = arg;
+                    case "--webhooks":
+                        webhooks = true;
+                        break;
+                    case "--webhook-port":
+                        var port = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture);
+                        if (port is < 1 or > 65535)
+                        {
+                            return (null, $"--webhook-port {port}: give a TCP port between 1 and 65535.");
+                        }
+
+                        webhookPort = port;
+                        break;
+                    case var name when Commands.Any(c => c.Name == name):
+                        if (command is not null && command != name)
+                        {
+                            return (null, $"Two commands given ('{command}' and '{name}'): run one at a time. Run with --help to see them.");
+                        }
+
+                        command = name;
                         break;
                     default:
-                        return (null, $"Unknown argument '{arg}'. Run with --help to see the commands and options.");
+                        return (null, arg.StartsWith('-')
+                            ? $"Unknown option '{arg}'. Run with --help to see the options."
+                            : $"Unknown command '{arg}'. Commands: {string.Join(", ", Commands.Select(c => c.Name))}. Run with --help for details.");
                 }
             }
             catch (FormatException ex)
             {
-                return (null, $"{arg}: {ex.Message} Amounts are whole minor units, e.g. --amount 1050 for 10.50.");
+                return (null, $"{arg}: {ex.Message} Numbers are whole and positive; amounts are minor units, e.g. --amount 1050 for 10.50.");
             }
             catch (OverflowException)
             {
@@ -92,6 +228,30 @@ internal sealed class SampleArguments
             }
         }
 
-        return (new SampleArguments { Command = command, Amount = amount, Currency = currency, Tip = tip, Terminal = terminal, Help = help }, null);
+        return (new SampleArguments
+        {
+            Command = command ?? "sale",
+            _commandGiven = command is not null,
+            AmountOption = amount,
+            Currency = currency,
+            Tip = tip,
+            Terminal = terminal,
+            Webhooks = webhooks,
+            WebhookPort = webhookPort,
+            Help = help,
+        }, null);
     }
+
+    private static string CommandUsage(string command) => $"""
+        {command}: {Commands.First(c => c.Name == command).Summary}.
+
+        Usage: dotnet run --project samples/Sunbay.Samples.Console -- {command} [--amount N] [--currency XXX] [--terminal SN]{(command == "tip-adjust" ? " [--tip N]" : string.Empty)}
+
+        Options:
+          --amount N        amount in minor units (default 1000 = 10.00); 9823 shows a decline
+          --currency XXX    ISO 4217 currency (default USD)
+          --terminal SN     terminal serial number (default: Sunbay__TerminalSn){(command == "tip-adjust" ? "\n  --tip N           the new tip in minor units (default 200)" : string.Empty)}
+
+        {Configuration}
+        """;
 }

@@ -3,7 +3,7 @@ using Sunbay.Client;
 namespace Sunbay.Samples.Console;
 
 /// <summary>The sample's commands, each a short, realistic use of <see cref="ISunbayClient"/>.</summary>
-internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args)
+internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, ConsoleUi ui, WebhookInbox? webhooks = null)
 {
     private const string Tap = "cardholder taps, inserts or swipes on the terminal";
 
@@ -16,33 +16,33 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args)
             return ExitCodes.Declined;
         }
 
-        ConsoleUi.Step($"Refunding {ConsoleUi.Money(args.Amount, args.Currency)}");
+        ui.Step($"Refunding {ConsoleUi.Money(args.Amount, args.Currency)}");
         var refund = await sunbay.StartRefundAsync(RefundOf(sale), cancellationToken);
-        var refunded = await refund.WaitForCompletionAsync(ConsoleUi.Progress("terminal confirms the refund"), cancellationToken);
-        ConsoleUi.Print(refunded);
+        var refunded = await WaitAsync(refund, "terminal confirms the refund", cancellationToken);
+        ui.Print(refunded);
         return Outcome(refunded, "Refund");
     }
 
     /// <summary>Pre-authorisation, then its capture.</summary>
     public async Task<int> AuthAndCaptureAsync(CancellationToken cancellationToken)
     {
-        ConsoleUi.Step($"Pre-authorising {ConsoleUi.Money(args.Amount, args.Currency)} on terminal {args.Terminal ?? "(configured)"}");
+        ui.Step($"Pre-authorising {ConsoleUi.Money(args.Amount, args.Currency)} on terminal {args.Terminal ?? "(configured)"}");
         var auth = await sunbay.StartAuthAsync(
             new AuthRequest { Amount = args.Amount, Currency = args.Currency, ReferenceOrderId = NewOrderId(), Description = "Sample pre-authorisation", TerminalSn = args.Terminal },
             cancellationToken);
-        var authorised = await auth.WaitForCompletionAsync(ConsoleUi.Progress(Tap), cancellationToken);
-        ConsoleUi.Print(authorised);
+        var authorised = await WaitAsync(auth, Tap, cancellationToken);
+        ui.Print(authorised);
         if (!authorised.IsApproved)
         {
             return Outcome(authorised, "Pre-authorisation");
         }
 
-        ConsoleUi.Step("Capturing the pre-authorisation (post-auth)");
+        ui.Step("Capturing the pre-authorisation (post-auth)");
         var capture = await sunbay.StartPostAuthAsync(
             new PostAuthRequest { OriginalTransactionId = authorised.TransactionId, OriginalTransactionRequestId = authorised.TransactionId is null ? authorised.TransactionRequestId : null, Amount = args.Amount, Currency = args.Currency, TerminalSn = args.Terminal },
             cancellationToken);
-        var captured = await capture.WaitForCompletionAsync(ConsoleUi.Progress("SUNBAY captures the funds"), cancellationToken);
-        ConsoleUi.Print(captured);
+        var captured = await WaitAsync(capture, "SUNBAY captures the funds", cancellationToken);
+        ui.Print(captured);
         return Outcome(captured, "Capture");
     }
 
@@ -55,29 +55,28 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args)
             return ExitCodes.Declined;
         }
 
-        ConsoleUi.Step("Voiding the sale");
-        var voided = await (await sunbay.StartVoidAsync(VoidRequest.For(sale) with { TerminalSn = args.Terminal ?? sale.TerminalSn }, cancellationToken))
-            .WaitForCompletionAsync(ConsoleUi.Progress("terminal confirms the void"), cancellationToken);
-        ConsoleUi.Print(voided);
+        ui.Step("Voiding the sale");
+        var voided = await WaitAsync(await sunbay.StartVoidAsync(VoidRequest.For(sale) with { TerminalSn = args.Terminal ?? sale.TerminalSn }, cancellationToken), "terminal confirms the void", cancellationToken);
+        ui.Print(voided);
         return Outcome(voided, "Void");
     }
 
     /// <summary>A sale that is aborted on the terminal before the card is presented.</summary>
     public async Task<int> AbortAsync(CancellationToken cancellationToken)
     {
-        ConsoleUi.Step($"Pushing a sale of {ConsoleUi.Money(args.Amount, args.Currency)}, then aborting it before the card is presented");
+        ui.Step($"Pushing a sale of {ConsoleUi.Money(args.Amount, args.Currency)}, then aborting it before the card is presented");
         var sale = await sunbay.StartSaleAsync(SaleRequest(), cancellationToken);
-        ConsoleUi.Info($"dispatched: transactionRequestId {sale.TransactionRequestId}");
+        ui.Info($"dispatched: transactionRequestId {sale.TransactionRequestId}");
         var aborted = await sunbay.StartAbortAsync(new AbortRequest { OriginalTransactionRequestId = sale.TransactionRequestId, TerminalSn = args.Terminal, Description = "Customer changed their mind" }, cancellationToken);
-        var final = await aborted.WaitForCompletionAsync(ConsoleUi.Progress("terminal abandons the payment"), cancellationToken);
-        ConsoleUi.Print(final);
+        var final = await WaitAsync(aborted, "terminal abandons the payment", cancellationToken);
+        ui.Print(final);
         if (final.Status == TransactionStatus.Closed)
         {
-            ConsoleUi.Success("Aborted: the transaction is closed and nothing was charged.");
+            ui.Success("Aborted: the transaction is closed and nothing was charged.");
             return ExitCodes.Ok;
         }
 
-        ConsoleUi.Failure($"The abort did not take: the transaction ended {final.Status} (the card was presented first).");
+        ui.Failure($"The abort did not take: the transaction ended {final.Status} (the card was presented first).");
         return ExitCodes.Failed;
     }
 
@@ -90,32 +89,32 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args)
             return ExitCodes.Declined;
         }
 
-        ConsoleUi.Step($"Setting the tip to {ConsoleUi.Money(args.Tip, args.Currency)}");
+        ui.Step($"Setting the tip to {ConsoleUi.Money(args.Tip, args.Currency)}");
         var result = await sunbay.TipAdjustAsync(new TipAdjustRequest { OriginalTransactionId = sale.TransactionId, OriginalTransactionRequestId = sale.TransactionId is null ? sale.TransactionRequestId : null, TipAmount = args.Tip, TerminalSn = args.Terminal }, cancellationToken);
-        ConsoleUi.Success($"Tip is now {ConsoleUi.Money(result.TipAmount, args.Currency)} on {result.OriginalTransactionId ?? sale.TransactionId}.");
+        ui.Success($"Tip is now {ConsoleUi.Money(result.TipAmount, args.Currency)} on {result.OriginalTransactionId ?? sale.TransactionId}.");
         return ExitCodes.Ok;
     }
 
     /// <summary>Open batch totals, then the close.</summary>
     public async Task<int> BatchCloseAsync(CancellationToken cancellationToken)
     {
-        ConsoleUi.Step("Open batch");
+        ui.Step("Open batch");
         var open = await sunbay.BatchQueryAsync(args.Terminal, cancellationToken);
         foreach (var batch in open)
         {
-            ConsoleUi.Info($"{batch.ChannelCode}: {batch.TotalCount} transaction(s), net {ConsoleUi.Money(batch.NetAmount, batch.Currency)}");
+            ui.Info($"{batch.ChannelCode}: {batch.TotalCount} transaction(s), net {ConsoleUi.Money(batch.NetAmount, batch.Currency)}");
         }
 
         if (open.Count == 0)
         {
-            ConsoleUi.Success("Nothing to close: the terminal has no open batch.");
+            ui.Success("Nothing to close: the terminal has no open batch.");
             return ExitCodes.Ok;
         }
 
-        ConsoleUi.Step("Closing every open channel (irreversible)");
+        ui.Step("Closing every open channel (irreversible)");
         foreach (var closed in await sunbay.BatchCloseAsync(new BatchCloseRequest { TerminalSn = args.Terminal, PrintReceipt = BatchPrintReceipt.None }, cancellationToken))
         {
-            ConsoleUi.Success($"Closed batch {closed.BatchNo} on {closed.ChannelCode}: {closed.TransactionCount} transaction(s), net {ConsoleUi.Money(closed.NetAmount, closed.Currency)}");
+            ui.Success($"Closed batch {closed.BatchNo} on {closed.ChannelCode}: {closed.TransactionCount} transaction(s), net {ConsoleUi.Money(closed.NetAmount, closed.Currency)}");
         }
 
         return ExitCodes.Ok;
@@ -124,15 +123,15 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args)
     /// <summary>The merchant's terminals, every page.</summary>
     public async Task<int> ListTerminalsAsync(CancellationToken cancellationToken)
     {
-        ConsoleUi.Step("Terminals of the merchant");
+        ui.Step("Terminals of the merchant");
         var count = 0;
         await foreach (var terminal in sunbay.GetTerminalsAsync(cancellationToken: cancellationToken))
         {
             count++;
-            ConsoleUi.Info($"{terminal.Sn}  {terminal.Vendor} {terminal.Model}  {string.Join(", ", terminal.Tids.Select(t => $"{t.ChannelCode}:{t.Id}"))}");
+            ui.Info($"{terminal.Sn}  {terminal.Vendor} {terminal.Model}  {string.Join(", ", terminal.Tids.Select(t => $"{t.ChannelCode}:{t.Id}"))}");
         }
 
-        ConsoleUi.Success($"{count} terminal(s).");
+        ui.Success($"{count} terminal(s).");
         return ExitCodes.Ok;
     }
 
@@ -140,19 +139,19 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args)
     private async Task<Transaction?> ChargeAsync(CancellationToken cancellationToken)
     {
         var request = SaleRequest();
-        ConsoleUi.Step($"Sale of {ConsoleUi.Money(request.Amount, request.Currency)} on terminal {request.TerminalSn ?? "(configured)"}");
+        ui.Step($"Sale of {ConsoleUi.Money(request.Amount, request.Currency)} on terminal {request.TerminalSn ?? "(configured)"}");
         var operation = await sunbay.StartSaleAsync(request, cancellationToken);
-        ConsoleUi.Info($"dispatched: transactionRequestId {operation.TransactionRequestId} (keep it to find the sale again)");
-        var sale = await operation.WaitForCompletionAsync(ConsoleUi.Progress(Tap), cancellationToken);
-        ConsoleUi.Print(sale);
+        ui.Info($"dispatched: transactionRequestId {operation.TransactionRequestId} (keep it to find the sale again)");
+        var sale = await WaitAsync(operation, Tap, cancellationToken);
+        ui.Print(sale);
         if (sale.IsApproved)
         {
-            ConsoleUi.Success("Sale approved.");
+            ui.Success("Sale approved.");
             return sale;
         }
 
         Outcome(sale, "Sale");
-        ConsoleUi.Info("No refund attempted: nothing was charged.");
+        ui.Info("No refund attempted: nothing was charged.");
         return null;
     }
 
@@ -176,18 +175,39 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args)
         Description = "Sample refund",
     };
 
-    private static int Outcome(Transaction t, string what)
+    private int Outcome(Transaction t, string what)
     {
         if (t.IsApproved)
         {
-            ConsoleUi.Success($"{what} approved.");
+            ui.Success($"{what} approved.");
             return ExitCodes.Ok;
         }
 
-        ConsoleUi.Failure(t.Status == TransactionStatus.Fail
+        ui.Failure(t.Status == TransactionStatus.Fail
             ? $"{what} declined: {t.ResultCode} {t.ResultMessage}."
             : $"{what} ended {t.Status} without payment.");
         return ExitCodes.Declined;
+    }
+
+    /// <summary>Waits with live progress, then says whether the verified webhook or a poll completed the wait.</summary>
+    private async Task<Transaction> WaitAsync(TransactionOperation operation, string whatTheCardholderDoes, CancellationToken cancellationToken)
+    {
+        Transaction result;
+        TimeSpan elapsed;
+        using (var progress = ui.Wait(whatTheCardholderDoes))
+        {
+            result = await operation.WaitForCompletionAsync(progress, cancellationToken);
+            elapsed = progress.Elapsed;
+        }
+
+        if (webhooks is not null)
+        {
+            ui.Info(webhooks.CompletedByWebhook(result)
+                ? $"completed by the webhook (signature verified) after {elapsed.TotalSeconds:F1} s"
+                : $"completed by polling after {elapsed.TotalSeconds:F1} s (no verified webhook had arrived)");
+        }
+
+        return result;
     }
 
     private static string NewOrderId() => $"SAMPLE-{Guid.NewGuid():N}"[..24];
