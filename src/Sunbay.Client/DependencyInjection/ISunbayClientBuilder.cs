@@ -14,6 +14,8 @@ public interface ISunbayClientBuilder
     /// <summary>
     /// The underlying HTTP client registration, e.g. to set a proxy with <c>ConfigurePrimaryHttpMessageHandler</c>.
     /// Do not add a retry or resilience handler: the SDK already retries safe requests and must never retry a payment.
+    /// A resilience handler added here makes the client's first resolution throw <see cref="InvalidOperationException"/>;
+    /// one inherited from <c>ConfigureHttpClientDefaults</c> is removed from the Sunbay client (with a warning).
     /// </summary>
     IHttpClientBuilder HttpClient { get; }
 }

@@ -30,6 +30,7 @@ internal sealed class SunbayClientFactory(IServiceProvider services) : ISunbayCl
         var monitor = services.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>();
         _ = monitor.Get(name); // validates now, with the setting's name in the message
 
+        SunbayHandlerGuard.EnsureOnlySunbayResilience(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName(name)), name);
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(name));
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
         return new SunbayClient(name, http, monitor, services.GetRequiredService<TimeProvider>(), logger, services.GetRequiredService<TransactionWaiters>(), services.GetRequiredService<Http.ServerClock>());

@@ -80,6 +80,9 @@ public static class SunbayServiceCollectionExtensions
 
             http.ConfigureHttpClient((sp, client) => SunbayHttp.Configure(client, sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>().Get(name)))
                 .ConfigurePrimaryHttpMessageHandler(SunbayHttp.CreatePrimaryHandler)
+                // Resilience handlers registered before this point come from ConfigureHttpClientDefaults: they would retry
+                // payments, so the Sunbay client drops them. Ones added after AddSunbayClient fail at first resolution.
+                .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => SunbayHandlerGuard.RemoveInherited(handlers, sp, name))
                 .AddResilienceHandler(SunbayResilience.PipelineName, (pipeline, context) =>
                 {
                     context.EnableReloads<SunbayClientOptions>(name);

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Debug, "SUNBAY {Operation} failed: HTTP {StatusCode} code {Code} traceId {TraceId} after {ElapsedMs:F1} ms: {Message}")]
     public static partial void ApiFailed(ILogger logger, string operation, int? statusCode, string? code, string? traceId, double elapsedMs, string message);
+
+    [LoggerMessage(7, LogLevel.Warning, "Sunbay client '{Name}': removed the inherited resilience handler {HandlerType} (e.g. from ConfigureHttpClientDefaults); the Sunbay pipeline must be the only one, as a generic retry can send a payment twice")]
+    public static partial void InheritedResilienceRemoved(ILogger logger, string name, string handlerType);
 }
