@@ -65,7 +65,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         {
             InnerHandler = new SunbayHeadersHandler(monitor, Microsoft.Extensions.Options.Options.DefaultName, time, BearerRequestSigner.Instance, ServerClock)
             {
-                InnerHandler = primaryHandler ?? SunbayHttp.CreatePrimaryHandler(),
+                InnerHandler = new SunbayQueryBufferingHandler { InnerHandler = primaryHandler ?? SunbayHttp.CreatePrimaryHandler() },
             },
         };
         var http = SunbayHttp.Configure(new HttpClient(resilience, disposeHandler: true), options);

@@ -91,6 +91,7 @@ public static class SunbayServiceCollectionExtensions
                 });
             http.AddHttpMessageHandler(sp => new SunbayHeadersHandler(
                 sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>(), name, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISunbayRequestSigner>(), sp.GetRequiredService<ServerClock>()));
+            http.AddHttpMessageHandler(() => new SunbayQueryBufferingHandler());
         }
 
         return new SunbayClientBuilder(name, services, http);

@@ -204,10 +204,10 @@ public sealed class FakeSunbayHostWebhookAndFaultTests : IDisposable
 
         Assert.False(pending.IsCompleted);
         // The delay timer is created right after the fault is taken; advance until it has been and fired.
-        for (var i = 0; i < 10_000 && !pending.IsCompleted; i++)
+        for (var i = 0; i < 2_000 && !pending.IsCompleted; i++)
         {
             _time.Advance(TimeSpan.FromSeconds(30));
-            await Task.Yield();
+            await Task.WhenAny(pending, Task.Delay(1)); // lets the HTTP round trip run on a busy machine
         }
 
         Assert.Equal("0", (await pending).Code);

@@ -32,7 +32,14 @@ public sealed class WebhookEndToEndTests
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSunbayClient(o => host.ConfigureClient(o));
+        builder.Services.AddSunbayClient(o =>
+        {
+            host.ConfigureClient(o);
+
+            // The next poll is far away: only the webhook can complete the wait in time.
+            o.Polling.InitialInterval = TimeSpan.FromMinutes(1);
+            o.Polling.MaxInterval = TimeSpan.FromMinutes(1);
+        });
         builder.Services.AddSunbayWebhooks(o => o.Secrets.Add(host.WebhookSecrets[0]));
         await using var app = builder.Build();
         var handled = new List<TransactionNotification>();
