@@ -9,6 +9,8 @@ namespace Sunbay.Client.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("api")]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class ApiBenchmarks
 {
     private LoopbackServer _server = null!;
