@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
 namespace Sunbay.Client.Http;
@@ -11,7 +10,6 @@ namespace Sunbay.Client.Http;
 /// </summary>
 internal sealed class SunbayHeadersHandler : DelegatingHandler
 {
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
     private readonly IOptionsMonitor<SunbayClientOptions> _options;
     private readonly string _name;
     private readonly TimeProvider _time;
@@ -34,24 +32,32 @@ internal sealed class SunbayHeadersHandler : DelegatingHandler
         headers.TryAddWithoutValidation(SunbayHeaders.ClientRequestId, Guid.NewGuid().ToString("D"));
         headers.Remove(SunbayHeaders.Timestamp);
         headers.TryAddWithoutValidation(SunbayHeaders.Timestamp, _time.GetUtcNow().ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
-        if (headers.UserAgent.Count == 0)
+        if (!headers.NonValidated.Contains("User-Agent"))
         {
-            headers.UserAgent.Add(SunbayUserAgent.Product);
-            headers.UserAgent.Add(SunbayUserAgent.Runtime);
+            // A prebuilt string: reading the typed UserAgent collection would allocate it on every request.
+            headers.TryAddWithoutValidation("User-Agent", SunbayUserAgent.HeaderValue);
         }
 
         if (request.Content is { } content)
         {
-            content.Headers.ContentType = JsonContentType;
+            content.Headers.ContentType = SunbayHttp.JsonContentType;
         }
 
         await _signer.SignAsync(request, _options.Get(_name), cancellationToken).ConfigureAwait(false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.Headers.Date is { } serverDate)
+        if (TryReadDate(response) is { } serverDate)
         {
             _serverClock.Observe(serverDate, _time.GetUtcNow());
         }
 
         return response;
     }
+
+    /// <summary>The <c>Date</c> header (RFC 1123), read without the typed header store (which boxes a parsed value per response).</summary>
+    private static DateTimeOffset? TryReadDate(HttpResponseMessage response) =>
+        response.Headers.NonValidated.TryGetValues("Date", out var values)
+        && values.Count == 1
+        && DateTimeOffset.TryParseExact(values.ToString(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? date
+            : response.Headers.Date; // anything unusual: the framework's lenient parser
 }

@@ -3,6 +3,9 @@ namespace Sunbay.Client.Http;
 /// <summary>Settings of the HTTP layer shared by the dependency-injection and the plain construction paths.</summary>
 internal static class SunbayHttp
 {
+    /// <summary><c>application/json</c>, exactly (no charset): shared, never mutated.</summary>
+    public static System.Net.Http.Headers.MediaTypeHeaderValue JsonContentType { get; } = new("application/json");
+
     /// <summary>Pooled connections that are renewed every few minutes, so DNS changes are seen.</summary>
     public static SocketsHttpHandler CreatePrimaryHandler() => new()
     {

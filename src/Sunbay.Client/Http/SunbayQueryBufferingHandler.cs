@@ -20,7 +20,7 @@ internal sealed class SunbayQueryBufferingHandler : DelegatingHandler
 
         try
         {
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            // Reading buffers the content: the generated client reads it again from memory.
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (!IsJson(body))
             {

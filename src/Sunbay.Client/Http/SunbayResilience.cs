@@ -26,7 +26,9 @@ internal static class SunbayResilience
         builder.AddTimeout(new HttpTimeoutStrategyOptions
         {
             Name = "total",
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(IsSafe(args.Context) ? timeouts.GetTotal : timeouts.Post),
+            // A POST has one attempt, so its limit is the attempt timeout below; an infinite value here makes Polly skip
+            // this strategy for it (one timer and one linked token less per POST).
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(IsSafe(args.Context) ? timeouts.GetTotal : Timeout.InfiniteTimeSpan),
         });
 
         if (options.Retry.MaxGetRetries > 0)

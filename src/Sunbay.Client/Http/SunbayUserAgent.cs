@@ -14,6 +14,9 @@ internal static class SunbayUserAgent
 
     public static ProductInfoHeaderValue Runtime { get; } = new($"(.NET {Environment.Version.ToString(3)})");
 
+    /// <summary>Both tokens as one header value, built once.</summary>
+    public static string HeaderValue { get; } = $"{Product} {Runtime}";
+
     public static string SdkVersion
     {
         get

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Sunbay.Client.Benchmarks;
+
+/// <summary>
+/// The floor: what a careful hand-written client costs. Raw <see cref="HttpClient"/>, a source-generated JSON context,
+/// the same body and the same headers (Bearer, X-Client-Request-Id, X-Timestamp, Content-Type) as the SDK.
+/// </summary>
+internal sealed class FloorClient(HttpClient http)
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly AuthenticationHeaderValue Bearer = new("Bearer", Canned.ApiKey);
+
+    public async Task<FloorDispatchResponse> SaleAsync(CancellationToken cancellationToken = default)
+    {
+        var body = new FloorSaleRequest
+        {
+            AppId = Canned.AppId,
+            MerchantId = Canned.MerchantId,
+            TerminalSn = Canned.TerminalSn,
+            ReferenceOrderId = "ORDER-1",
+            TransactionRequestId = Guid.NewGuid().ToString("N"),
+            Description = "Coffee",
+            Amount = new FloorAmount { OrderAmount = 1000, PriceCurrency = "USD" },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/semi-integration/transaction/sale");
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, FloorJson.Default.FloorSaleRequest));
+        content.Headers.ContentType = Json;
+        request.Content = content;
+        AddHeaders(request);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var result = await JsonSerializer.DeserializeAsync(stream, FloorJson.Default.FloorDispatchResponse, cancellationToken).ConfigureAwait(false);
+        return result is { Code: "0" } ? result : throw new InvalidOperationException("not ok");
+    }
+
+    public async Task<FloorQueryResponse> QueryAsync(string transactionId, CancellationToken cancellationToken = default)
+    {
+        var url = $"v1/transaction/query?appId={Uri.EscapeDataString(Canned.AppId)}&merchantId={Uri.EscapeDataString(Canned.MerchantId)}&transactionId={Uri.EscapeDataString(transactionId)}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        AddHeaders(request);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var result = await JsonSerializer.DeserializeAsync(stream, FloorJson.Default.FloorQueryResponse, cancellationToken).ConfigureAwait(false);
+        return result is { Code: "0", Data: not null } ? result : throw new InvalidOperationException("not ok");
+    }
+
+    private static void AddHeaders(HttpRequestMessage request)
+    {
+        var headers = request.Headers;
+        headers.Authorization = Bearer;
+        headers.TryAddWithoutValidation("X-Client-Request-Id", Guid.NewGuid().ToString("D"));
+        headers.TryAddWithoutValidation("X-Timestamp", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
+    }
+}
+
+public sealed class FloorSaleRequest
+{
+    public string? AppId { get; set; }
+    public string? MerchantId { get; set; }
+    public string? TerminalSn { get; set; }
+    public string? ReferenceOrderId { get; set; }
+    public string? TransactionRequestId { get; set; }
+    public string? Description { get; set; }
+    public FloorAmount? Amount { get; set; }
+}
+
+public sealed class FloorAmount
+{
+    public string? PriceCurrency { get; set; }
+    public long? TransAmount { get; set; }
+    public long? OrderAmount { get; set; }
+    public long? TaxAmount { get; set; }
+    public long? SurchargeAmount { get; set; }
+    public long? TipAmount { get; set; }
+    public long? CashbackAmount { get; set; }
+}
+
+public class FloorEnvelope
+{
+    public string? Code { get; set; }
+    public string? Msg { get; set; }
+    public string? TraceId { get; set; }
+}
+
+public sealed class FloorDispatchResponse : FloorEnvelope
+{
+    public FloorDispatch? Data { get; set; }
+}
+
+public sealed class FloorDispatch
+{
+    public string? TransactionId { get; set; }
+    public string? TransactionStatus { get; set; }
+    public string? ReferenceOrderId { get; set; }
+    public string? TransactionRequestId { get; set; }
+}
+
+public sealed class FloorQueryResponse : FloorEnvelope
+{
+    public FloorDetail? Data { get; set; }
+}
+
+public sealed class FloorDetail
+{
+    public string? TransactionId { get; set; }
+    public string? TransactionRequestId { get; set; }
+    public string? ReferenceOrderId { get; set; }
+    public string? OriginalTransactionId { get; set; }
+    public string? TransactionStatus { get; set; }
+    public string? TransactionType { get; set; }
+    public FloorAmount? Amount { get; set; }
+    public string? CreateTime { get; set; }
+    public string? CompleteTime { get; set; }
+    public string? MaskedPan { get; set; }
+    public string? CardNetworkType { get; set; }
+    public string? PaymentMethodId { get; set; }
+    public string? SubPaymentMethodId { get; set; }
+    public string? BatchNo { get; set; }
+    public string? VoucherNo { get; set; }
+    public string? Stan { get; set; }
+    public string? Rrn { get; set; }
+    public string? AuthCode { get; set; }
+    public string? EntryMode { get; set; }
+    public string? AuthenticationMethod { get; set; }
+    public string? TransactionResultCode { get; set; }
+    public string? TransactionResultMsg { get; set; }
+    public string? TerminalSn { get; set; }
+    public string? Description { get; set; }
+    public string? Attach { get; set; }
+    public string? TransactionBatchStatus { get; set; }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(FloorSaleRequest))]
+[JsonSerializable(typeof(FloorDispatchResponse))]
+[JsonSerializable(typeof(FloorQueryResponse))]
+internal sealed partial class FloorJson : JsonSerializerContext;
