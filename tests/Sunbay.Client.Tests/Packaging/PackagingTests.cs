@@ -34,7 +34,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
         Assert.Contains("README.md", package.Files);
         Assert.False(string.IsNullOrWhiteSpace((string?)metadata.Element(package.Ns + "description")));
 
-        // SourceLink: the repository type and commit always; the URL only when the clone has a remote (a local worktree has none).
+        // SourceLink: the repository type and commit always; the URL only when the clone has a hosted remote.
         var repository = metadata.Element(package.Ns + "repository");
         Assert.NotNull(repository);
         Assert.Equal("git", (string?)repository.Attribute("type"));
@@ -114,7 +114,9 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
         public PackedPackages()
         {
             var root = Support.RepositoryPaths.Root;
-            HasGitRemote = Run("git", "remote", root, out var remotes) == 0 && remotes.Trim().Length > 0;
+            // SourceLink can only turn a hosted remote (https or ssh) into a URL; a clone of a local path has none to give.
+            HasGitRemote = Run("git", "remote -v", root, out var remotes) == 0
+                && (remotes.Contains("https://", StringComparison.Ordinal) || remotes.Contains("git@", StringComparison.Ordinal));
             var watch = Stopwatch.StartNew();
             var exit = Run("dotnet", $"pack tests/Sunbay.Client.Tests/Packaging/Sunbay.Client.Packages.slnf -c Release -o \"{_output}\" -nologo -v:q -p:ContinuousIntegrationBuild=true", root, out var log);
             PackDuration = watch.Elapsed;
