@@ -114,6 +114,20 @@ public interface ISunbayClient
     Task<Transaction?> FindTransactionAsync(string transactionRequestId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Finds the latest transaction of a merchant order by its <c>referenceOrderId</c>, for when the
+    /// <c>transactionRequestId</c> was lost with a crash: <see langword="null"/> when SUNBAY has none.
+    /// </summary>
+    /// <remarks>
+    /// SUNBAY documents queries by <c>transactionId</c> and <c>transactionRequestId</c> only; this sends the
+    /// <c>referenceOrderId</c> query parameter that SUNBAY's own Python SDK models. A server that does not support it
+    /// answers with a parameter error (<see cref="SunbayApiException"/>, code <c>C17</c>). Prefer storing the
+    /// <c>transactionRequestId</c> before each push.
+    /// </remarks>
+    /// <param name="referenceOrderId">The merchant order number the transaction was created with.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<Transaction?> FindTransactionByReferenceOrderIdAsync(string referenceOrderId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Re-sends a push safely after its outcome was unknown: queries by the request's <c>transactionRequestId</c> first and,
     /// when SUNBAY has the transaction, returns its operation without sending anything; only when SUNBAY has none is the
     /// request sent again (same <c>transactionRequestId</c>, new <c>X-Client-Request-Id</c>).

@@ -12,7 +12,26 @@ public sealed partial class SunbayClient
         try
         {
             // Code 0 without a transaction also means SUNBAY found nothing.
-            return await QueryAsync(null, transactionRequestId, cancellationToken).ConfigureAwait(false);
+            return await QueryAsync(null, transactionRequestId, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SunbayApiException ex) when (CurrentOptions.TransactionNotFoundCodes.Contains(ex.Code, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<Transaction?> FindTransactionByReferenceOrderIdAsync(string referenceOrderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(referenceOrderId);
+        if (referenceOrderId.Length is < 6 or > 32 || !referenceOrderId.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '|' or '*'))
+        {
+            throw new SunbayValidationException("referenceOrderId", "must be 6 to 32 of A-Z a-z 0-9 _ - | *");
+        }
+
+        try
+        {
+            return await QueryAsync(null, null, referenceOrderId, cancellationToken).ConfigureAwait(false);
         }
         catch (SunbayApiException ex) when (CurrentOptions.TransactionNotFoundCodes.Contains(ex.Code, StringComparer.OrdinalIgnoreCase))
         {

@@ -127,11 +127,11 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     internal static string NewTransactionRequestId() => Guid.NewGuid().ToString("N");
 
     private async Task<Transaction> QueryOrThrowAsync(string? transactionId, string? transactionRequestId, CancellationToken cancellationToken) =>
-        await QueryAsync(transactionId, transactionRequestId, cancellationToken).ConfigureAwait(false)
+        await QueryAsync(transactionId, transactionRequestId, null, cancellationToken).ConfigureAwait(false)
         ?? throw new SunbayTransportException($"SUNBAY answered the query of '{transactionId ?? transactionRequestId}' with code 0 but no transaction.", "query", outcomeUnknown: false, transactionRequestId, 200);
 
     /// <summary>One query; <see langword="null"/> when SUNBAY answers code 0 without a transaction.</summary>
-    private async Task<Transaction?> QueryAsync(string? transactionId, string? transactionRequestId, CancellationToken cancellationToken)
+    private async Task<Transaction?> QueryAsync(string? transactionId, string? transactionRequestId, string? referenceOrderId, CancellationToken cancellationToken)
     {
         var (appId, merchantId) = Account(null, CurrentOptions);
         if (transactionId is { Length: > 64 })
@@ -144,7 +144,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             throw new SunbayValidationException("transactionRequestId", "must be at most 32 characters long");
         }
 
-        var envelope = await CallAsync("query", null, isPost: false, (w, ct) => w.QueryTransactionAsync(appId, merchantId, transactionId, transactionRequestId, ct), cancellationToken).ConfigureAwait(false);
+        var envelope = await CallAsync("query", null, isPost: false, (w, ct) => w.QueryTransactionAsync(appId, merchantId, transactionId, transactionRequestId, referenceOrderId, ct), cancellationToken).ConfigureAwait(false);
         return envelope.Data is { } data && (!string.IsNullOrEmpty(data.TransactionId) || !string.IsNullOrEmpty(data.TransactionRequestId))
             ? TransactionMapper.FromWire(data, transactionRequestId)
             : null;

@@ -19,6 +19,7 @@ internal sealed partial class FakeEngine
 
         var transactionId = request.Param("transactionId");
         var transactionRequestId = request.Param("transactionRequestId");
+        var referenceOrderId = request.Param("referenceOrderId");
         if (transactionId is { Length: > 64 })
         {
             return BadRequest($"transactionId must be 0 to 64 characters long (was {transactionId.Length})");
@@ -29,16 +30,17 @@ internal sealed partial class FakeEngine
             return BadRequest($"transactionRequestId must be 0 to 32 characters long (was {transactionRequestId.Length})");
         }
 
-        if (string.IsNullOrEmpty(transactionId) && string.IsNullOrEmpty(transactionRequestId))
+        if (string.IsNullOrEmpty(transactionId) && string.IsNullOrEmpty(transactionRequestId) && string.IsNullOrEmpty(referenceOrderId))
         {
             return BadRequest("transactionId or transactionRequestId is required");
         }
 
         lock (Gate)
         {
-            var found = !string.IsNullOrEmpty(transactionId)
-                ? _byId.GetValueOrDefault(transactionId)
-                : _byRequestId.GetValueOrDefault(transactionRequestId!);
+            // transactionId wins, then transactionRequestId; referenceOrderId alone finds the order's latest transaction.
+            var found = !string.IsNullOrEmpty(transactionId) ? _byId.GetValueOrDefault(transactionId)
+                : !string.IsNullOrEmpty(transactionRequestId) ? _byRequestId.GetValueOrDefault(transactionRequestId)
+                : _byId.Values.Where(t => t.ReferenceOrderId == referenceOrderId).MaxBy(t => t.TransactionId, StringComparer.Ordinal);
             return found is null
                 ? Business(FakeSunbayCodes.TransactionNotFound, "Transaction not found")
                 : Ok(new QueryTransactionResponse { Data = Detail(found) });

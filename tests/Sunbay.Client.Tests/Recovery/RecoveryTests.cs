@@ -106,6 +106,23 @@ public sealed class RecoveryTests : IAsyncLifetime
         Assert.Equal(refundsBefore + 1, _host.Journal.Count(r => r.Endpoint == FakeEndpoint.Refund));
     }
 
+    [Fact]
+    public async Task A_transaction_whose_request_id_was_lost_is_found_by_its_order_number()
+    {
+        var sale = await _client.StartSaleAsync(Sale(null) with { ReferenceOrderId = "ORDER-LOST-KEY" });
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        var found = await _client.FindTransactionByReferenceOrderIdAsync("ORDER-LOST-KEY");
+        var missing = await _client.FindTransactionByReferenceOrderIdAsync("ORDER-NEVER-SEEN");
+
+        Assert.NotNull(found);
+        Assert.Equal(sale.TransactionRequestId, found.TransactionRequestId);
+        Assert.True(found.IsApproved);
+        Assert.Null(missing);
+        Assert.Contains(_host.Journal, r => r.PathAndQuery.Contains("referenceOrderId=ORDER-LOST-KEY", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<SunbayValidationException>(() => _client.FindTransactionByReferenceOrderIdAsync("ORD#1"));
+    }
+
     private async Task<Transaction> PaidSaleAsync(long amount)
     {
         var operation = await _client.StartSaleAsync(Sale(null) with { Amount = amount });
