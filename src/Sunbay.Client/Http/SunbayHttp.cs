@@ -17,7 +17,9 @@ internal static class SunbayHttp
     /// <summary>Base address and no HttpClient timeout: the resilience pipeline owns time limits per method.</summary>
     public static HttpClient Configure(HttpClient client, SunbayClientOptions options)
     {
-        client.BaseAddress = options.ResolveBaseAddress();
+        // Paths are relative ("v1/..."): a base address with a path must end with '/' or its last segment is dropped.
+        var address = options.ResolveBaseAddress();
+        client.BaseAddress = address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
         client.Timeout = Timeout.InfiniteTimeSpan;
         return client;
     }

@@ -37,8 +37,9 @@ internal static class SunbayWireJson
         settings.TypeInfoResolver = SunbayWireJsonContext.Default;
         // Omitted, not null: SUNBAY validates present fields, and the SDKs never send nulls.
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        // Amounts may arrive as "1000" as well as 1000 (decision f).
+        // Amounts may arrive as 1000, "1000" or 10.00 (decision f); other numbers as numbers or strings.
         settings.NumberHandling = JsonNumberHandling.AllowReadingFromString;
+        settings.Converters.Add(new MinorUnitsConverter());
         settings.PropertyNameCaseInsensitive = false;
     }
 

@@ -30,6 +30,31 @@ public sealed class ForwardCompatibilityTests
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 2, 0, 5, TimeSpan.Zero), transaction.CompletedAt);
     }
 
+    [Theory]
+    [InlineData("1050", 1050)]
+    [InlineData("\"1050\"", 1050)]
+    [InlineData("10.50", 1050)]
+    [InlineData("\"10.5\"", 1050)]
+    [InlineData("0", 0)]
+    public async Task Amounts_are_read_as_numbers_strings_or_major_units(string json, long expected)
+    {
+        var stub = new StubHandler().Then(_ => StubHandler.Json(StubHandler.Envelope("{\"transactionId\":\"1\",\"transactionRequestId\":\"amt\",\"transactionStatus\":\"S\",\"amount\":{\"priceCurrency\":\"USD\",\"transAmount\":" + json + "}}")));
+        using var client = TestClients.Create(stub);
+
+        Assert.Equal(expected, (await client.GetTransactionByRequestIdAsync("amt")).Amount!.Total);
+    }
+
+    [Fact]
+    public async Task A_base_address_with_a_path_keeps_it()
+    {
+        var stub = new StubHandler().Then(_ => StubHandler.Json(StubHandler.Query("bp", "S")));
+        using var client = TestClients.Create(stub, configure: o => o.BaseAddress = new Uri("http://127.0.0.1:5993/sunbay"));
+
+        await client.GetTransactionByRequestIdAsync("bp");
+
+        Assert.Equal("/sunbay/v1/transaction/query", stub.Calls[0].Uri.AbsolutePath);
+    }
+
     [Fact]
     public async Task An_unknown_status_keeps_the_wait_going_until_a_known_final_one()
     {
