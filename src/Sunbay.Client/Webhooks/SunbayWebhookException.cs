@@ -21,7 +21,7 @@ public sealed class SunbayWebhookException : SunbayException
     {
         SunbayWebhookFailureReason.None => "The webhook is valid.",
         SunbayWebhookFailureReason.MissingHeader => "The webhook lacks X-Signature, X-Timestamp or X-Client-Request-Id.",
-        SunbayWebhookFailureReason.MalformedHeader => "The webhook's X-Timestamp is not 13 digits, or its X-Signature is neither hex nor base64 of a SHA-256 HMAC.",
+        SunbayWebhookFailureReason.MalformedHeader => "The webhook's X-Timestamp is not 13 digits of Unix milliseconds.",
         SunbayWebhookFailureReason.BadSignature => "The webhook's signature matches none of the configured secrets (changed body or wrong secret).",
         SunbayWebhookFailureReason.TimestampOutOfRange => "The webhook's X-Timestamp is outside the allowed tolerance (replay, or a wrong clock).",
         SunbayWebhookFailureReason.TooLarge => "The webhook body exceeds the configured size limit.",

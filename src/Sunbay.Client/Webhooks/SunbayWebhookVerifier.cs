@@ -125,8 +125,7 @@ public sealed class SunbayWebhookVerifier : IDisposable
             return SunbayWebhookFailureReason.MissingHeader;
         }
 
-        Span<byte> provided = stackalloc byte[DigestLength];
-        if (!TryParseTimestamp(timestampText, out var sentAtMs) || !TryDecodeSignature(signatureText, provided))
+        if (!TryParseTimestamp(timestampText, out var sentAtMs))
         {
             return SunbayWebhookFailureReason.MalformedHeader;
         }
@@ -135,6 +134,14 @@ public sealed class SunbayWebhookVerifier : IDisposable
         if (Math.Abs(nowMs - sentAtMs) > settings.ToleranceMs)
         {
             return SunbayWebhookFailureReason.TimestampOutOfRange;
+        }
+
+        // A signature that is not even a SHA-256 digest in hex or base64 cannot match: it is a bad signature (401),
+        // like a well-formed wrong one, not a malformed request.
+        Span<byte> provided = stackalloc byte[DigestLength];
+        if (!TryDecodeSignature(signatureText, provided))
+        {
+            return SunbayWebhookFailureReason.BadSignature;
         }
 
         Span<byte> expected = stackalloc byte[DigestLength];
