@@ -174,6 +174,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         var started = TimeProvider.GetTimestamp();
         var outcome = "error";
         string? code = null;
+        var state = SunbayCallState.Begin();
         try
         {
             var envelope = await call(_wire, cancellationToken).ConfigureAwait(false);
@@ -183,7 +184,10 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
                 throw Transport($"SUNBAY's answer to {operation} is JSON but not a SUNBAY envelope (no 'code').", null, 200, isPost);
             }
 
-            Log.ApiCall(Logger, operation, 200, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds);
+            if (Logger.IsEnabled(LogLevel.Debug))
+            {
+                Log.ApiCall(Logger, operation, state.StatusCode, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds, state.Attempts);
+            }
             activity?.SetTag("sunbay.code", envelope.Code);
             activity?.SetTag("sunbay.trace_id", envelope.TraceId);
             if (envelope.Code != "0")
@@ -265,7 +269,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             var exception = IsTimestampRejection(envelope)
                 ? new SunbayClockSkewException(envelope.Code, message, envelope.TraceId, status, operation, ServerClock.Offset)
                 : new SunbayApiException(envelope.Code, message, envelope.TraceId, status, operation);
-            Log.ApiFailed(Logger, operation, (int)status, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds, exception.Message);
+            Log.ApiFailed(Logger, operation, (int)status, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds, state.Attempts, exception.Message);
             return exception;
         }
 
@@ -281,7 +285,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             }
             else
             {
-                Log.ApiFailed(Logger, operation, status, null, null, TimeProvider.GetElapsedTime(started).TotalMilliseconds, exception.Message);
+                Log.ApiFailed(Logger, operation, status ?? state.StatusCode, null, null, TimeProvider.GetElapsedTime(started).TotalMilliseconds, state.Attempts, exception.Message);
             }
 
             return exception;

@@ -44,7 +44,10 @@ internal sealed class SunbayHeadersHandler : DelegatingHandler
         }
 
         await _signer.SignAsync(request, _options.Get(_name), cancellationToken).ConfigureAwait(false);
+        var call = Telemetry.SunbayCallState.Current;
+        call?.AttemptStarted();
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        call?.StatusCode = (int)response.StatusCode;
         if (TryReadDate(response) is { } serverDate)
         {
             _serverClock.Observe(serverDate, _time.GetUtcNow());

@@ -48,7 +48,7 @@ internal static class SunbayResilience
                     var request = args.Context.GetRequestMessage();
                     var reason = args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}";
                     Telemetry.SunbayTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("url.path", request?.RequestUri?.AbsolutePath));
-                    Telemetry.Log.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, reason);
+                    Telemetry.Log.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath, args.AttemptNumber + 2, args.RetryDelay.TotalMilliseconds, reason);
                     return default;
                 },
             });

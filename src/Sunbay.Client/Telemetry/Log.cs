@@ -5,8 +5,8 @@ namespace Sunbay.Client.Telemetry;
 /// <summary>Source-generated log messages. None of them carries a key, a secret, or an unmasked card number.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Debug, "SUNBAY {Operation} answered HTTP {StatusCode} code {Code} traceId {TraceId} in {ElapsedMs:F1} ms")]
-    public static partial void ApiCall(ILogger logger, string operation, int statusCode, string? code, string? traceId, double elapsedMs);
+    [LoggerMessage(1, LogLevel.Debug, "SUNBAY {Operation} answered HTTP {StatusCode} code {Code} traceId {TraceId} in {ElapsedMs:F1} ms after {Attempts} attempt(s)")]
+    public static partial void ApiCall(ILogger logger, string operation, int? statusCode, string? code, string? traceId, double elapsedMs, int attempts);
 
     [LoggerMessage(2, LogLevel.Warning, "SUNBAY {Operation} for transactionRequestId {TransactionRequestId} failed after it may have been sent; its outcome is unknown until it is queried")]
     public static partial void OutcomeUnknown(ILogger logger, string operation, string? transactionRequestId, Exception exception);
@@ -17,11 +17,11 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Information, "Transaction {TransactionRequestId} reached final status {Status} ({Source})")]
     public static partial void TransactionCompleted(ILogger logger, string transactionRequestId, TransactionStatus status, string source);
 
-    [LoggerMessage(5, LogLevel.Warning, "Retrying SUNBAY {Method} {Path} (attempt {Attempt}) after {DelayMs:F0} ms: {Reason}")]
+    [LoggerMessage(5, LogLevel.Warning, "Retrying SUNBAY {Method} {Path} as attempt {Attempt} after {DelayMs:F0} ms: {Reason}")]
     public static partial void Retrying(ILogger logger, string method, string? path, int attempt, double delayMs, string reason);
 
-    [LoggerMessage(6, LogLevel.Debug, "SUNBAY {Operation} failed: HTTP {StatusCode} code {Code} traceId {TraceId} after {ElapsedMs:F1} ms: {Message}")]
-    public static partial void ApiFailed(ILogger logger, string operation, int? statusCode, string? code, string? traceId, double elapsedMs, string message);
+    [LoggerMessage(6, LogLevel.Debug, "SUNBAY {Operation} failed: HTTP {StatusCode} code {Code} traceId {TraceId} after {ElapsedMs:F1} ms and {Attempts} attempt(s): {Message}")]
+    public static partial void ApiFailed(ILogger logger, string operation, int? statusCode, string? code, string? traceId, double elapsedMs, int attempts, string message);
 
     [LoggerMessage(7, LogLevel.Warning, "Sunbay client '{Name}': removed the inherited resilience handler {HandlerType} (e.g. from ConfigureHttpClientDefaults); the Sunbay pipeline must be the only one, as a generic retry can send a payment twice")]
     public static partial void InheritedResilienceRemoved(ILogger logger, string name, string handlerType);
