@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Sunbay.Client.Http;
@@ -20,11 +21,10 @@ internal sealed class SunbayQueryBufferingHandler : DelegatingHandler
 
         try
         {
-            // Reading buffers the content: the generated client reads it again from memory.
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (!IsJson(body))
+            var length = await BufferAndValidateAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            if (length < 0)
             {
-                throw new HttpRequestException(HttpRequestError.InvalidResponse, $"The answer to GET {request.RequestUri?.AbsolutePath} is not complete JSON ({body.Length} bytes).", statusCode: response.StatusCode);
+                throw new HttpRequestException(HttpRequestError.InvalidResponse, $"The answer to GET {request.RequestUri?.AbsolutePath} is not complete JSON ({-length - 1} bytes).", statusCode: response.StatusCode);
             }
 
             return response;
@@ -34,6 +34,32 @@ internal sealed class SunbayQueryBufferingHandler : DelegatingHandler
             response.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Buffers the body and checks it: its length when it is JSON, <c>-(length + 1)</c> when it is not.</summary>
+    private static async Task<int> BufferAndValidateAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+#if NET9_0_OR_GREATER
+        // Buffer once, then check a pooled copy: the generated client reads the buffered stream again from the start.
+        await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var length = (int)stream.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            stream.ReadExactly(rented, 0, length);
+            stream.Position = 0;
+            return IsJson(rented.AsSpan(0, length)) ? length : -length - 1;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+#else
+        // .NET 8 has no cancellable LoadIntoBufferAsync; ReadAsByteArrayAsync buffers (cancellably) and copies.
+        var body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return IsJson(body) ? body.Length : -body.Length - 1;
+#endif
     }
 
     private static bool IsJson(ReadOnlySpan<byte> body)

@@ -25,13 +25,17 @@ internal static class WireValidator
     {
         foreach (var rule in Cache.GetOrAdd(instance.GetType(), Describe))
         {
+            if (rule.Attributes.Length == 0 && !rule.MayNest)
+            {
+                continue;
+            }
+
             var value = rule.Property.GetValue(instance);
-            var field = prefix is null ? rule.WireName : $"{prefix}.{rule.WireName}";
             foreach (var attribute in rule.Attributes)
             {
                 if (Broken(attribute, value) is { } problem)
                 {
-                    throw new SunbayValidationException(field, problem);
+                    throw new SunbayValidationException(Path(prefix, rule.WireName), problem);
                 }
             }
 
@@ -45,7 +49,7 @@ internal static class WireValidator
                     {
                         if (item is not null)
                         {
-                            Validate(item, $"{field}[{index}]");
+                            Validate(item, $"{Path(prefix, rule.WireName)}[{index}]");
                         }
 
                         index++;
@@ -53,11 +57,13 @@ internal static class WireValidator
 
                     break;
                 case var nested when IsWireType(nested.GetType()):
-                    Validate(nested, field);
+                    Validate(nested, Path(prefix, rule.WireName));
                     break;
             }
         }
     }
+
+    private static string Path(string? prefix, string name) => prefix is null ? name : $"{prefix}.{name}";
 
     private static string? Broken(ValidationAttribute attribute, object? value) => attribute switch
     {
@@ -74,7 +80,9 @@ internal static class WireValidator
         _ => null,
     };
 
-    private static bool IsWireType(Type? type) => type is { IsClass: true } && type.Namespace == typeof(WireValidator).Namespace!.Replace(".Validation", ".Wire", StringComparison.Ordinal);
+    private static readonly string WireNamespace = typeof(Wire.SunbayWireJson).Namespace!;
+
+    private static bool IsWireType(Type? type) => type is { IsClass: true } && type.Namespace == WireNamespace;
 
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Wire types are rooted by the source-generated JSON context.")]
     private static PropertyRule[] Describe(Type type) =>
@@ -84,8 +92,10 @@ internal static class WireValidator
                 p,
                 p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? p.Name,
                 [.. p.GetCustomAttributes<ValidationAttribute>().OrderBy(a => a is RequiredAttribute ? 0 : 1)],
-                p.PropertyType.IsGenericType ? p.PropertyType.GetGenericArguments()[0] : null))
+                p.PropertyType.IsGenericType ? p.PropertyType.GetGenericArguments()[0] : null,
+                IsWireType(p.PropertyType) || (p.PropertyType.IsGenericType && IsWireType(p.PropertyType.GetGenericArguments()[0]))))
             .ToArray();
 
-    private sealed record PropertyRule(PropertyInfo Property, string WireName, ValidationAttribute[] Attributes, Type? ItemType);
+    // MayNest: the property holds a wire object or a list of them, which are checked in turn.
+    private sealed record PropertyRule(PropertyInfo Property, string WireName, ValidationAttribute[] Attributes, Type? ItemType, bool MayNest);
 }
