@@ -20,6 +20,13 @@ internal static class FakeValidator
 
     public static string? Validate(object instance, string? prefix = null)
     {
+        // Stricter than SUNBAY may be, on purpose: a field the spec does not name is a misspelt one, and the fake is
+        // where an integration should find out.
+        if (instance.GetType().GetProperty("AdditionalProperties")?.GetValue(instance) is IDictionary<string, object> { Count: > 0 } unknown)
+        {
+            return $"{(prefix is null ? string.Empty : prefix + ".")}{unknown.Keys.First()} is not a field of this request in the SUNBAY API";
+        }
+
         foreach (var rule in Cache.GetOrAdd(instance.GetType(), Describe))
         {
             var value = rule.Property.GetValue(instance);

@@ -38,6 +38,24 @@ public sealed class FakeSunbayHostProtocolTests : IDisposable
         Assert.True(_host.Terminal("FAKE-T1").IsBusy);
     }
 
+    [Theory]
+    [InlineData("\"amout\":{\"orderAmount\":1}", "amout")]
+    [InlineData("\"amount\":{\"orderAmount\":1000,\"priceCurrency\":\"USD\",\"tip\":5}", "amount.tip")]
+    public async Task A_field_the_spec_does_not_name_is_rejected_with_C17(string extra, string field)
+    {
+        // The client's own bodies pass this everywhere, which is what proves they use only the spec's names.
+        var body = Bodies.Sale(_host, "REQ-UNKNOWN", 1000);
+        body = extra.StartsWith("\"amount\"", StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.Replace(body, "\"amount\":\\{[^}]*\\}", extra)
+            : body.Insert(1, extra + ",");
+
+        var answer = await _raw.PostAsync(SalePath, body);
+
+        Assert.Equal(FakeSunbayCodes.ParameterError, answer.Code);
+        Assert.Contains(field, answer.Msg, StringComparison.Ordinal);
+        Assert.Empty(_host.Transactions);
+    }
+
     [Fact]
     public async Task Content_type_with_charset_is_rejected_with_C17()
     {
