@@ -58,10 +58,14 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         var time = timeProvider ?? TimeProvider.System;
         var monitor = new FixedOptionsMonitor(options);
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        SunbayResilience.Configure(pipeline, options, Logger);
+        var breaker = SunbayResilience.CreateBreaker(time);
+        var queries = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        SunbayResilience.Configure(queries, SunbayResilience.QueryKey, options, breaker, Logger);
+        var pushes = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        SunbayResilience.Configure(pushes, SunbayResilience.PushKey, options, breaker, Logger);
+        var (queryPipeline, pushPipeline) = (queries.Build(), pushes.Build());
         ServerClock = new ServerClock();
-        var resilience = new ResilienceHandler(pipeline.Build())
+        var resilience = new ResilienceHandler(request => SunbayResilience.KeyOf(request) == SunbayResilience.QueryKey ? queryPipeline : pushPipeline)
         {
             InnerHandler = new SunbayHeadersHandler(monitor, Microsoft.Extensions.Options.Options.DefaultName, time, BearerRequestSigner.Instance, ServerClock)
             {

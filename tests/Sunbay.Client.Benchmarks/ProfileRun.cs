@@ -39,9 +39,13 @@ internal static class ProfileRun
         var wireHeaders = new SunbayWireClient(headersHttp);
 
         // NSwag + resilience + headers (the full HTTP stack, without the facade).
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        SunbayResilience.Configure(pipeline, options, NullLogger.Instance);
-        using var fullHttp = new HttpClient(new ResilienceHandler(pipeline.Build())
+        var breaker = SunbayResilience.CreateBreaker(TimeProvider.System);
+        var queries = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        SunbayResilience.Configure(queries, SunbayResilience.QueryKey, options, breaker, NullLogger.Instance);
+        var pushes = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        SunbayResilience.Configure(pushes, SunbayResilience.PushKey, options, breaker, NullLogger.Instance);
+        var (queryPipeline, pushPipeline) = (queries.Build(), pushes.Build());
+        using var fullHttp = new HttpClient(new ResilienceHandler(r => SunbayResilience.KeyOf(r) == SunbayResilience.QueryKey ? queryPipeline : pushPipeline)
         {
             InnerHandler = new SunbayHeadersHandler(monitor, Options.DefaultName, TimeProvider.System, BearerRequestSigner.Instance, new ServerClock()) { InnerHandler = SunbayHttp.CreatePrimaryHandler() },
         }) { BaseAddress = server.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };

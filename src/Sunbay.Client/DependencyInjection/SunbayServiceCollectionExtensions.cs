@@ -66,6 +66,7 @@ public static class SunbayServiceCollectionExtensions
         services.TryAddSingleton(sp => new TransactionWaiters(sp.GetRequiredService<ITransactionNotificationBus>()));
         services.TryAddSingleton<ISunbayRequestSigner>(BearerRequestSigner.Instance);
         services.TryAddSingleton<ServerClock>();
+        services.TryAddSingleton(sp => new SunbayBreakers(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISunbayClientFactory>(sp => new SunbayClientFactory(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SunbayClientOptions>, SunbayClientOptionsValidator>());
 
@@ -87,8 +88,10 @@ public static class SunbayServiceCollectionExtensions
                 {
                     context.EnableReloads<SunbayClientOptions>(name);
                     var loggers = context.ServiceProvider.GetService<ILoggerFactory>();
-                    SunbayResilience.Configure(pipeline, context.GetOptions<SunbayClientOptions>(name), loggers?.CreateLogger<SunbayClient>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-                });
+                    var breaker = context.ServiceProvider.GetRequiredService<SunbayBreakers>().For(name);
+                    SunbayResilience.Configure(pipeline, context.InstanceName, context.GetOptions<SunbayClientOptions>(name), breaker, loggers?.CreateLogger<SunbayClient>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+                })
+                .SelectPipelineBy(_ => SunbayResilience.KeyOf);
             http.AddHttpMessageHandler(sp => new SunbayHeadersHandler(
                 sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>(), name, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISunbayRequestSigner>(), sp.GetRequiredService<ServerClock>()));
             http.AddHttpMessageHandler(() => new SunbayQueryBufferingHandler());
