@@ -48,6 +48,9 @@ public class TransactionOperation
     /// <summary>Whether the transaction has reached a final status (success, fail or closed).</summary>
     public virtual bool HasCompleted => _latest?.Status.IsFinal == true;
 
+    /// <summary>How the final status was learned (a query or a verified webhook); <see langword="null"/> until completed.</summary>
+    public virtual TransactionUpdateSource? CompletedBy { get; private set; }
+
     /// <summary>The latest state seen, final or not; <see langword="null"/> before the first answer of a rehydrated operation.</summary>
     public virtual Transaction? LastKnown => Volatile.Read(ref _latest);
 
@@ -170,8 +173,15 @@ public class TransactionOperation
     private Transaction Apply(Transaction current, string source)
     {
         var wasFinal = HasCompleted;
+        var completes = current.Status.IsFinal && !wasFinal;
+        if (completes)
+        {
+            // Before the state: whoever sees HasCompleted also sees how.
+            CompletedBy = source == "webhook" ? TransactionUpdateSource.Webhook : TransactionUpdateSource.Query;
+        }
+
         Volatile.Write(ref _latest, current);
-        if (current.Status.IsFinal && !wasFinal && _client is { } client)
+        if (completes && _client is { } client)
         {
             var tags = new TagList
             {

@@ -21,6 +21,7 @@ public sealed class TransactionOperationTests
 
         Assert.True(result.IsApproved);
         Assert.True(sale.HasCompleted);
+        Assert.Equal(TransactionUpdateSource.Query, sale.CompletedBy);
         Assert.Same(result, sale.Value);
         Assert.Equal("411111****1111", result.MaskedPan);
         Assert.Equal(1000, result.Amount!.Total);
@@ -99,7 +100,8 @@ public sealed class TransactionOperationTests
         var time = TestClients.Clock();
         using var client = TestClients.Create(stub, time, bus: bus);
 
-        var wait = client.GetOperation("req1").WaitForCompletionAsync();
+        var operation = client.GetOperation("req1");
+        var wait = operation.WaitForCompletionAsync();
         while (stub.Calls.Count == 0)
         {
             await Task.Yield();
@@ -110,6 +112,7 @@ public sealed class TransactionOperationTests
 
         Assert.Equal("42", result.TransactionId);
         Assert.Single(stub.Calls);
+        Assert.Equal(TransactionUpdateSource.Webhook, operation.CompletedBy);
     }
 
     [Fact]
