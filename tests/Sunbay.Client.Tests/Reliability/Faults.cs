@@ -79,9 +79,14 @@ internal static class Faults
         var error = await task;
         if (fault is Timeout or CallerCancels)
         {
-            // The host still handles the request after the client gave up: let its latency pass.
-            time.Advance(CancelLatency);
-            await WaitUntilAsync(() => host.Journal.Count(r => r.Endpoint == endpoint) > before);
+            // The host still handles the request after the client gave up: let its latency pass. Keep moving the clock
+            // until the host records it: on a busy machine the host may start its delay only after a first advance.
+            var recorded = () => host.Journal.Count(r => r.Endpoint == endpoint) > before;
+            for (var i = 0; i < 100 && !recorded(); i++)
+            {
+                time.Advance(fault == Timeout ? PostLatency : CancelLatency);
+                await WaitUntilAsync(recorded, maxRounds: 200);
+            }
         }
 
         return error;
