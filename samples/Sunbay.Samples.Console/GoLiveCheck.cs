@@ -130,9 +130,10 @@ internal sealed class GoLiveCheck
             Transaction? refund = null;
             await RunAsync(traces, Refund, "refund", async ct =>
             {
-                refund = await RefundAsync(sale, ct);
+                var refunded = await RefundAsync(sale, ct);
+                refund = refunded.Value;
                 return refund.IsApproved
-                    ? Outcome.Pass($"{Money(refund)} refunded, transactionId {refund.TransactionId}{CompletedBy(refund)}")
+                    ? Outcome.Pass($"{Money(refund)} refunded, transactionId {refund.TransactionId}{CompletedBy(refunded)}")
                     : Outcome.Fail($"refund {Declined(refund)}; sale {sale.TransactionId} is NOT refunded: refund it in the SUNBAY portal");
             }, cancellationToken);
             if (refund is null)
@@ -204,11 +205,11 @@ internal sealed class GoLiveCheck
         }
 
         return sale.IsApproved
-            ? (sale, Outcome.Pass($"{Money(sale)} approved, transactionId {sale.TransactionId}{CompletedBy(sale)}"))
+            ? (sale, Outcome.Pass($"{Money(sale)} approved, transactionId {sale.TransactionId}{CompletedBy(operation)}"))
             : (null, Outcome.Fail($"{what} {Declined(sale)}. Use a card that approves{(sale.Status == TransactionStatus.Fail ? " (in the Sandbox, amounts such as 9823 are declined on purpose)" : string.Empty)}"));
     }
 
-    private async Task<Transaction> RefundAsync(Transaction sale, CancellationToken cancellationToken)
+    private async Task<TransactionOperation> RefundAsync(Transaction sale, CancellationToken cancellationToken)
     {
         var rejectedBefore = _options.Webhooks?.RejectedCount ?? 0;
         var operation = await _sunbay.StartRefundAsync(
@@ -222,7 +223,8 @@ internal sealed class GoLiveCheck
         _rejectedBefore[operation.TransactionRequestId] = rejectedBefore;
         _ui.Info($"refund of {Money(sale)} dispatched: transactionRequestId {operation.TransactionRequestId}");
         using var progress = _ui.Wait("the terminal confirms the refund (it may ask for the card)");
-        return await operation.WaitForCompletionAsync(progress, cancellationToken);
+        await operation.WaitForCompletionAsync(progress, cancellationToken);
+        return operation;
     }
 
     private async Task<Outcome> VoidSameDaySaleAsync(CancellationToken cancellationToken)
@@ -234,9 +236,10 @@ internal sealed class GoLiveCheck
         }
 
         Transaction voided;
+        TransactionOperation operation;
         try
         {
-            var operation = await _sunbay.StartVoidAsync(
+            operation = await _sunbay.StartVoidAsync(
                 VoidRequest.For(sale) with { TerminalSn = _options.TerminalSn ?? sale.TerminalSn, Description = "Go-live check void" },
                 cancellationToken);
             using var progress = _ui.Wait("the terminal confirms the void");
@@ -248,7 +251,7 @@ internal sealed class GoLiveCheck
         }
 
         return voided.IsApproved
-            ? Outcome.Pass($"sale {sale.TransactionId} voided, void transactionId {voided.TransactionId}{CompletedBy(voided)}")
+            ? Outcome.Pass($"sale {sale.TransactionId} voided, void transactionId {voided.TransactionId}{CompletedBy(operation)}")
             : Outcome.Fail($"void {Declined(voided)}. {await RefundInsteadAsync(sale, cancellationToken)}");
     }
 
@@ -257,7 +260,7 @@ internal sealed class GoLiveCheck
     {
         try
         {
-            var refund = await RefundAsync(sale, cancellationToken);
+            var refund = (await RefundAsync(sale, cancellationToken)).Value;
             return refund.IsApproved
                 ? $"Sale {sale.TransactionId} was refunded instead."
                 : $"Refunding sale {sale.TransactionId} instead {Declined(refund)}: refund it in the SUNBAY portal.";
@@ -380,8 +383,8 @@ internal sealed class GoLiveCheck
         _ui.GoLiveItem(result);
     }
 
-    private string CompletedBy(Transaction t) =>
-        _options.Webhooks is null ? string.Empty : _options.Webhooks.CompletedByWebhook(t) ? " (completed by webhook)" : " (completed by polling)";
+    private string CompletedBy(TransactionOperation operation) =>
+        _options.Webhooks is null ? string.Empty : operation.CompletedBy == TransactionUpdateSource.Webhook ? " (completed by webhook)" : " (completed by polling)";
 
     private static string Money(Transaction t) => ConsoleUi.Money(t.Amount?.Total ?? t.Amount?.Order, t.Amount?.Currency);
 

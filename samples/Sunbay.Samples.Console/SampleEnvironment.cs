@@ -121,7 +121,6 @@ internal sealed class SampleEnvironment : IAsyncDisposable
                 }
 
                 inbox = new WebhookInbox();
-                bus.Subscribe(inbox.OnPublished);
                 receiver = await WebhookReceiver.StartAsync(secrets, bus, inbox, options.WebhookPort ?? (fake is null ? SampleEnvironmentOptions.DefaultWebhookPort : 0), cancellationToken);
                 notifyUrl ??= receiver.LocalUrl;
             }

@@ -202,7 +202,7 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, Cons
 
         if (webhooks is not null)
         {
-            ui.Info(webhooks.CompletedByWebhook(result)
+            ui.Info(operation.CompletedBy == TransactionUpdateSource.Webhook
                 ? $"completed by the webhook (signature verified) after {elapsed.TotalSeconds:F1} s"
                 : $"completed by polling after {elapsed.TotalSeconds:F1} s (no verified webhook had arrived)");
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Sunbay.Client;
 using Sunbay.Client.Webhooks;
 
@@ -14,7 +13,6 @@ internal sealed class WebhookInbox
     private readonly object _gate = new();
     private readonly List<TransactionNotification> _verified = [];
     private readonly List<WebhookRejection> _rejected = [];
-    private readonly ConditionalWeakTable<Transaction, object> _published = [];
     private readonly TimeProvider _time;
     private TaskCompletionSource _changed = NewSignal();
 
@@ -53,19 +51,6 @@ internal sealed class WebhookInbox
             }
         }
     }
-
-    /// <summary>
-    /// Bus subscriber. Subscribed before the client exists, so it runs before the client's waiters: the very instance a
-    /// webhook-completed wait returns is known here by then.
-    /// </summary>
-    public void OnPublished(Transaction transaction) => _published.AddOrUpdate(transaction, transaction);
-
-    /// <summary>Whether <paramref name="result"/> (what <c>WaitForCompletionAsync</c> returned) came from a verified webhook.</summary>
-    /// <remarks>
-    /// The operation returns the very <see cref="Transaction"/> instance the bus carried when a webhook completed it, and
-    /// the one a query answered when a poll did: reference identity tells them apart without parsing logs.
-    /// </remarks>
-    public bool CompletedByWebhook(Transaction result) => _published.TryGetValue(result, out _);
 
     /// <summary>A delivery that passed verification (the MapSunbayWebhooks handler).</summary>
     public void OnVerified(TransactionNotification notification)

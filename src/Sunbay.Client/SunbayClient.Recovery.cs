@@ -1,4 +1,5 @@
 using Sunbay.Client.Transactions;
+using Sunbay.Client.Validation;
 
 namespace Sunbay.Client;
 
@@ -6,32 +7,29 @@ namespace Sunbay.Client;
 public sealed partial class SunbayClient
 {
     /// <inheritdoc/>
-    public async Task<Transaction?> FindTransactionAsync(string transactionRequestId, CancellationToken cancellationToken = default)
+    public Task<Transaction?> FindTransactionAsync(string transactionRequestId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionRequestId);
-        try
-        {
-            // Code 0 without a transaction also means SUNBAY found nothing.
-            return await QueryAsync(null, transactionRequestId, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SunbayApiException ex) when (CurrentOptions.TransactionNotFoundCodes.Contains(ex.Code, StringComparer.OrdinalIgnoreCase))
-        {
-            return null;
-        }
+        return FindAsync(transactionRequestId, null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<Transaction?> FindTransactionByReferenceOrderIdAsync(string referenceOrderId, CancellationToken cancellationToken = default)
+    public Task<Transaction?> FindTransactionByReferenceOrderIdAsync(string referenceOrderId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(referenceOrderId);
-        if (referenceOrderId.Length is < 6 or > 32 || !referenceOrderId.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '|' or '*'))
-        {
-            throw new SunbayValidationException("referenceOrderId", "must be 6 to 32 of A-Z a-z 0-9 _ - | *");
-        }
 
+        // The spec's ReferenceOrderId rules, read from the generated type that carries them.
+        WireValidator.ValidateValue(typeof(Wire.SaleRequest), nameof(Wire.SaleRequest.ReferenceOrderId), referenceOrderId);
+        return FindAsync(null, referenceOrderId, cancellationToken);
+    }
+
+    /// <summary>One query by request ID or order number; <see langword="null"/> when SUNBAY has no such transaction.</summary>
+    private async Task<Transaction?> FindAsync(string? transactionRequestId, string? referenceOrderId, CancellationToken cancellationToken)
+    {
         try
         {
-            return await QueryAsync(null, null, referenceOrderId, cancellationToken).ConfigureAwait(false);
+            // Code 0 without a transaction also means SUNBAY found nothing.
+            return await QueryAsync(null, transactionRequestId, referenceOrderId, cancellationToken).ConfigureAwait(false);
         }
         catch (SunbayApiException ex) when (CurrentOptions.TransactionNotFoundCodes.Contains(ex.Code, StringComparer.OrdinalIgnoreCase))
         {

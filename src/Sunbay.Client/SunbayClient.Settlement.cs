@@ -122,14 +122,6 @@ public sealed partial class SunbayClient
         return (requestId.Length + suffix.Length > 32 ? requestId[..(32 - suffix.Length)] : requestId) + suffix;
     }
 
-    private static void LengthAtMost(string? value, int max, string field)
-    {
-        if (value is { Length: var length } && length > max)
-        {
-            throw new SunbayValidationException(field, $"must be at most {max} characters long (was {length})");
-        }
-    }
-
     private sealed record MerchantScope : SunbayRequest
     {
         public MerchantScope(string? merchantId) => MerchantId = merchantId;

@@ -138,15 +138,8 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     private async Task<Transaction?> QueryAsync(string? transactionId, string? transactionRequestId, string? referenceOrderId, CancellationToken cancellationToken)
     {
         var (appId, merchantId) = Account(null, CurrentOptions);
-        if (transactionId is { Length: > 64 })
-        {
-            throw new SunbayValidationException("transactionId", "must be at most 64 characters long");
-        }
-
-        if (transactionRequestId is { Length: > 32 })
-        {
-            throw new SunbayValidationException("transactionRequestId", "must be at most 32 characters long");
-        }
+        LengthAtMost(transactionId, 64, "transactionId");
+        LengthAtMost(transactionRequestId, 32, "transactionRequestId");
 
         var envelope = await CallAsync("query", null, isPost: false, (w, ct) => w.QueryTransactionAsync(appId, merchantId, transactionId, transactionRequestId, referenceOrderId, ct), cancellationToken).ConfigureAwait(false);
         return envelope.Data is { } data && (!string.IsNullOrEmpty(data.TransactionId) || !string.IsNullOrEmpty(data.TransactionRequestId))
@@ -155,6 +148,15 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>The length rule of a query parameter (the spec's <c>maxLength</c>, which NSwag does not annotate on parameters).</summary>
+    private static void LengthAtMost(string? value, int max, string field)
+    {
+        if (value is { Length: var length } && length > max)
+        {
+            throw new SunbayValidationException(field, $"must be at most {max} characters long (was {length})");
+        }
+    }
 
     private static (string AppId, string MerchantId) Account(SunbayRequest? request, SunbayClientOptions options) => (
         RequestRules.Required(request?.AppId, options.AppId, "appId", "AppId"),

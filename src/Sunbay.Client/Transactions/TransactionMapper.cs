@@ -60,6 +60,51 @@ internal static class TransactionMapper
         TerminalSn = terminalSn,
     };
 
+    /// <summary>The wire form of a transaction, the inverse of <see cref="FromWire(TransactionDetail, string?)"/> (webhook bodies).</summary>
+    public static TransactionDetail ToWire(Transaction transaction)
+    {
+        var amount = transaction.Amount;
+        return new TransactionDetail
+        {
+            TransactionId = transaction.TransactionId,
+            TransactionRequestId = transaction.TransactionRequestId,
+            ReferenceOrderId = transaction.ReferenceOrderId,
+            OriginalTransactionId = transaction.OriginalTransactionId,
+            TransactionStatus = NullIfEmpty(transaction.Status.Code),
+            TransactionType = NullIfEmpty(transaction.Type.Value),
+            Amount = amount is null ? null : new TransactionAmount
+            {
+                PriceCurrency = amount.Currency,
+                TransAmount = amount.Total,
+                OrderAmount = amount.Order,
+                TaxAmount = amount.Tax,
+                SurchargeAmount = amount.Surcharge,
+                TipAmount = amount.Tip,
+                CashbackAmount = amount.Cashback,
+            },
+            CreateTime = FormatTime(transaction.CreatedAt),
+            CompleteTime = FormatTime(transaction.CompletedAt),
+            MaskedPan = transaction.MaskedPan,
+            CardNetworkType = transaction.CardNetworkType,
+            PaymentMethodId = transaction.PaymentMethodId,
+            SubPaymentMethodId = transaction.SubPaymentMethodId,
+            EntryMode = transaction.EntryMode,
+            AuthenticationMethod = transaction.AuthenticationMethod,
+            AuthCode = transaction.AuthCode,
+            TransactionResultCode = transaction.ResultCode,
+            TransactionResultMsg = transaction.ResultMessage,
+            BatchNo = transaction.BatchNo,
+            VoucherNo = transaction.VoucherNo,
+            Stan = transaction.Stan,
+            Rrn = transaction.Rrn,
+            TerminalSn = transaction.TerminalSn,
+            Description = transaction.Description,
+            Attach = transaction.Attach,
+            RelatedTransactionStatus = transaction.RelatedTransactionStatus,
+            TransactionBatchStatus = transaction.BatchStatus,
+        };
+    }
+
     public static Transaction FromWire(TransactionDetail data, string? fallbackRequestId = null) => new()
     {
         TransactionId = data.TransactionId,
@@ -106,6 +151,12 @@ internal static class TransactionMapper
         OriginalTransactionRequestId = data?.OriginalTransactionRequestId,
         TipAmount = data?.TipAmount,
     };
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    // SUNBAY's form (2026-01-02T03:04:05+08:00); a fraction of a second is kept only when there is one.
+    private static string? FormatTime(DateTimeOffset? value) =>
+        value?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
     public static DateTimeOffset? ParseTime(string? value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;

@@ -63,6 +63,22 @@ internal static class WireValidator
         }
     }
 
+    /// <summary>
+    /// Checks a lone value (a query parameter) against the rules the spec gives a field of a wire type, for the
+    /// parameters that share a schema with a body field.
+    /// </summary>
+    public static void ValidateValue(Type wireType, string propertyName, object? value)
+    {
+        var rule = Cache.GetOrAdd(wireType, Describe).Single(r => r.Property.Name == propertyName);
+        foreach (var attribute in rule.Attributes)
+        {
+            if (Broken(attribute, value) is { } problem)
+            {
+                throw new SunbayValidationException(rule.WireName, problem);
+            }
+        }
+    }
+
     private static string Path(string? prefix, string name) => prefix is null ? name : $"{prefix}.{name}";
 
     private static string? Broken(ValidationAttribute attribute, object? value) => attribute switch

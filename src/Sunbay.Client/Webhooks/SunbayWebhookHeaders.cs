@@ -10,11 +10,11 @@ namespace Sunbay.Client.Webhooks;
 public readonly record struct SunbayWebhookHeaders(string? Signature, string? Timestamp, string? ClientRequestId)
 {
     /// <summary>The signature header name.</summary>
-    public const string SignatureHeaderName = "X-Signature";
+    public const string SignatureHeaderName = Http.SunbayHeaders.Signature;
 
     /// <summary>The timestamp header name.</summary>
-    public const string TimestampHeaderName = "X-Timestamp";
+    public const string TimestampHeaderName = Http.SunbayHeaders.Timestamp;
 
     /// <summary>The delivery ID header name.</summary>
-    public const string ClientRequestIdHeaderName = "X-Client-Request-Id";
+    public const string ClientRequestIdHeaderName = Http.SunbayHeaders.ClientRequestId;
 }

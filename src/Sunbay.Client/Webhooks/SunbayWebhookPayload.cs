@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -39,47 +38,7 @@ public static class SunbayWebhookPayload
     public static byte[] Serialize(Transaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var amount = transaction.Amount;
-        var wire = new TransactionDetail
-        {
-            TransactionId = transaction.TransactionId,
-            TransactionRequestId = transaction.TransactionRequestId,
-            ReferenceOrderId = transaction.ReferenceOrderId,
-            OriginalTransactionId = transaction.OriginalTransactionId,
-            TransactionStatus = NullIfEmpty(transaction.Status.Code),
-            TransactionType = NullIfEmpty(transaction.Type.Value),
-            Amount = amount is null ? null : new TransactionAmount
-            {
-                PriceCurrency = amount.Currency,
-                TransAmount = amount.Total,
-                OrderAmount = amount.Order,
-                TaxAmount = amount.Tax,
-                SurchargeAmount = amount.Surcharge,
-                TipAmount = amount.Tip,
-                CashbackAmount = amount.Cashback,
-            },
-            CreateTime = FormatTime(transaction.CreatedAt),
-            CompleteTime = FormatTime(transaction.CompletedAt),
-            MaskedPan = transaction.MaskedPan,
-            CardNetworkType = transaction.CardNetworkType,
-            PaymentMethodId = transaction.PaymentMethodId,
-            SubPaymentMethodId = transaction.SubPaymentMethodId,
-            EntryMode = transaction.EntryMode,
-            AuthenticationMethod = transaction.AuthenticationMethod,
-            AuthCode = transaction.AuthCode,
-            TransactionResultCode = transaction.ResultCode,
-            TransactionResultMsg = transaction.ResultMessage,
-            BatchNo = transaction.BatchNo,
-            VoucherNo = transaction.VoucherNo,
-            Stan = transaction.Stan,
-            Rrn = transaction.Rrn,
-            TerminalSn = transaction.TerminalSn,
-            Description = transaction.Description,
-            Attach = transaction.Attach,
-            RelatedTransactionStatus = transaction.RelatedTransactionStatus,
-            TransactionBatchStatus = transaction.BatchStatus,
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(wire, TypeInfo);
+        return JsonSerializer.SerializeToUtf8Bytes(TransactionMapper.ToWire(transaction), TypeInfo);
     }
 
     /// <summary>Parses without throwing; a body needs a JSON object with a <c>transactionId</c> or a <c>transactionRequestId</c>.</summary>
@@ -107,9 +66,4 @@ public static class SunbayWebhookPayload
         return true;
     }
 
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    // SUNBAY's form (2026-01-02T03:04:05+08:00); a fraction of a second is kept only when there is one.
-    private static string? FormatTime(DateTimeOffset? value) =>
-        value?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 }

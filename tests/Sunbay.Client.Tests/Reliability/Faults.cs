@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Sunbay.Client.Testing;
 
+using Sunbay.Client.Tests.Support;
+
 namespace Sunbay.Client.Tests.Reliability;
 
 /// <summary>
@@ -66,12 +68,12 @@ internal static class Faults
         {
             case Timeout:
                 // Once the host holds the request (its fault was taken), move past both the client's limit and the latency.
-                await WaitUntilAsync(() => host.Faults.Pending == 0 || task.IsCompleted);
+                await FakeTimeExtensions.WaitUntilAsync(() => host.Faults.Pending == 0 || task.IsCompleted);
                 time.Advance(PostLatency);
                 break;
             case CallerCancels:
                 // The request is with the host (its fault was taken) when the caller gives up.
-                await WaitUntilAsync(() => host.Faults.Pending == 0 || task.IsCompleted);
+                await FakeTimeExtensions.WaitUntilAsync(() => host.Faults.Pending == 0 || task.IsCompleted);
                 await cancellation.CancelAsync();
                 break;
         }
@@ -85,7 +87,7 @@ internal static class Faults
             for (var i = 0; i < 100 && !recorded(); i++)
             {
                 time.Advance(fault == Timeout ? PostLatency : CancelLatency);
-                await WaitUntilAsync(recorded, maxRounds: 200);
+                await FakeTimeExtensions.WaitUntilAsync(recorded, maxRounds: 200);
             }
         }
 
@@ -102,27 +104,6 @@ internal static class Faults
         catch (Exception ex) when (ex is SunbayException or OperationCanceledException)
         {
             return ex;
-        }
-    }
-
-    /// <summary>Moves fake time one second at a time until <paramref name="done"/> (never waits for real time).</summary>
-    public static async Task DriveUntilAsync(FakeTimeProvider time, Func<bool> done, int maxSteps = 600)
-    {
-        for (var i = 0; i < maxSteps && !done(); i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await WaitUntilAsync(done, maxRounds: 20);
-        }
-
-        Assert.True(done(), $"Not done after {maxSteps} s of fake time.");
-    }
-
-    /// <summary>Lets other tasks run (loopback HTTP, host callbacks) until <paramref name="done"/>, bounded.</summary>
-    public static async Task WaitUntilAsync(Func<bool> done, int maxRounds = 5_000)
-    {
-        for (var i = 0; i < maxRounds && !done(); i++)
-        {
-            await Task.Delay(1);
         }
     }
 

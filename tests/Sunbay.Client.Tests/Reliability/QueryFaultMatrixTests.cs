@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Sunbay.Client.Testing;
 
+using Sunbay.Client.Tests.Support;
+
 namespace Sunbay.Client.Tests.Reliability;
 
 /// <summary>
@@ -68,7 +70,7 @@ public sealed class QueryFaultMatrixTests : IAsyncLifetime
             for (var i = 0; i < 100 && !answered(); i++)
             {
                 _time.Advance(Faults.GetLatency); // again if the host started a delay after the last move
-                await Faults.WaitUntilAsync(answered, maxRounds: 200);
+                await FakeTimeExtensions.WaitUntilAsync(answered, maxRounds: 200);
             }
         }
 
@@ -128,7 +130,7 @@ public sealed class QueryFaultMatrixTests : IAsyncLifetime
 
     private async Task<Transaction?> DriveAsync(Task<Transaction?> query)
     {
-        await Faults.DriveUntilAsync(_time, () => query.IsCompleted, maxSteps: 120);
+        await _time.DriveUntilAsync(() => query.IsCompleted, TimeSpan.FromSeconds(1), maxSteps: 120);
         return await query;
     }
 

@@ -6,6 +6,8 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
+using Sunbay.Client.Tests.Support;
+
 namespace Sunbay.Client.Tests.Testing;
 
 /// <summary>Signed webhooks with retries and controls, and fault injection.</summary>
@@ -197,18 +199,11 @@ public sealed class FakeSunbayHostWebhookAndFaultTests : IDisposable
         _host.Faults.EnqueueLatency(FakeEndpoint.Any, TimeSpan.FromSeconds(30));
 
         var pending = _raw.GetAsync(_raw.Query("v1/merchant/query"));
-        while (!pending.IsCompleted && _host.Faults.Pending > 0)
-        {
-            await Task.Yield();
-        }
+        await FakeTimeExtensions.WaitUntilAsync(() => pending.IsCompleted || _host.Faults.Pending == 0);
 
         Assert.False(pending.IsCompleted);
         // The delay timer is created right after the fault is taken; advance until it has been and fired.
-        for (var i = 0; i < 2_000 && !pending.IsCompleted; i++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(30));
-            await Task.WhenAny(pending, Task.Delay(1)); // lets the HTTP round trip run on a busy machine
-        }
+        await _time.DriveUntilAsync(() => pending.IsCompleted, TimeSpan.FromSeconds(30), maxSteps: 2_000, roundsPerStep: 1);
 
         Assert.Equal("0", (await pending).Code);
     }

@@ -102,10 +102,7 @@ public sealed class TransactionOperationTests
 
         var operation = client.GetOperation("req1");
         var wait = operation.WaitForCompletionAsync();
-        while (stub.Calls.Count == 0)
-        {
-            await Task.Yield();
-        }
+        await FakeTimeExtensions.WaitUntilAsync(() => stub.Calls.Count > 0);
 
         await bus.PublishAsync(new Transaction { TransactionRequestId = "req1", Status = TransactionStatus.Success, TransactionId = "42" });
         var result = await wait.WaitAsync(TimeSpan.FromSeconds(10));

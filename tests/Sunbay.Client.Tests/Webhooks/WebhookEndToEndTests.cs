@@ -10,6 +10,8 @@ using Sunbay.Client.Testing;
 using Sunbay.Client.Tests.Telemetry;
 using Sunbay.Client.Webhooks;
 
+using Sunbay.Client.Tests.Support;
+
 namespace Sunbay.Client.Tests.Webhooks;
 
 /// <summary>
@@ -59,10 +61,7 @@ public sealed class WebhookEndToEndTests
         host.Webhooks.DuplicateNext(1);
         var sale = await sunbay.StartSaleAsync(new SaleRequest { Amount = 1200, Currency = "USD", ReferenceOrderId = "ORDER-WH-1", Description = "Webhook", NotifyUrl = notifyUrl });
         var wait = sale.WaitForCompletionAsync();
-        while (!host.Journal.Any(r => r.Endpoint == FakeEndpoint.Query))
-        {
-            await Task.Yield();
-        }
+        await FakeTimeExtensions.WaitUntilAsync(() => host.Journal.Any(r => r.Endpoint == FakeEndpoint.Query));
 
         time.Advance(TimeSpan.FromSeconds(2));        // the cardholder taps: the fake posts the webhook
         var result = await wait.WaitAsync(TimeSpan.FromSeconds(20));
