@@ -6,6 +6,7 @@ namespace Sunbay.Samples.Console;
 internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, ConsoleUi ui, WebhookInbox? webhooks = null)
 {
     private const string Tap = "cardholder taps, inserts or swipes on the terminal";
+    private const int ReconcileAttempts = 3;
 
     /// <summary>Sale, wait for the cardholder, then refund it in full. A decline is reported and not refunded.</summary>
     public async Task<int> SaleAndRefundAsync(CancellationToken cancellationToken)
@@ -17,8 +18,8 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, Cons
         }
 
         ui.Step($"Refunding {ConsoleUi.Money(args.Amount, args.Currency)}");
-        var refund = await sunbay.StartRefundAsync(RefundOf(sale), cancellationToken);
-        var refunded = await WaitAsync(refund, "terminal confirms the refund", cancellationToken);
+        var refund = await PushAsync(RefundOf(sale), sunbay.StartRefundAsync, cancellationToken);
+        var refunded = await WaitAsync(refund, "card read; waiting for the issuer", cancellationToken);
         ui.Print(refunded);
         return Outcome(refunded, "Refund");
     }
@@ -27,8 +28,9 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, Cons
     public async Task<int> AuthAndCaptureAsync(CancellationToken cancellationToken)
     {
         ui.Step($"Pre-authorising {ConsoleUi.Money(args.Amount, args.Currency)} on terminal {args.Terminal ?? "(configured)"}");
-        var auth = await sunbay.StartAuthAsync(
-            new AuthRequest { Amount = args.Amount, Currency = args.Currency, ReferenceOrderId = NewOrderId(), Description = "Sample pre-authorisation", TerminalSn = args.Terminal },
+        var auth = await PushAsync(
+            new AuthRequest { Amount = args.Amount, Currency = args.Currency, ReferenceOrderId = NewOrderId(), Description = "Sample pre-authorisation", TerminalSn = args.Terminal, TransactionRequestId = NewRequestId() },
+            sunbay.StartAuthAsync,
             cancellationToken);
         var authorised = await WaitAsync(auth, Tap, cancellationToken);
         ui.Print(authorised);
@@ -38,8 +40,9 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, Cons
         }
 
         ui.Step("Capturing the pre-authorisation (post-auth)");
-        var capture = await sunbay.StartPostAuthAsync(
-            new PostAuthRequest { OriginalTransactionId = authorised.TransactionId, OriginalTransactionRequestId = authorised.TransactionId is null ? authorised.TransactionRequestId : null, Amount = args.Amount, Currency = args.Currency, TerminalSn = args.Terminal },
+        var capture = await PushAsync(
+            new PostAuthRequest { OriginalTransactionId = authorised.TransactionId, OriginalTransactionRequestId = authorised.TransactionId is null ? authorised.TransactionRequestId : null, Amount = args.Amount, Currency = args.Currency, TerminalSn = args.Terminal, TransactionRequestId = NewRequestId() },
+            sunbay.StartPostAuthAsync,
             cancellationToken);
         var captured = await WaitAsync(capture, "SUNBAY captures the funds", cancellationToken);
         ui.Print(captured);
@@ -56,7 +59,8 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, Cons
         }
 
         ui.Step("Voiding the sale");
-        var voided = await WaitAsync(await sunbay.StartVoidAsync(VoidRequest.For(sale) with { TerminalSn = args.Terminal ?? sale.TerminalSn }, cancellationToken), "terminal confirms the void", cancellationToken);
+        var @void = await PushAsync(VoidRequest.For(sale) with { TerminalSn = args.Terminal ?? sale.TerminalSn, TransactionRequestId = NewRequestId() }, sunbay.StartVoidAsync, cancellationToken);
+        var voided = await WaitAsync(@void, "card read; waiting for the issuer", cancellationToken);
         ui.Print(voided);
         return Outcome(voided, "Void");
     }
@@ -140,7 +144,7 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, Cons
     {
         var request = SaleRequest();
         ui.Step($"Sale of {ConsoleUi.Money(request.Amount, request.Currency)} on terminal {request.TerminalSn ?? "(configured)"}");
-        var operation = await sunbay.StartSaleAsync(request, cancellationToken);
+        var operation = await PushAsync(request, sunbay.StartSaleAsync, cancellationToken);
         ui.Info($"dispatched: transactionRequestId {operation.TransactionRequestId} (keep it to find the sale again)");
         var sale = await WaitAsync(operation, Tap, cancellationToken);
         ui.Print(sale);
@@ -162,6 +166,7 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, Cons
         ReferenceOrderId = NewOrderId(),
         Description = "Sunbay.Client sample",
         TerminalSn = args.Terminal,
+        TransactionRequestId = NewRequestId(),
     };
 
     /// <summary>A full refund of <paramref name="sale"/>, built from what the sample charged (not every server echoes amounts).</summary>
@@ -173,7 +178,47 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, Cons
         OriginalTransactionRequestId = sale.TransactionId is null ? sale.TransactionRequestId : null,
         TerminalSn = args.Terminal ?? sale.TerminalSn,
         Description = "Sample refund",
+        TransactionRequestId = NewRequestId(),
     };
+
+    /// <summary>
+    /// Pushes <paramref name="request"/>; when its outcome is unknown (the answer was lost, so the terminal may be
+    /// charging the card), reconciles the documented way before anything else: query the transactionRequestId, follow
+    /// the transaction when SUNBAY has it, and send it again with the same transactionRequestId only when SUNBAY does
+    /// not. The request carries its transactionRequestId from the start: it is what finds the transaction again.
+    /// </summary>
+    private async Task<TransactionOperation> PushAsync<TRequest>(TRequest request, Func<TRequest, CancellationToken, Task<TransactionOperation>> start, CancellationToken cancellationToken)
+        where TRequest : PushRequest
+    {
+        try
+        {
+            return await start(request, cancellationToken);
+        }
+        catch (SunbayTransportException ex) when (ex.OutcomeUnknown)
+        {
+            ui.Warning($"The answer was lost ({ex.Message.Split(". ")[0]}). Reconciling transactionRequestId {request.TransactionRequestId}.");
+        }
+
+        // The query is retried by the client itself; a re-send whose answer is lost again goes round once more.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await sunbay.FindTransactionAsync(request.TransactionRequestId!, cancellationToken) is { } existing)
+                {
+                    ui.Info($"reconciled: SUNBAY has it ({ConsoleUi.Explain(existing.Status)}); following it, not sending it again");
+                    return sunbay.GetOperation(existing.TransactionRequestId);
+                }
+
+                ui.Info("reconciled: SUNBAY never received it; sending it again with the same transactionRequestId");
+                return await start(request, cancellationToken);
+            }
+            catch (SunbayTransportException ex) when (attempt < ReconcileAttempts)
+            {
+                ui.Warning($"Reconciling failed ({ex.Message.Split(". ")[0]}); trying again.");
+            }
+        }
+    }
 
     private int Outcome(Transaction t, string what)
     {
@@ -211,4 +256,7 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, Cons
     }
 
     private static string NewOrderId() => $"SAMPLE-{Guid.NewGuid():N}"[..24];
+
+    /// <summary>A transactionRequestId chosen before sending (at most 32 of A-Z a-z 0-9 _ -).</summary>
+    private static string NewRequestId() => Guid.NewGuid().ToString("N");
 }
