@@ -36,11 +36,19 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     /// connections until disposed. Changing <see cref="SunbayClientOptions.ApiKey"/> later applies to the next request.
     /// </summary>
     /// <param name="options">Settings; see <see cref="SunbayClientOptions"/>.</param>
-    /// <param name="primaryHandler">The innermost HTTP handler (e.g. for a proxy); default a pooled <see cref="SocketsHttpHandler"/>.</param>
+    /// <param name="primaryHandler">
+    /// The innermost HTTP handler (e.g. for a proxy); default a pooled <see cref="SocketsHttpHandler"/>. The client takes it
+    /// over: it is disposed with the client, and the <c>AllowAutoRedirect</c> of a <see cref="SocketsHttpHandler"/> or
+    /// <see cref="HttpClientHandler"/> (also one wrapped in a <see cref="DelegatingHandler"/>) is set to <see langword="false"/>,
+    /// because the client never follows a redirect: a redirected payment would be sent again.
+    /// </param>
     /// <param name="timeProvider">Clock for timestamps and polling; default <see cref="TimeProvider.System"/>.</param>
     /// <param name="loggerFactory">Logging; default none.</param>
     /// <param name="notificationBus">Where verified webhooks are published to complete waiting operations; default in-process.</param>
-    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="ArgumentException">
+    /// The options are invalid (the message lists every problem), or <paramref name="primaryHandler"/> follows redirects
+    /// and has already sent requests, so it can no longer be changed.
+    /// </exception>
     public SunbayClient(
         SunbayClientOptions options,
         HttpMessageHandler? primaryHandler = null,
@@ -53,6 +61,12 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         if (failures.Count > 0)
         {
             throw new ArgumentException("Invalid Sunbay client options: " + string.Join(" ", failures), nameof(options));
+        }
+
+        var primary = primaryHandler ?? SunbayHttp.CreatePrimaryHandler();
+        if (!SunbayHttp.TryStopRedirects(primary))
+        {
+            throw new ArgumentException(SunbayHttp.CannotStopRedirects("The primary handler"), nameof(primaryHandler));
         }
 
         var time = timeProvider ?? TimeProvider.System;
@@ -69,7 +83,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         {
             InnerHandler = new SunbayHeadersHandler(monitor, Microsoft.Extensions.Options.Options.DefaultName, time, BearerRequestSigner.Instance, ServerClock)
             {
-                InnerHandler = new SunbayQueryBufferingHandler { InnerHandler = primaryHandler ?? SunbayHttp.CreatePrimaryHandler() },
+                InnerHandler = new SunbayQueryBufferingHandler { InnerHandler = new SunbayRedirectGuardHandler { InnerHandler = primary } },
             },
         };
         var http = SunbayHttp.Configure(new HttpClient(resilience, disposeHandler: true), options);
@@ -232,6 +246,11 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             throw Transport(ex.StatusCode == 200
                 ? $"SUNBAY's answer to {operation} could not be read: {Excerpt(ex.Response)}"
                 : $"SUNBAY answered {operation} with HTTP {ex.StatusCode} and no SUNBAY envelope: {Excerpt(ex.Response)}", ex, ex.StatusCode, isPost);
+        }
+        catch (SunbayRedirectException ex)
+        {
+            // Never followed, never retried. A push may have been acted on before it was redirected: only a query can tell.
+            throw Transport(ex.DescribeFor(operation, isPost), ex, ex.StatusCode, isPost);
         }
         catch (BrokenCircuitException ex)
         {
