@@ -206,7 +206,8 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
 
             if (Logger.IsEnabled(LogLevel.Debug))
             {
-                Log.ApiCall(Logger, operation, state.StatusCode, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds, state.Attempts);
+                var key = CurrentOptions.ApiKey;
+                Log.ApiCall(Logger, operation, state.StatusCode, SensitiveData.Mask(envelope.Code, key), SensitiveData.Mask(envelope.TraceId, key), TimeProvider.GetElapsedTime(started).TotalMilliseconds, state.Attempts);
             }
             activity?.SetTag("sunbay.code", envelope.Code);
             activity?.SetTag("sunbay.trace_id", envelope.TraceId);
@@ -227,7 +228,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
                 // A server error says nothing reliable about what happened: even with an envelope, a push may have
                 // been dispatched before the failure. Only a query can tell.
                 code = envelope?.Code;
-                throw Transport($"SUNBAY answered {operation} with HTTP {ex.StatusCode}{(envelope is null ? " and no SUNBAY envelope" : $" (code {envelope.Code}, \"{envelope.Msg}\", traceId {envelope.TraceId})")}: {Excerpt(ex.Response)}", ex, ex.StatusCode, isPost);
+                throw Transport($"SUNBAY answered {operation} with HTTP {ex.StatusCode}{(envelope is null ? " and no SUNBAY envelope" : $" (code {envelope.Code}, \"{envelope.Msg}\", traceId {envelope.TraceId})")}: {SensitiveData.Excerpt(ex.Response, CurrentOptions.ApiKey, ExcerptLength)}", ex, ex.StatusCode, isPost);
             }
 
             if (ex.StatusCode == 429)
@@ -244,8 +245,8 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             }
 
             throw Transport(ex.StatusCode == 200
-                ? $"SUNBAY's answer to {operation} could not be read: {Excerpt(ex.Response)}"
-                : $"SUNBAY answered {operation} with HTTP {ex.StatusCode} and no SUNBAY envelope: {Excerpt(ex.Response)}", ex, ex.StatusCode, isPost);
+                ? $"SUNBAY's answer to {operation} could not be read: {SensitiveData.Excerpt(ex.Response, CurrentOptions.ApiKey, ExcerptLength)}"
+                : $"SUNBAY answered {operation} with HTTP {ex.StatusCode} and no SUNBAY envelope: {SensitiveData.Excerpt(ex.Response, CurrentOptions.ApiKey, ExcerptLength)}", ex, ex.StatusCode, isPost);
         }
         catch (SunbayRedirectException ex)
         {
@@ -288,20 +289,23 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             }
         }
 
+        // Everything SUNBAY (or whatever answered) wrote is masked with the current key before it is rendered anywhere:
+        // a server may echo the Authorization value, and a result message may hold a card number.
         SunbayApiException Api(ApiEnvelope envelope, HttpStatusCode status)
         {
-            var message = SensitiveData.MaskCardNumbers(envelope.Msg);
+            var key = CurrentOptions.ApiKey;
+            var (code, message, traceId) = (SensitiveData.Mask(envelope.Code, key), SensitiveData.Mask(envelope.Msg, key), SensitiveData.Mask(envelope.TraceId, key));
             var exception = IsTimestampRejection(envelope)
-                ? new SunbayClockSkewException(envelope.Code, message, envelope.TraceId, status, operation, ServerClock.Offset)
-                : new SunbayApiException(envelope.Code, message, envelope.TraceId, status, operation);
-            Log.ApiFailed(Logger, operation, (int)status, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds, state.Attempts, exception.Message);
+                ? new SunbayClockSkewException(code, message, traceId, status, operation, ServerClock.Offset)
+                : new SunbayApiException(code, message, traceId, status, operation);
+            Log.ApiFailed(Logger, operation, (int)status, code, traceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds, state.Attempts, exception.Message);
             return exception;
         }
 
         SunbayTransportException Transport(string message, Exception? inner, int? status, bool outcomeUnknown)
         {
             var exception = new SunbayTransportException(
-                SensitiveData.MaskCardNumbers(outcomeUnknown ? message + $" The outcome is unknown: query transactionRequestId '{transactionRequestId}' before anything else." : message)!,
+                SensitiveData.Mask(outcomeUnknown ? message + $" The outcome is unknown: query transactionRequestId '{transactionRequestId}' before anything else." : message, CurrentOptions.ApiKey),
                 operation, outcomeUnknown, transactionRequestId, status, inner);
             if (outcomeUnknown)
             {
@@ -337,10 +341,6 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             return null;
         }
     }
-
-    private static string Excerpt(string? body) => string.IsNullOrEmpty(body)
-        ? "(empty body)"
-        : body.Length <= ExcerptLength ? body : string.Concat(body.AsSpan(0, ExcerptLength), "…");
 
     private sealed class FixedOptionsMonitor(SunbayClientOptions value) : IOptionsMonitor<SunbayClientOptions>
     {

@@ -11,9 +11,9 @@ namespace Sunbay.Client.Http;
 internal sealed class SunbayRedirectException : Exception
 {
     public SunbayRedirectException(int statusCode, string target, bool followed)
-        : base(followed
+        : base(Telemetry.SensitiveData.Mask(followed
             ? $"The primary HTTP handler followed a redirect to {target} (HTTP {statusCode} from there)"
-            : $"HTTP {statusCode}, redirected to {target}, not followed")
+            : $"HTTP {statusCode}, redirected to {target}, not followed"))
     {
         StatusCode = statusCode;
         Target = target;
