@@ -57,4 +57,22 @@ public enum FakeFault
 
     /// <summary>Not processed: answered as if the <c>X-Client-Request-Id</c> had been seen before (code <see cref="FakeSunbayCodes.DuplicateRequest"/>).</summary>
     DuplicateClientRequestId,
+
+    /// <summary>
+    /// Not processed: HTTP 301 with a <c>Location</c> back to the same endpoint of this host (with a query). A client that
+    /// follows it sends the request again (turned into a GET by most HTTP stacks).
+    /// </summary>
+    MovedPermanently,
+
+    /// <summary>Not processed: HTTP 302 with a <c>Location</c> back to the same endpoint of this host (with a query).</summary>
+    Found,
+
+    /// <summary>
+    /// Not processed: HTTP 307 with a <c>Location</c> back to the same endpoint of this host (with a query). A client that
+    /// follows it sends the same request, body and all, again.
+    /// </summary>
+    TemporaryRedirect,
+
+    /// <summary>Not processed: HTTP 308 with a <c>Location</c> back to the same endpoint of this host (with a query).</summary>
+    PermanentRedirect,
 }

@@ -269,6 +269,10 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
             },
             FakeFault.DropBeforeRecording => new FakeAnswer(0, null, string.Empty) { Drop = true },
             FakeFault.DuplicateClientRequestId => FakeEngine.Error(400, FakeSunbayCodes.DuplicateRequest, "Duplicate request: X-Client-Request-Id was already used within 10 minutes"),
+            FakeFault.MovedPermanently => Redirect(301, "Moved Permanently", request),
+            FakeFault.Found => Redirect(302, "Found", request),
+            FakeFault.TemporaryRedirect => Redirect(307, "Temporary Redirect", request),
+            FakeFault.PermanentRedirect => Redirect(308, "Permanent Redirect", request),
             _ => Spoil(_engine.Handle(endpoint, request), fault),
         };
 
@@ -315,6 +319,10 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
 
     private static FakeAnswer Html(int status, string title) =>
         new(status, null, $"<html><head><title>{status} {title}</title></head><body><center><h1>{status} {title}</h1></center><hr><center>nginx</center></body></html>", "text/html");
+
+    /// <summary>A redirect back to the same endpoint, as a misconfigured proxy or load balancer answers; the query marks it.</summary>
+    private FakeAnswer Redirect(int status, string title, IncomingRequest request) =>
+        Html(status, title) with { Headers = new Dictionary<string, string> { ["Location"] = $"{BaseAddress.GetLeftPart(UriPartial.Authority)}{request.Path}?redirected={status}" } };
 
     private static IncomingRequest ToIncoming(IRequestMessage message)
     {

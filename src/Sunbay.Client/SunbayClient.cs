@@ -36,11 +36,19 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     /// connections until disposed. Changing <see cref="SunbayClientOptions.ApiKey"/> later applies to the next request.
     /// </summary>
     /// <param name="options">Settings; see <see cref="SunbayClientOptions"/>.</param>
-    /// <param name="primaryHandler">The innermost HTTP handler (e.g. for a proxy); default a pooled <see cref="SocketsHttpHandler"/>.</param>
+    /// <param name="primaryHandler">
+    /// The innermost HTTP handler (e.g. for a proxy); default a pooled <see cref="SocketsHttpHandler"/>. The client takes it
+    /// over: it is disposed with the client, and the <c>AllowAutoRedirect</c> of a <see cref="SocketsHttpHandler"/> or
+    /// <see cref="HttpClientHandler"/> (also one wrapped in a <see cref="DelegatingHandler"/>) is set to <see langword="false"/>,
+    /// because the client never follows a redirect: a redirected payment would be sent again.
+    /// </param>
     /// <param name="timeProvider">Clock for timestamps and polling; default <see cref="TimeProvider.System"/>.</param>
     /// <param name="loggerFactory">Logging; default none.</param>
     /// <param name="notificationBus">Where verified webhooks are published to complete waiting operations; default in-process.</param>
-    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="ArgumentException">
+    /// The options are invalid (the message lists every problem), or <paramref name="primaryHandler"/> follows redirects
+    /// and has already sent requests, so it can no longer be changed.
+    /// </exception>
     public SunbayClient(
         SunbayClientOptions options,
         HttpMessageHandler? primaryHandler = null,
@@ -53,6 +61,12 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         if (failures.Count > 0)
         {
             throw new ArgumentException("Invalid Sunbay client options: " + string.Join(" ", failures), nameof(options));
+        }
+
+        var primary = primaryHandler ?? SunbayHttp.CreatePrimaryHandler();
+        if (!SunbayHttp.TryStopRedirects(primary))
+        {
+            throw new ArgumentException(SunbayHttp.CannotStopRedirects("The primary handler"), nameof(primaryHandler));
         }
 
         var time = timeProvider ?? TimeProvider.System;
@@ -69,7 +83,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         {
             InnerHandler = new SunbayHeadersHandler(monitor, Microsoft.Extensions.Options.Options.DefaultName, time, BearerRequestSigner.Instance, ServerClock)
             {
-                InnerHandler = new SunbayQueryBufferingHandler { InnerHandler = primaryHandler ?? SunbayHttp.CreatePrimaryHandler() },
+                InnerHandler = new SunbayQueryBufferingHandler { InnerHandler = new SunbayRedirectGuardHandler { InnerHandler = primary } },
             },
         };
         var http = SunbayHttp.Configure(new HttpClient(resilience, disposeHandler: true), options);
@@ -192,7 +206,8 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
 
             if (Logger.IsEnabled(LogLevel.Debug))
             {
-                Log.ApiCall(Logger, operation, state.StatusCode, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds, state.Attempts);
+                var key = CurrentOptions.ApiKey;
+                Log.ApiCall(Logger, operation, state.StatusCode, SensitiveData.Mask(envelope.Code, key), SensitiveData.Mask(envelope.TraceId, key), TimeProvider.GetElapsedTime(started).TotalMilliseconds, state.Attempts);
             }
             activity?.SetTag("sunbay.code", envelope.Code);
             activity?.SetTag("sunbay.trace_id", envelope.TraceId);
@@ -213,7 +228,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
                 // A server error says nothing reliable about what happened: even with an envelope, a push may have
                 // been dispatched before the failure. Only a query can tell.
                 code = envelope?.Code;
-                throw Transport($"SUNBAY answered {operation} with HTTP {ex.StatusCode}{(envelope is null ? " and no SUNBAY envelope" : $" (code {envelope.Code}, \"{envelope.Msg}\", traceId {envelope.TraceId})")}: {Excerpt(ex.Response)}", ex, ex.StatusCode, isPost);
+                throw Transport($"SUNBAY answered {operation} with HTTP {ex.StatusCode}{(envelope is null ? " and no SUNBAY envelope" : $" (code {envelope.Code}, \"{envelope.Msg}\", traceId {envelope.TraceId})")}: {SensitiveData.Excerpt(ex.Response, CurrentOptions.ApiKey, ExcerptLength)}", ex, ex.StatusCode, isPost);
             }
 
             if (ex.StatusCode == 429)
@@ -230,8 +245,13 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             }
 
             throw Transport(ex.StatusCode == 200
-                ? $"SUNBAY's answer to {operation} could not be read: {Excerpt(ex.Response)}"
-                : $"SUNBAY answered {operation} with HTTP {ex.StatusCode} and no SUNBAY envelope: {Excerpt(ex.Response)}", ex, ex.StatusCode, isPost);
+                ? $"SUNBAY's answer to {operation} could not be read: {SensitiveData.Excerpt(ex.Response, CurrentOptions.ApiKey, ExcerptLength)}"
+                : $"SUNBAY answered {operation} with HTTP {ex.StatusCode} and no SUNBAY envelope: {SensitiveData.Excerpt(ex.Response, CurrentOptions.ApiKey, ExcerptLength)}", ex, ex.StatusCode, isPost);
+        }
+        catch (SunbayRedirectException ex)
+        {
+            // Never followed, never retried. A push may have been acted on before it was redirected: only a query can tell.
+            throw Transport(ex.DescribeFor(operation, isPost), ex, ex.StatusCode, isPost);
         }
         catch (BrokenCircuitException ex)
         {
@@ -269,20 +289,23 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             }
         }
 
+        // Everything SUNBAY (or whatever answered) wrote is masked with the current key before it is rendered anywhere:
+        // a server may echo the Authorization value, and a result message may hold a card number.
         SunbayApiException Api(ApiEnvelope envelope, HttpStatusCode status)
         {
-            var message = SensitiveData.MaskCardNumbers(envelope.Msg);
+            var key = CurrentOptions.ApiKey;
+            var (code, message, traceId) = (SensitiveData.Mask(envelope.Code, key), SensitiveData.Mask(envelope.Msg, key), SensitiveData.Mask(envelope.TraceId, key));
             var exception = IsTimestampRejection(envelope)
-                ? new SunbayClockSkewException(envelope.Code, message, envelope.TraceId, status, operation, ServerClock.Offset)
-                : new SunbayApiException(envelope.Code, message, envelope.TraceId, status, operation);
-            Log.ApiFailed(Logger, operation, (int)status, envelope.Code, envelope.TraceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds, state.Attempts, exception.Message);
+                ? new SunbayClockSkewException(code, message, traceId, status, operation, ServerClock.Offset)
+                : new SunbayApiException(code, message, traceId, status, operation);
+            Log.ApiFailed(Logger, operation, (int)status, code, traceId, TimeProvider.GetElapsedTime(started).TotalMilliseconds, state.Attempts, exception.Message);
             return exception;
         }
 
         SunbayTransportException Transport(string message, Exception? inner, int? status, bool outcomeUnknown)
         {
             var exception = new SunbayTransportException(
-                SensitiveData.MaskCardNumbers(outcomeUnknown ? message + $" The outcome is unknown: query transactionRequestId '{transactionRequestId}' before anything else." : message)!,
+                SensitiveData.Mask(outcomeUnknown ? message + $" The outcome is unknown: query transactionRequestId '{transactionRequestId}' before anything else." : message, CurrentOptions.ApiKey),
                 operation, outcomeUnknown, transactionRequestId, status, inner);
             if (outcomeUnknown)
             {
@@ -318,10 +341,6 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             return null;
         }
     }
-
-    private static string Excerpt(string? body) => string.IsNullOrEmpty(body)
-        ? "(empty body)"
-        : body.Length <= ExcerptLength ? body : string.Concat(body.AsSpan(0, ExcerptLength), "…");
 
     private sealed class FixedOptionsMonitor(SunbayClientOptions value) : IOptionsMonitor<SunbayClientOptions>
     {

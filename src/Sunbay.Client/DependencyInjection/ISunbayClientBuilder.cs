@@ -15,7 +15,8 @@ public interface ISunbayClientBuilder
     /// The underlying HTTP client registration, e.g. to set a proxy with <c>ConfigurePrimaryHttpMessageHandler</c>.
     /// Do not add a retry or resilience handler: the SDK already retries safe requests and must never retry a payment.
     /// A resilience handler added here makes the client's first resolution throw <see cref="InvalidOperationException"/>;
-    /// one inherited from <c>ConfigureHttpClientDefaults</c> is removed from the Sunbay client (with a warning).
+    /// one inherited from <c>ConfigureHttpClientDefaults</c> is removed from the Sunbay client (with a warning). A primary
+    /// handler set here never follows redirects either: the SDK sets its <c>AllowAutoRedirect</c> to <see langword="false"/>.
     /// </summary>
     IHttpClientBuilder HttpClient { get; }
 }

@@ -23,7 +23,10 @@ internal sealed class SunbayClientFactory(IServiceProvider services) : ISunbayCl
         return _clients.GetOrAdd(name, n => new Lazy<SunbayClient>(() => Create(n))).Value;
     }
 
-    internal static string HttpClientName(string name) => "Sunbay.Client:" + name;
+    /// <summary>The start of the name of every Sunbay client's <see cref="HttpClient"/> registration.</summary>
+    internal const string HttpClientNamePrefix = "Sunbay.Client:";
+
+    internal static string HttpClientName(string name) => HttpClientNamePrefix + name;
 
     private SunbayClient Create(string name)
     {

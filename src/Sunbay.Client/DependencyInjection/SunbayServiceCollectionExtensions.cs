@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -69,6 +70,7 @@ public static class SunbayServiceCollectionExtensions
         services.TryAddSingleton(sp => new SunbayBreakers(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISunbayClientFactory>(sp => new SunbayClientFactory(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SunbayClientOptions>, SunbayClientOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SunbayPrimaryHandlerFilter>());
 
         var http = services.AddHttpClient(SunbayClientFactory.HttpClientName(name));
         if (registry.Add(name))
@@ -95,6 +97,7 @@ public static class SunbayServiceCollectionExtensions
             http.AddHttpMessageHandler(sp => new SunbayHeadersHandler(
                 sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>(), name, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISunbayRequestSigner>(), sp.GetRequiredService<ServerClock>()));
             http.AddHttpMessageHandler(() => new SunbayQueryBufferingHandler());
+            http.AddHttpMessageHandler(() => new SunbayRedirectGuardHandler());
         }
 
         return new SunbayClientBuilder(name, services, http);

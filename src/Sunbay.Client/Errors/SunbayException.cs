@@ -1,13 +1,18 @@
+using Sunbay.Client.Telemetry;
+
 namespace Sunbay.Client;
 
 /// <summary>Base of every error raised by Sunbay.Client. Messages never contain API keys, webhook secrets or card numbers.</summary>
 public abstract class SunbayException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">What went wrong and, where possible, what to do about it.</param>
+    /// <param name="message">
+    /// What went wrong and, where possible, what to do about it. Card numbers, <c>Bearer</c> credentials and SUNBAY secret
+    /// keys (<c>sk_live_…</c>, <c>sk_test_…</c>) in it are masked, whoever raises the exception.
+    /// </param>
     /// <param name="innerException">The cause, if any.</param>
     protected SunbayException(string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(SensitiveData.Mask(message), innerException)
     {
     }
 }

@@ -6,13 +6,78 @@ internal static class SunbayHttp
     /// <summary><c>application/json</c>, exactly (no charset): shared, never mutated.</summary>
     public static System.Net.Http.Headers.MediaTypeHeaderValue JsonContentType { get; } = new("application/json");
 
-    /// <summary>Pooled connections that are renewed every few minutes, so DNS changes are seen.</summary>
+    /// <summary>
+    /// Pooled connections that are renewed every few minutes, so DNS changes are seen. Redirects are never followed (see
+    /// <see cref="SunbayRedirectGuardHandler"/>).
+    /// </summary>
     public static SocketsHttpHandler CreatePrimaryHandler() => new()
     {
+        AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(30),
         AutomaticDecompression = System.Net.DecompressionMethods.All,
     };
+
+    /// <summary>
+    /// Turns off <c>AllowAutoRedirect</c> on <paramref name="handler"/> and, through <see cref="DelegatingHandler.InnerHandler"/>,
+    /// on the handlers it wraps: an application's handler (e.g. <c>new HttpClientHandler { Proxy = ... }</c>, which follows
+    /// redirects by default) is taken over rather than refused, as the client owns and disposes it anyway. Handlers of
+    /// other types are left alone; <see cref="SunbayRedirectGuardHandler"/> reports any redirect they follow.
+    /// </summary>
+    /// <returns><see langword="false"/> when a handler follows redirects and can no longer be changed (it has already sent requests).</returns>
+    public static bool TryStopRedirects(HttpMessageHandler handler)
+    {
+        for (HttpMessageHandler? current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
+        {
+            try
+            {
+                switch (current)
+                {
+                    case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                        sockets.AllowAutoRedirect = false;
+                        break;
+                    case HttpClientHandler { AllowAutoRedirect: true } classic:
+                        classic.AllowAutoRedirect = false;
+                        break;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The message when <see cref="TryStopRedirects"/> fails.</summary>
+    public static string CannotStopRedirects(string label) =>
+        $"{label} follows redirects (AllowAutoRedirect = true) and has already sent requests, so it can no longer be changed. " +
+        "Sunbay.Client never follows a redirect (a redirected payment would be sent again); give it a new handler, or one with AllowAutoRedirect = false.";
+
+    /// <summary>
+    /// Where a redirect points, safe for a message: scheme, host, port and path, without the query, fragment or user
+    /// info (which may carry tokens). A relative <paramref name="location"/> is resolved against <paramref name="requestUri"/>.
+    /// </summary>
+    public static string DescribeTarget(Uri? location, Uri? requestUri)
+    {
+        if (location is null)
+        {
+            return "(no Location header)";
+        }
+
+        var absolute = location.IsAbsoluteUri ? location
+            : requestUri is { IsAbsoluteUri: true } && Uri.TryCreate(requestUri, location, out var resolved) ? resolved
+            : null;
+        if (absolute is null)
+        {
+            var text = location.OriginalString;
+            var cut = text.IndexOfAny(['?', '#']);
+            return cut < 0 ? text : text[..cut];
+        }
+
+        return absolute.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+    }
 
     /// <summary>Base address and no HttpClient timeout: the resilience pipeline owns time limits per method.</summary>
     public static HttpClient Configure(HttpClient client, SunbayClientOptions options)

@@ -6,7 +6,10 @@ namespace Sunbay.Client;
 /// <summary>What every request can carry: the account it runs under, for ISVs that serve several merchants with one client.</summary>
 public abstract record SunbayRequest
 {
-    /// <summary>Every member, as records print them, with any card number in free text masked (first 6 and last 4 digits kept).</summary>
+    /// <summary>
+    /// Every member, as records print them, with any card number in free text masked (first 6 and last 4 digits kept), and
+    /// any <c>Bearer</c> credential or SUNBAY secret key too.
+    /// </summary>
     public sealed override string ToString()
     {
         var text = new StringBuilder(GetType().Name).Append(" { ");
@@ -15,7 +18,7 @@ public abstract record SunbayRequest
             text.Append(' ');
         }
 
-        return SensitiveData.MaskCardNumbers(text.Append('}').ToString())!;
+        return SensitiveData.Mask(text.Append('}').ToString());
     }
 
     /// <summary>Application ID for this request only; default <see cref="SunbayClientOptions.AppId"/>.</summary>

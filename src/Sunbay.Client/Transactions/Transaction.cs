@@ -91,7 +91,12 @@ public sealed class Transaction
     /// <summary>Whether the transaction was approved (<see cref="TransactionStatus.Success"/>).</summary>
     public bool IsApproved => Status == TransactionStatus.Success;
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Type, ID, status, result and amount. SUNBAY's text in it (e.g. a result message) is masked: a card number keeps its
+    /// first 6 and last 4 digits, and a <c>Bearer</c> credential or secret key is hidden. The ID is shown as it is, and the
+    /// properties keep the text as received.
+    /// </summary>
     public override string ToString() =>
-        $"{Type} {TransactionId ?? TransactionRequestId}: {Status}{(ResultCode is null ? string.Empty : $" ({ResultCode} {ResultMessage})")}, {Amount}";
+        $"{Telemetry.SensitiveData.Mask(Type.ToString())} {TransactionId ?? TransactionRequestId}: "
+        + Telemetry.SensitiveData.Mask($"{Status}{(ResultCode is null ? string.Empty : $" ({ResultCode} {ResultMessage})")}, {Amount}");
 }

@@ -38,6 +38,10 @@ internal static class Faults
     /// <summary>Faults that say for certain the request was not processed.</summary>
     public static bool KnownNotProcessed(string fault) => fault is nameof(FakeFault.TooManyRequests) or nameof(FakeFault.DuplicateClientRequestId);
 
+    /// <summary>Redirect answers: never followed, so the request was not processed, yet a redirected push is outcome-unknown.</summary>
+    public static bool IsRedirect(string fault) => fault is nameof(FakeFault.MovedPermanently) or nameof(FakeFault.Found)
+        or nameof(FakeFault.TemporaryRedirect) or nameof(FakeFault.PermanentRedirect);
+
     public static void Arm(FakeSunbayHost host, FakeEndpoint endpoint, string fault, int count = 1, TimeSpan? latency = null)
     {
         switch (fault)

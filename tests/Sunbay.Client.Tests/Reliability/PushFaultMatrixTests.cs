@@ -98,6 +98,11 @@ public sealed class PushFaultMatrixTests : IAsyncLifetime
         {
             Assert.Equal(429, transport.StatusCode);
         }
+
+        if (Faults.IsRedirect(fault))
+        {
+            Assert.Contains("not followed", transport.Message, StringComparison.Ordinal);
+        }
     }
 
     private List<RecordedRequest> Posts(FakeEndpoint endpoint) => [.. _host.Journal.Where(r => r.Endpoint == endpoint)];

@@ -119,6 +119,9 @@ public sealed class QueryFaultMatrixTests : IAsyncLifetime
         // A business error: an answer, not a transient failure, so not retried.
         nameof(FakeFault.DuplicateClientRequestId) => (1, false),
 
+        // A redirect: never followed and not retried.
+        _ when Faults.IsRedirect(fault) => (1, false),
+
         // A 200 whose body is not complete JSON fails its attempt (SunbayQueryBufferingHandler) and is retried like a 5xx.
 
         // 10 s per attempt within a 30 s total: three attempts at most.

@@ -18,4 +18,34 @@ public sealed class SensitiveDataTests
 
     [Fact]
     public void Null_stays_null() => Assert.Null(SensitiveData.MaskCardNumbers(null));
+
+    [Theory]
+    [InlineData("echo: Bearer Zq7LmN0pXr2Ys4Tu", "echo: Bearer ***")]
+    [InlineData("authorization=bearer   abc.def-ghi_jkl~mno+pqr/st==;", "authorization=bearer   ***;")]
+    [InlineData("unknown key Zq7LmN0pXr2Ys4Tu.", "unknown key ***.")]
+    [InlineData("{\"k\":\"Zq7LmN0pXr2Ys4Tu\"}", "{\"k\":\"***\"}")]
+    [InlineData("old key sk_live_51Habc_DEF-9 rejected", "old key sk_live_*** rejected")]
+    [InlineData("SK_TEST_abc", "SK_TEST_***")]
+    [InlineData("card 4111111111111111 by Bearer sk_test_x", "card 411111******1111 by Bearer ***")]
+    [InlineData("Bearer ***, sk_test_***, 411111******1111", "Bearer ***, sk_test_***, 411111******1111")]
+    [InlineData("the bearer of bad news", "the bearer *** bad news")] // over-masking prose is the safe side
+    [InlineData("transactionId 7225836252468027", "transactionId 7225836252468027")]
+    public void Mask_hides_the_configured_key_bearer_credentials_secret_keys_and_card_numbers(string text, string expected) =>
+        Assert.Equal(expected, SensitiveData.Mask(text, "Zq7LmN0pXr2Ys4Tu"));
+
+    [Fact]
+    public void A_key_that_looks_like_a_card_number_is_masked_as_a_key()
+    {
+        Assert.Equal("key ***", SensitiveData.Mask("key 4111111111111111", "4111111111111111"));
+        Assert.Equal("a b", SensitiveData.Mask("a b", "a")); // too short to search for
+    }
+
+    [Fact]
+    public void An_excerpt_is_masked_before_it_is_cut()
+    {
+        var body = new string('x', 8) + "Zq7LmN0pXr2Ys4Tu" + " tail";
+
+        Assert.Equal("xxxxxxxx***…", SensitiveData.Excerpt(body, "Zq7LmN0pXr2Ys4Tu", 11));
+        Assert.Equal("(empty body)", SensitiveData.Excerpt(null, "Zq7LmN0pXr2Ys4Tu", 11));
+    }
 }
