@@ -230,7 +230,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             }
 
             throw Transport(ex.StatusCode == 200
-                ? $"SUNBAY's answer to {operation} could not be read: {Excerpt(ex.Response)}"
+                ? $"SUNBAY's answer to {operation} could not be read: {SunbayWireJson.DescribeReadError(ex.InnerException) ?? Excerpt(ex.Response)}"
                 : $"SUNBAY answered {operation} with HTTP {ex.StatusCode} and no SUNBAY envelope: {Excerpt(ex.Response)}", ex, ex.StatusCode, isPost);
         }
         catch (BrokenCircuitException ex)
