@@ -18,7 +18,9 @@ public static class SunbayWebhookEndpointRouteBuilderExtensions
     /// <see cref="SunbayWebhookOptions.MaxBodyBytes"/>), verifies it with <see cref="SunbayWebhookVerifier"/> and answers
     /// 401 (bad signature or timestamp out of range), 400 (missing or malformed header, malformed body) or 413 (too large).
     /// A verified delivery is claimed in the <see cref="IWebhookDeduplicationStore"/> under
-    /// <see cref="TransactionNotification.DeduplicationKey"/>; a duplicate is answered 200 without running anything. A
+    /// <see cref="TransactionNotification.DeduplicationKey"/> (the transaction and its status, which the signature covers;
+    /// not the unsigned <c>X-Client-Request-Id</c>, so a replay with new headers is caught too) for
+    /// <see cref="SunbayWebhookOptions.DeduplicationWindow"/>; a duplicate is answered 200 without running anything. A
     /// first delivery is published to the <see cref="ITransactionNotificationBus"/> (so a <see cref="TransactionOperation"/>
     /// waiting for it, in this process or, with a shared bus, in another, completes before its next poll) and then given
     /// to <paramref name="handler"/>.</para>

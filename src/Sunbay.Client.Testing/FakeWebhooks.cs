@@ -7,7 +7,8 @@ namespace Sunbay.Client.Testing;
 
 /// <summary>
 /// Sends the transaction webhooks of a <see cref="FakeSunbayHost"/> and lets a test misbehave like a real network:
-/// duplicates, late, out-of-order and tampered deliveries. Each notification is POSTed to the transaction's
+/// duplicates, late, out-of-order and tampered deliveries, and bodies wrapped in the API envelope
+/// (<see cref="EnvelopeNext"/>). Each notification (by default the bare transaction) is POSTed to the transaction's
 /// <c>notifyUrl</c> with <c>Content-Type: application/json; charset=utf-8</c>, <c>X-Client-Request-Id</c> (a new UUID
 /// per notification, the same on each retry and duplicate), <c>X-Timestamp</c> (13-digit ms, host clock, taken at each
 /// attempt) and <c>X-Signature</c> (lowercase hex HMAC-SHA256 of the raw body bytes with the first webhook secret).
@@ -31,6 +32,7 @@ public sealed class FakeWebhooks : IDisposable
     private int _duplicateNext;
     private int _tamperNext;
     private int _holdNext;
+    private int _envelopeNext;
     private readonly Queue<TimeSpan> _delayNext = new();
 
     internal FakeWebhooks(FakeSunbayHostOptions options)
@@ -73,6 +75,14 @@ public sealed class FakeWebhooks : IDisposable
     /// <summary>The next <paramref name="count"/> notifications are altered after signing, so their <c>X-Signature</c> does not match (a receiver must reject them).</summary>
     /// <param name="count">How many notifications.</param>
     public void TamperNext(int count = 1) => Add(ref _tamperNext, count);
+
+    /// <summary>
+    /// The next <paramref name="count"/> notifications are wrapped in the API envelope,
+    /// <c>{"code":"0","msg":"Success","traceId":...,"data":{transaction}}</c>, and signed as wrapped (receivers must
+    /// verify the raw body, then read <c>data</c>). By default the body is the bare transaction.
+    /// </summary>
+    /// <param name="count">How many notifications.</param>
+    public void EnvelopeNext(int count = 1) => Add(ref _envelopeNext, count);
 
     /// <summary>The next <paramref name="count"/> notifications are sent late: their first attempt waits <paramref name="delay"/> on the host clock.</summary>
     /// <param name="delay">How late.</param>
@@ -201,7 +211,14 @@ public sealed class FakeWebhooks : IDisposable
                 return;
             }
 
-            notification = new Notification(Guid.NewGuid().ToString("D"), url, body, transactionId, transactionRequestId, status, Take(ref _duplicateNext), Take(ref _tamperNext));
+            var guid = Guid.NewGuid();
+            var id = guid.ToString("D");
+            if (Take(ref _envelopeNext))
+            {
+                body = $"{{\"code\":\"0\",\"msg\":\"Success\",\"traceId\":\"{guid:N}\",\"data\":{body}}}";
+            }
+
+            notification = new Notification(id, url, body, transactionId, transactionRequestId, status, Take(ref _duplicateNext), Take(ref _tamperNext));
             delay = _delayNext.TryDequeue(out var late) ? late : TimeSpan.Zero;
             if (Take(ref _holdNext))
             {

@@ -245,7 +245,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             }
 
             throw Transport(ex.StatusCode == 200
-                ? $"SUNBAY's answer to {operation} could not be read: {SensitiveData.Excerpt(ex.Response, CurrentOptions.ApiKey, ExcerptLength)}"
+                ? $"SUNBAY's answer to {operation} could not be read: {SunbayWireJson.DescribeReadError(ex.InnerException) ?? SensitiveData.Excerpt(ex.Response, CurrentOptions.ApiKey, ExcerptLength)}"
                 : $"SUNBAY answered {operation} with HTTP {ex.StatusCode} and no SUNBAY envelope: {SensitiveData.Excerpt(ex.Response, CurrentOptions.ApiKey, ExcerptLength)}", ex, ex.StatusCode, isPost);
         }
         catch (SunbayRedirectException ex)

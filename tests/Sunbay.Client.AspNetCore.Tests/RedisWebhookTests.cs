@@ -83,6 +83,34 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task A_signed_body_replayed_to_other_instances_hours_later_with_fresh_headers_runs_the_handler_once()
+    {
+        var time = new FakeTimeProvider(TestData.Now);
+        var handled = 0;
+        Task Handle(TransactionNotification n, CancellationToken ct)
+        {
+            Interlocked.Increment(ref handled);
+            return Task.CompletedTask;
+        }
+
+        await using var a = await WebhookReceiver.StartAsync(Handle, time, services: s => s.AddSunbayRedis(redis.ConnectionString));
+        await using var b = await WebhookReceiver.StartAsync(Handle, time, services: s => s.AddSunbayRedis(redis.ConnectionString));
+        var signer = new SunbayWebhookSigner(TestData.Secret, time);
+        var body = TestData.Body("refund-replay", "S", transactionId: "replay-" + Guid.NewGuid().ToString("N"));
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var receiver in new[] { a, b, a, b })
+        {
+            using var response = await receiver.PostAsync(signer.Sign(body)); // a fresh timestamp and a new request ID each time
+            statuses.Add(response.StatusCode);
+            time.Advance(TimeSpan.FromHours(1));
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(1, handled);
+    }
+
+    [Fact]
     public async Task The_redis_store_has_one_winner_among_racing_connections()
     {
         using var one = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);

@@ -196,7 +196,7 @@ public sealed class SunbayWebhookVerifierTests
         Assert.Equal(TransactionStatus.Success, notification.Transaction.Status);
         Assert.Equal(TransactionType.Sale, notification.Transaction.Type);
         Assert.Equal(1050, notification.Transaction.Amount?.Total);
-        Assert.Equal("delivery-7|7225836252468027|S", notification.DeduplicationKey);
+        Assert.Equal("txn:7225836252468027:S", notification.DeduplicationKey);
     }
 
     [Fact]
@@ -242,6 +242,122 @@ public sealed class SunbayWebhookVerifierTests
         Assert.Equal(50, parsed.Amount?.Tip);
         Assert.Equal(original.CreatedAt, parsed.CreatedAt);
         Assert.Equal(original.CompletedAt, parsed.CompletedAt);
+    }
+
+    [Fact]
+    public void Numbers_in_string_fields_verify_and_parse_as_their_text()
+    {
+        using var verifier = new SunbayWebhookVerifier(TestData.Options(), _time);
+        var body = """{"transactionId":7225836252468027,"transactionRequestId":"req-n","transactionStatus":"S","transactionType":"SALE","batchNo":12,"stan":345,"voucherNo":678,"rrn":612345678901,"authCode":123456,"transactionResultCode":0,"terminalSn":1000001,"amount":{"priceCurrency":"USD","transAmount":1050}}""";
+        var message = new SunbayWebhookSigner(TestData.Secret, _time).Sign(body);
+
+        var transaction = verifier.Verify(message.Headers, message.Body.Span).Transaction;
+
+        Assert.Equal("7225836252468027", transaction.TransactionId);
+        Assert.Equal("12", transaction.BatchNo);
+        Assert.Equal("345", transaction.Stan);
+        Assert.Equal("678", transaction.VoucherNo);
+        Assert.Equal("612345678901", transaction.Rrn);
+        Assert.Equal("123456", transaction.AuthCode);
+        Assert.Equal("0", transaction.ResultCode);
+        Assert.Equal("1000001", transaction.TerminalSn);
+        Assert.Equal(1050, transaction.Amount?.Total);
+    }
+
+    [Theory]
+    [InlineData("1e20")]
+    [InlineData("1e400")]
+    [InlineData("\"92233720368547758070\"")]
+    [InlineData("79000000000000000000000000000.5")]
+    public void An_amount_out_of_range_is_a_malformed_body_naming_the_field(string amount)
+    {
+        using var verifier = new SunbayWebhookVerifier(TestData.Options(), _time);
+        var body = """{"transactionId":"7225836252468027","transactionRequestId":"req-big","transactionStatus":"S","amount":{"priceCurrency":"USD","transAmount":""" + amount + "}}";
+        var message = new SunbayWebhookSigner(TestData.Secret, _time).Sign(body);
+
+        var error = Assert.Throws<SunbayWebhookException>(() => verifier.Verify(message.Headers, message.Body.Span));
+        Assert.Equal(SunbayWebhookFailureReason.MalformedBody, error.Reason);
+        Assert.Contains("amount.transAmount", error.Message, StringComparison.Ordinal);
+
+        Assert.False(verifier.TryVerify(message.Headers, message.Body.Span, out _, out var failure));
+        Assert.Equal(SunbayWebhookFailureReason.MalformedBody, failure);
+
+        var parseError = Assert.Throws<SunbayWebhookException>(() => SunbayWebhookPayload.Parse(message.Body.Span));
+        Assert.Contains("amount.transAmount", parseError.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_envelope_body_is_verified_over_its_raw_bytes_and_its_data_is_the_transaction()
+    {
+        using var verifier = new SunbayWebhookVerifier(TestData.Options(), _time);
+        var bare = TestData.Body("req-env", "S");
+        var envelope = """{"code":"0","msg":"Success","traceId":"trace-1","data":""" + bare + "}";
+        var signer = new SunbayWebhookSigner(TestData.Secret, _time);
+        var message = signer.Sign(envelope, "delivery-env");
+
+        var notification = verifier.Verify(message.Headers, message.Body.Span);
+
+        Assert.Equal("req-env", notification.Transaction.TransactionRequestId);
+        Assert.Equal("7225836252468027", notification.Transaction.TransactionId);
+        Assert.Equal(TransactionStatus.Success, notification.Transaction.Status);
+        Assert.Equal(1050, notification.Transaction.Amount?.Total);
+        // The same event, bare or wrapped, is one notification.
+        Assert.Equal(verifier.Verify(signer.Sign(bare).Headers, signer.Sign(bare).Body.Span).DeduplicationKey, notification.DeduplicationKey);
+        Assert.Equal("req-env", SunbayWebhookPayload.Parse(message.Body.Span).TransactionRequestId);
+
+        // The signature covers the envelope as received: the data alone, signed for the envelope, does not verify.
+        Assert.Equal(SunbayWebhookFailureReason.BadSignature, verifier.VerifySignature(message.Headers, Encoding.UTF8.GetBytes(bare)));
+    }
+
+    [Theory]
+    [InlineData("""{"code":"0","msg":"Success","traceId":"t","data":null}""")]
+    [InlineData("""{"code":"C17","msg":"error","traceId":"t"}""")]
+    [InlineData("""{"code":"0","data":{"transactionStatus":"S"}}""")]
+    [InlineData("""{"code":"0","data":{"transactionId":"1"}""")]
+    public void An_envelope_without_a_transaction_is_a_malformed_body(string body)
+    {
+        using var verifier = new SunbayWebhookVerifier(TestData.Options(), _time);
+        var message = new SunbayWebhookSigner(TestData.Secret, _time).Sign(body);
+
+        var error = Assert.Throws<SunbayWebhookException>(() => verifier.Verify(message.Headers, message.Body.Span));
+
+        Assert.Equal(SunbayWebhookFailureReason.MalformedBody, error.Reason);
+    }
+
+    [Fact]
+    public void A_bare_transaction_with_a_data_field_of_its_own_is_not_unwrapped()
+    {
+        var body = """{"transactionId":"7225836252468027","transactionRequestId":"req-d","transactionStatus":"S","data":{"transactionId":"other","transactionRequestId":"other"}}""";
+
+        Assert.Equal("req-d", SunbayWebhookPayload.Parse(Encoding.UTF8.GetBytes(body)).TransactionRequestId);
+    }
+
+    [Fact]
+    public void The_deduplication_key_covers_what_the_signature_covers_not_the_headers()
+    {
+        var signer = new SunbayWebhookSigner(TestData.Secret, _time);
+        using var verifier = new SunbayWebhookVerifier(TestData.Options(), _time);
+        TransactionNotification Verify(string body, string deliveryId)
+        {
+            var message = signer.Sign(body, deliveryId);
+            return verifier.Verify(message.Headers, message.Body.Span);
+        }
+
+        var first = Verify(TestData.Body("req-k", "S"), "delivery-1");
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var replay = Verify(TestData.Body("req-k", "S"), "delivery-2");
+        var closed = Verify(TestData.Body("req-k", "C"), "delivery-1");
+        var refund = Verify(TestData.Body("req-k-refund", "S", transactionId: "7225836252468099"), "delivery-3");
+        var refunded = Verify(TestData.Body("req-k", "S").TrimEnd('}') + ""","relatedTransactionStatus":"REFUNDED"}""", "delivery-4");
+        var withoutId = Verify("""{"transactionRequestId":"req-k","transactionStatus":"SUCCESS"}""", "delivery-5");
+
+        Assert.Equal("txn:7225836252468027:S", first.DeduplicationKey);
+        Assert.Equal(first.DeduplicationKey, replay.DeduplicationKey);
+        Assert.Equal("txn:7225836252468027:C", closed.DeduplicationKey);
+        Assert.Equal("txn:7225836252468099:S", refund.DeduplicationKey);
+        Assert.Equal("txn:7225836252468027:S:REFUNDED", refunded.DeduplicationKey);
+        Assert.Equal("req:req-k:S", withoutId.DeduplicationKey);
+        Assert.Equal(first.DeduplicationKey, TransactionNotification.DeduplicationKeyFor(first.Transaction));
     }
 
     [Fact]

@@ -101,6 +101,92 @@ public sealed class WebhookEndpointTests
         Assert.Equal(2, _handled.Count);
     }
 
+    public enum Store
+    {
+        InMemory,
+        DistributedCache,
+    }
+
+    [Theory]
+    [InlineData(Store.InMemory)]
+    [InlineData(Store.DistributedCache)]
+    public async Task A_signed_body_replayed_hours_later_with_fresh_headers_runs_the_handler_once(Store store)
+    {
+        // SUNBAY signs the body only: X-Timestamp and X-Client-Request-Id can be renewed by anyone holding a captured body.
+        await using var receiver = await WebhookReceiver.StartAsync(
+            (notification, _) =>
+            {
+                _handled.Enqueue(notification);
+                return Task.CompletedTask;
+            },
+            _time,
+            services: s =>
+            {
+                if (store == Store.DistributedCache)
+                {
+                    s.AddDistributedMemoryCache();
+                    s.AddSingleton<IWebhookDeduplicationStore>(sp => new DistributedCacheWebhookDeduplicationStore(sp.GetRequiredService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>()));
+                }
+            });
+        var refund = TestData.Body("refund-1", "S", transactionId: "7225836252469001").Replace("\"SALE\"", "\"REFUND\"", StringComparison.Ordinal);
+        var statuses = new List<HttpStatusCode>();
+
+        for (var replay = 0; replay < 4; replay++)
+        {
+            using var response = await receiver.PostAsync(Signer.Sign(refund)); // a fresh timestamp and a new request ID
+            statuses.Add(response.StatusCode);
+            _time.Advance(TimeSpan.FromHours(1));
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+        var handled = Assert.Single(_handled);
+        Assert.Equal("refund-1", handled.Transaction.TransactionRequestId);
+    }
+
+    [Fact]
+    public async Task A_new_status_of_the_same_transaction_and_a_refund_of_it_are_new_events()
+    {
+        await using var receiver = await StartAsync();
+
+        using var success = await receiver.PostAsync(Signer.Sign(TestData.Body("sale-1", "S")));
+        using var again = await receiver.PostAsync(Signer.Sign(TestData.Body("sale-1", "S")));
+        using var closed = await receiver.PostAsync(Signer.Sign(TestData.Body("sale-1", "C")));
+        using var refund = await receiver.PostAsync(Signer.Sign(TestData.Body("refund-of-sale-1", "S", transactionId: "7225836252469002")));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], [success.StatusCode, again.StatusCode, closed.StatusCode, refund.StatusCode]);
+        Assert.Equal(["sale-1/S", "sale-1/C", "refund-of-sale-1/S"], _handled.Select(n => $"{n.Transaction.TransactionRequestId}/{n.Transaction.Status.Code}").ToArray());
+    }
+
+    [Fact]
+    public async Task A_webhook_with_an_amount_out_of_range_is_answered_400_not_500()
+    {
+        await using var receiver = await StartAsync();
+        var body = TestData.Body("req-big").Replace("\"transAmount\":1050", "\"transAmount\":1e20", StringComparison.Ordinal);
+
+        using var response = await receiver.PostAsync(Signer.Sign(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(nameof(SunbayWebhookFailureReason.MalformedBody), await response.Content.ReadAsStringAsync());
+        Assert.Empty(_handled);
+    }
+
+    [Fact]
+    public async Task A_webhook_with_numbers_in_string_fields_or_in_an_envelope_is_handled()
+    {
+        await using var receiver = await StartAsync();
+        var numeric = """{"transactionId":7225836252469003,"transactionRequestId":"req-num","transactionStatus":"S","batchNo":7,"stan":12,"authCode":123456,"amount":{"priceCurrency":"USD","transAmount":"1050"}}""";
+        var envelope = """{"code":"0","msg":"Success","traceId":"t-1","data":""" + TestData.Body("req-env", "S", transactionId: "7225836252469004") + "}";
+
+        using var first = await receiver.PostAsync(Signer.Sign(numeric));
+        using var second = await receiver.PostAsync(Signer.Sign(envelope));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(["req-num", "req-env"], _handled.Select(n => n.Transaction.TransactionRequestId).ToArray());
+        Assert.Equal("7225836252469003", _handled.First().Transaction.TransactionId);
+        Assert.Equal("7", _handled.First().Transaction.BatchNo);
+    }
+
     [Fact]
     public async Task A_failing_handler_answers_500_and_the_redelivery_is_processed()
     {

@@ -1,8 +1,10 @@
 namespace Sunbay.Client.Webhooks;
 
 /// <summary>
-/// Remembers which notifications were processed, so that each runs its handler once even when SUNBAY delivers it again
-/// or to several instances. <see cref="TryClaimAsync"/> must be atomic: of two callers racing on one key, exactly one wins.
+/// Remembers which notifications were processed, so that each runs its handler once even when SUNBAY delivers it again,
+/// to several instances, or someone replays it. Stores never derive keys: they are given
+/// <see cref="TransactionNotification.DeduplicationKey"/> (<see cref="TransactionNotification.DeduplicationKeyFor"/>), the
+/// one rule for every store. <see cref="TryClaimAsync"/> must be atomic: of two callers racing on one key, exactly one wins.
 /// </summary>
 public interface IWebhookDeduplicationStore
 {

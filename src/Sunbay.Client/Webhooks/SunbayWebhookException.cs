@@ -12,6 +12,16 @@ public sealed class SunbayWebhookException : SunbayException
         Reason = reason;
     }
 
+    /// <summary>Creates the exception for <paramref name="reason"/> with a detail (e.g. the field that could not be read).</summary>
+    /// <param name="reason">Why the delivery was rejected.</param>
+    /// <param name="detail">Appended to the reason's sentence; never a secret, a signature or a value of the body.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    internal SunbayWebhookException(SunbayWebhookFailureReason reason, string? detail, Exception? innerException)
+        : base(string.IsNullOrEmpty(detail) ? Describe(reason) : $"{Describe(reason)} ({detail})", innerException)
+    {
+        Reason = reason;
+    }
+
     /// <summary>Why the delivery was rejected.</summary>
     public SunbayWebhookFailureReason Reason { get; }
 

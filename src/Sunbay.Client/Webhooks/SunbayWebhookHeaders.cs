@@ -6,7 +6,7 @@ namespace Sunbay.Client.Webhooks;
 /// </summary>
 /// <param name="Signature">The <c>X-Signature</c> header: HMAC-SHA256 of the raw body, hex (either case) or base64.</param>
 /// <param name="Timestamp">The <c>X-Timestamp</c> header: 13-digit Unix time in milliseconds.</param>
-/// <param name="ClientRequestId">The <c>X-Client-Request-Id</c> header: the delivery's ID, stable across SUNBAY's retries.</param>
+/// <param name="ClientRequestId">The <c>X-Client-Request-Id</c> header: the delivery's ID, for tracing. Not signed, so not used to de-duplicate.</param>
 public readonly record struct SunbayWebhookHeaders(string? Signature, string? Timestamp, string? ClientRequestId)
 {
     /// <summary>The signature header name.</summary>

@@ -26,8 +26,11 @@ public sealed class SunbayWebhookOptions
     public int MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 
     /// <summary>
-    /// How long a processed notification is remembered, so that a re-delivery is answered without running the handler
-    /// again. Default 24 hours.
+    /// How long a processed notification is remembered (by <see cref="TransactionNotification.DeduplicationKey"/>, the
+    /// transaction and its status), so that a re-delivery, or a replay of a captured body with fresh headers, is answered
+    /// 200 without running the handler again. Default 24 hours; keep it at least that long. The signature covers the body
+    /// only, so a body replayed after the window has passed would run the handler again: a handler that records the
+    /// transaction's status should still ignore a status it already has.
     /// </summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(24);
 

@@ -11,9 +11,13 @@ namespace Sunbay.Client.Webhooks;
 /// <see cref="SunbayWebhookOptions.Tolerance"/> of now; a body size limit. Thread-safe; create one and reuse it.
 /// </summary>
 /// <remarks>
-/// SUNBAY signs the body only, not the timestamp or the delivery ID, so the timestamp check limits replays only as far
-/// as the sender's clock is honest; processing each notification once (by <see cref="TransactionNotification.DeduplicationKey"/>)
-/// is what makes a replay harmless. Signature checking allocates nothing: the digest and the decoded header live on the stack.
+/// SUNBAY signs the body only, not the timestamp or the delivery ID, so the timestamp check limits only how long a
+/// captured delivery can be re-sent with its original headers: a captured body re-posted with a fresh timestamp and a
+/// new delivery ID verifies. Processing each notification once, keyed on what the signature covers (the transaction and
+/// its status, <see cref="TransactionNotification.DeduplicationKey"/>), is what makes such a replay harmless: it is
+/// answered 200 as a duplicate and runs nothing. The signature is checked over the raw bytes as received, before a body
+/// wrapped in the API envelope is unwrapped. Signature checking allocates nothing: the digest and the decoded header live
+/// on the stack.
 /// </remarks>
 public sealed class SunbayWebhookVerifier : IDisposable
 {
@@ -73,7 +77,7 @@ public sealed class SunbayWebhookVerifier : IDisposable
 
         if (!SunbayWebhookPayload.TryParse(body, out var transaction, out var error))
         {
-            throw new SunbayWebhookException(SunbayWebhookFailureReason.MalformedBody, error);
+            throw SunbayWebhookPayload.Malformed(error);
         }
 
         return new TransactionNotification(transaction, headers.ClientRequestId!, DateTimeOffset.FromUnixTimeMilliseconds(ParseTimestamp(headers.Timestamp)));

@@ -40,7 +40,33 @@ internal static class SunbayWireJson
         // Amounts may arrive as 1000, "1000" or 10.00 (decision f); other numbers as numbers or strings.
         settings.NumberHandling = JsonNumberHandling.AllowReadingFromString;
         settings.Converters.Add(new MinorUnitsConverter());
+        // A number (or true/false) where a string is expected is read as its text: "batchNo":123 must not make a query
+        // or a webhook unreadable. The source-generated metadata honours converters of the options for string
+        // properties; writing is the built-in one, so requests are unchanged.
+        settings.Converters.Add(new LenientStringConverter());
         settings.PropertyNameCaseInsensitive = false;
+    }
+
+    /// <summary>
+    /// What made a body unreadable, naming the field (<c>field 'data.amount.transAmount': not an amount ...</c>), for the
+    /// message of a typed SDK error; <see langword="null"/> when <paramref name="error"/> is not a JSON error. Never quotes
+    /// a value of the body.
+    /// </summary>
+    public static string? DescribeReadError(Exception? error)
+    {
+        if (error is not JsonException json)
+        {
+            return null;
+        }
+
+        var why = json.InnerException?.Message ?? json.Message;
+        if (string.IsNullOrEmpty(json.Path) || json.Path == "$")
+        {
+            return why;
+        }
+
+        var field = json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
+        return $"field '{field}': {why}";
     }
 
     private static JsonSerializerOptions Create()

@@ -60,6 +60,24 @@ public sealed class FakeSunbayHostWebhookAndFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task An_enveloped_delivery_is_signed_as_wrapped_and_its_data_is_the_transaction()
+    {
+        _host.Webhooks.EnvelopeNext();
+        await _raw.PostAsync(SalePath, Bodies.Sale(_host, "SALE1", 1000, notifyUrl: HookUrl));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await _host.Webhooks.WaitForDeliveriesAsync(1);
+
+        var entry = Assert.Single(_receiver.LogEntries);
+        var body = entry.RequestMessage!.Body!;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        Assert.StartsWith("{\"code\":\"0\",\"msg\":\"Success\",\"traceId\":", body, StringComparison.Ordinal);
+        Assert.Equal(FakeWebhooks.Sign(bytes, _host.WebhookSecrets[0]), entry.RequestMessage.Headers!["X-Signature"][0]);
+        var transaction = Sunbay.Client.Webhooks.SunbayWebhookPayload.Parse(bytes);
+        Assert.Equal("SALE1", transaction.TransactionRequestId);
+        Assert.Equal(TransactionStatus.Success, transaction.Status);
+    }
+
+    [Fact]
     public async Task Failed_delivery_is_retried_with_the_same_request_id_on_the_host_clock()
     {
         _failuresLeft = 2;
