@@ -527,7 +527,7 @@ internal sealed partial class FakeEngine
     }
 
     // ---- cross-field rules (documented, not expressible in the spec) ----
-    // Every method named *Rule below is one rule family; Sunbay.Client.Tests' ClientCoversEveryFakeRuleTests holds a
+    // Every method named *Rule below is one rule family; Sunbay.Client.Tests' FakeRuleCoverageTests holds a
     // public request breaking each one and fails when a rule here has no case there.
 
     /// <summary>Follow-ups (incremental, post-auth, void, tip adjust, abort) name their original; blanks are refused by the spec's patterns.</summary>
