@@ -213,7 +213,8 @@ internal sealed class GoLiveCheck
     {
         var rejectedBefore = _options.Webhooks?.RejectedCount ?? 0;
         var operation = await _sunbay.StartRefundAsync(
-            RefundRequest.For(sale, sale.Amount?.Total ?? sale.Amount?.Order ?? _options.Amount) with
+            // The whole sale (its order amount and components) when SUNBAY reported the amounts, else the amount sold.
+            (sale.Amount?.Order is null ? RefundRequest.For(sale, _options.Amount) : RefundRequest.For(sale)) with
             {
                 Currency = sale.Amount?.Currency ?? _options.Currency,
                 TerminalSn = _options.TerminalSn ?? sale.TerminalSn,

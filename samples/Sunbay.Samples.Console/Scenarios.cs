@@ -172,7 +172,8 @@ internal sealed class Scenarios(ISunbayClient sunbay, SampleArguments args, Cons
     /// <summary>A full refund of <paramref name="sale"/>, built from what the sample charged (not every server echoes amounts).</summary>
     private RefundRequest RefundOf(Transaction sale) => new()
     {
-        Amount = sale.Amount?.Total ?? sale.Amount?.Order ?? args.Amount,
+        // Refund limits count order amounts (orderAmount), not the total: a sale's tip is not part of it.
+        Amount = sale.Amount?.Order ?? args.Amount,
         Currency = sale.Amount?.Currency ?? args.Currency,
         OriginalTransactionId = sale.TransactionId,
         OriginalTransactionRequestId = sale.TransactionId is null ? sale.TransactionRequestId : null,

@@ -56,7 +56,11 @@ public static class FakeSunbayCodes
     /// </summary>
     public const string StatusNotAllowed = "B04";
 
-    /// <summary><c>B05</c>, HTTP 200: the refunds of a transaction would exceed its amount ("Refund amount exceeds original transaction amount").</summary>
+    /// <summary>
+    /// <c>B05</c>, HTTP 200: the refunds of a transaction would exceed its amount ("Refund amount exceeds original
+    /// transaction amount"): the sum of the refunds' <c>orderAmount</c> (in progress ones included) would exceed the
+    /// original's <c>orderAmount</c>, the one field SUNBAY documents the limit on.
+    /// </summary>
     public const string RefundExceedsAmount = "B05";
 
     /// <summary><c>B06</c>, HTTP 200: void of a transaction not created on the current day (UTC date of the host's <see cref="TimeProvider"/>).</summary>

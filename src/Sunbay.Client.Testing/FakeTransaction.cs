@@ -66,11 +66,14 @@ public sealed class FakeTransaction
 
     /// <summary>
     /// Total processed (<c>transAmount</c>): <see cref="OrderAmount"/> + <see cref="TipAmount"/> +
-    /// <see cref="SurchargeAmount"/> + <see cref="CashbackAmount"/> (tax is part of the order amount). Refund limits use it.
+    /// <see cref="SurchargeAmount"/> + <see cref="CashbackAmount"/> (tax is part of the order amount).
     /// </summary>
     public long TransAmount => OrderAmount + TipAmount + SurchargeAmount + CashbackAmount;
 
-    /// <summary>Sum of the successful refunds of this transaction.</summary>
+    /// <summary>
+    /// Sum of the order amounts (<c>orderAmount</c>) of the successful refunds of this transaction. The refund limit
+    /// compares it, with the refunds in progress, to <see cref="OrderAmount"/>: SUNBAY documents the limit on that field only.
+    /// </summary>
     public long RefundedAmount { get; internal set; }
 
     /// <summary><c>VOIDED</c>, <c>INCREMENTAL</c>, <c>REFUNDED</c>, <c>CAPTURE</c>, <c>PART_REFUNDED</c> or <see langword="null"/>.</summary>

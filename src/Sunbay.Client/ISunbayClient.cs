@@ -43,7 +43,10 @@ public interface ISunbayClient
     Task<TransactionOperation> StartPostAuthAsync(PostAuthRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Pushes a refund (referenced or unreferenced) to the terminal.</summary>
-    /// <param name="request">The refund; <see cref="RefundRequest.For(Transaction, long?)"/> builds one for a completed sale.</param>
+    /// <param name="request">
+    /// The refund; <see cref="RefundRequest.For(Transaction, long?)"/> builds one for a completed sale. Every rule is
+    /// checked before the <see cref="RefundRequest.ExpectedRefundableAmount"/> guard queries the original.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call. Cancelling after the request was sent leaves its outcome unknown.</param>
     /// <returns>The dispatched refund; await its completion for the result.</returns>
     Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default);
@@ -58,7 +61,10 @@ public interface ISunbayClient
     /// Asks the terminal to abort an unpaid transaction. SUNBAY's answer does not mean it was cancelled: await the returned
     /// operation, which follows the aborted transaction to its final status (closed when the abort worked).
     /// </summary>
-    /// <param name="request">The terminal and, optionally, the transaction to abort.</param>
+    /// <param name="request">
+    /// The transaction to abort (<see cref="AbortRequest.OriginalTransactionId"/> or
+    /// <see cref="AbortRequest.OriginalTransactionRequestId"/>, required) and its terminal.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The aborted transaction's operation.</returns>
     Task<TransactionOperation> StartAbortAsync(AbortRequest request, CancellationToken cancellationToken = default);

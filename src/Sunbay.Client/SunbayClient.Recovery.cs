@@ -66,9 +66,9 @@ public sealed partial class SunbayClient
     }
 
     /// <summary>
-    /// Checks <see cref="RefundRequest.ExpectedRefundableAmount"/> against the original's state. SUNBAY reports whether an
-    /// original was refunded in part or in full, not the sum refunded, so the guard checks every contradiction that
-    /// state allows.
+    /// Checks <see cref="RefundRequest.ExpectedRefundableAmount"/> against the original's state, in orderAmount terms like
+    /// the refund limit. SUNBAY reports whether an original was refunded in part or in full, not the sum refunded, so the
+    /// guard checks every contradiction that state allows.
     /// </summary>
     private async Task GuardRefundableAsync(RefundRequest request, CancellationToken cancellationToken)
     {
@@ -90,14 +90,15 @@ public sealed partial class SunbayClient
         var original = !string.IsNullOrEmpty(request.OriginalTransactionId)
             ? await GetTransactionAsync(request.OriginalTransactionId, cancellationToken).ConfigureAwait(false)
             : await GetTransactionByRequestIdAsync(request.OriginalTransactionRequestId!, cancellationToken).ConfigureAwait(false);
-        var total = original.Amount?.Total ?? original.Amount?.Order;
+        // Refund limits are in orderAmount terms (the spec's RefundRequest: D-FAQR read on the documented field).
+        var total = original.Amount?.Order;
         var related = original.RelatedTransactionStatus?.ToUpperInvariant();
         string? contradiction = (related, total) switch
         {
             _ when !original.IsApproved => $"the original is {original.Status}, not approved: nothing is refundable",
             ("REFUNDED" or "VOIDED", _) => $"SUNBAY reports the original as {related}: nothing is refundable",
-            ("PART_REFUNDED", { } t) when expected >= t => $"SUNBAY reports the original as partly refunded, so less than its {t} is refundable",
-            (null or "", { } t) when expected != t => $"SUNBAY reports no refund of the original yet, so its whole {t} is refundable",
+            ("PART_REFUNDED", { } t) when expected >= t => $"SUNBAY reports the original as partly refunded, so less than its order amount {t} is refundable",
+            (null or "", { } t) when expected != t => $"SUNBAY reports no refund of the original yet, so its whole order amount {t} is refundable",
             _ => null,
         };
         if (contradiction is not null)

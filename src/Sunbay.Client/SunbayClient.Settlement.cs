@@ -35,7 +35,7 @@ public sealed partial class SunbayClient
             TerminalSn = terminal,
             ChannelCode = channel,
             TransactionRequestId = id,
-            Description = request.Description,
+            Description = request.Description ?? DefaultDescription.BatchClose,
             PrintReceipt = print,
             Attach = request.Attach,
         };

@@ -120,7 +120,7 @@ public sealed partial class SunbayClient
             OriginalTransactionId = NullIfEmpty(request.OriginalTransactionId),
             OriginalTransactionRequestId = NullIfEmpty(request.OriginalTransactionRequestId),
             TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description,
+            Description = request.Description ?? DefaultDescription.IncrementalAuth,
             Amount = new Wire.AuthAmount { OrderAmount = request.Amount, PriceCurrency = request.Currency },
             Attach = request.Attach,
             NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
@@ -147,7 +147,7 @@ public sealed partial class SunbayClient
             OriginalTransactionId = NullIfEmpty(request.OriginalTransactionId),
             OriginalTransactionRequestId = NullIfEmpty(request.OriginalTransactionRequestId),
             TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description,
+            Description = request.Description ?? DefaultDescription.PostAuth,
             Amount = new Wire.PostAuthAmount
             {
                 OrderAmount = request.Amount,
@@ -170,7 +170,6 @@ public sealed partial class SunbayClient
     public async Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await GuardRefundableAsync(request, cancellationToken).ConfigureAwait(false);
         var options = CurrentOptions;
         var (appId, merchantId) = Account(request, options);
         RequestRules.Refund(request);
@@ -186,7 +185,7 @@ public sealed partial class SunbayClient
             OriginalTransactionRequestId = NullIfEmpty(request.OriginalTransactionRequestId),
             ReferenceOrderId = NullIfEmpty(request.ReferenceOrderId),
             TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description,
+            Description = request.Description ?? DefaultDescription.Refund,
             Amount = new Wire.RefundAmount
             {
                 OrderAmount = request.Amount,
@@ -206,6 +205,10 @@ public sealed partial class SunbayClient
             CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
             SignatureConfig = TransactionMapper.ToWire(request.SignatureConfig),
         };
+
+        // Every rule is checked before the guard's query: a request that cannot be sent costs no round trip.
+        WireValidator.Validate(wire);
+        await GuardRefundableAsync(request, cancellationToken).ConfigureAwait(false);
         return await DispatchAsync("refund", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Refund, request.ExpiresAt, static (w, r, ct) => w.RefundAsync(r, ct), cancellationToken).ConfigureAwait(false);
     }
 
@@ -224,7 +227,7 @@ public sealed partial class SunbayClient
             OriginalTransactionId = NullIfEmpty(request.OriginalTransactionId),
             OriginalTransactionRequestId = NullIfEmpty(request.OriginalTransactionRequestId),
             TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description,
+            Description = request.Description ?? DefaultDescription.Void,
             Attach = request.Attach,
             NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
             TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
@@ -240,14 +243,15 @@ public sealed partial class SunbayClient
         ArgumentNullException.ThrowIfNull(request);
         var options = CurrentOptions;
         var (appId, merchantId) = Account(request, options);
+        RequestRules.Original(request.OriginalTransactionId, request.OriginalTransactionRequestId);
         var wire = new Wire.AbortRequest
         {
             AppId = appId,
             MerchantId = merchantId,
             TerminalSn = TerminalOf(request.TerminalSn, options),
-            OriginalTransactionId = NullIfEmpty(request.OriginalTransactionId),
-            OriginalTransactionRequestId = NullIfEmpty(request.OriginalTransactionRequestId),
-            Description = request.Description,
+            OriginalTransactionId = request.OriginalTransactionId,
+            OriginalTransactionRequestId = request.OriginalTransactionRequestId,
+            Description = request.Description ?? DefaultDescription.Abort,
             Attach = request.Attach,
         };
         WireValidator.Validate(wire);
@@ -255,10 +259,6 @@ public sealed partial class SunbayClient
         var envelope = await CallAsync("abort", wire.OriginalTransactionRequestId, isPost: true, (w, ct) => w.AbortAsync(wire, ct), cancellationToken).ConfigureAwait(false);
         var requestId = wire.OriginalTransactionRequestId ?? NullIfEmpty(envelope.Data?.OriginalTransactionRequestId);
         var transactionId = wire.OriginalTransactionId ?? NullIfEmpty(envelope.Data?.OriginalTransactionId);
-        if (requestId is null && transactionId is null)
-        {
-            throw new SunbayTransportException($"SUNBAY accepted the abort on terminal '{wire.TerminalSn}' but did not say which transaction it applies to (traceId {envelope.TraceId}).", "abort", outcomeUnknown: false, null, 200);
-        }
 
         var state = new Transaction
         {

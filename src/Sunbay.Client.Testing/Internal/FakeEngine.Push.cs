@@ -13,8 +13,7 @@ internal sealed partial class FakeEngine
     private static readonly TimeSpan ExpiryTolerance = TimeSpan.FromSeconds(1);
 
     private FakeAnswer Sale(IncomingRequest request) =>
-        Parse<SaleRequest>(request, out var body, b => Positive(b.Amount.OrderAmount, "amount.orderAmount")
-            ?? TimeExpireRule(b.TimeExpire) ?? PaymentMethodRule(b.PaymentMethod, b.CardNetworkType)
+        Parse<SaleRequest>(request, out var body, b => TimeExpireRule(b.TimeExpire) ?? PaymentMethodRule(b.PaymentMethod, b.CardNetworkType)
             ?? SignatureRule(b.SignatureConfig) ?? TipConfigRule(b.TipConfig))
         ?? NewCardTransaction(FakeEndpoint.Sale, "SALE", body.TransactionRequestId, body.TerminalSn, body.TimeExpire, t =>
         {
@@ -28,8 +27,7 @@ internal sealed partial class FakeEngine
         }, body.Amount.PriceCurrency);
 
     private FakeAnswer Auth(IncomingRequest request) =>
-        Parse<AuthRequest>(request, out var body, b => Positive(b.Amount.OrderAmount, "amount.orderAmount")
-            ?? TimeExpireRule(b.TimeExpire) ?? PaymentMethodRule(b.PaymentMethod, b.CardNetworkType) ?? SignatureRule(b.SignatureConfig))
+        Parse<AuthRequest>(request, out var body, b => TimeExpireRule(b.TimeExpire) ?? PaymentMethodRule(b.PaymentMethod, b.CardNetworkType) ?? SignatureRule(b.SignatureConfig))
         ?? NewCardTransaction(FakeEndpoint.Auth, "AUTH", body.TransactionRequestId, body.TerminalSn, body.TimeExpire, t =>
         {
             t.ReferenceOrderId = body.ReferenceOrderId;
@@ -38,8 +36,7 @@ internal sealed partial class FakeEngine
         }, body.Amount.PriceCurrency);
 
     private FakeAnswer ForcedAuth(IncomingRequest request) =>
-        Parse<ForcedAuthRequest>(request, out var body, b => Positive(b.Amount.OrderAmount, "amount.orderAmount")
-            ?? TimeExpireRule(b.TimeExpire) ?? PaymentMethodRule(b.PaymentMethod, b.CardNetworkType))
+        Parse<ForcedAuthRequest>(request, out var body, b => TimeExpireRule(b.TimeExpire) ?? PaymentMethodRule(b.PaymentMethod, b.CardNetworkType))
         ?? NewCardTransaction(FakeEndpoint.ForcedAuth, "FORCED_AUTH", body.TransactionRequestId, body.TerminalSn, body.TimeExpire, t =>
         {
             t.ReferenceOrderId = body.ReferenceOrderId;
@@ -48,7 +45,7 @@ internal sealed partial class FakeEngine
         }, body.Amount.PriceCurrency);
 
     private FakeAnswer IncrementalAuth(IncomingRequest request) =>
-        Parse<IncrementalAuthRequest>(request, out var body, b => Positive(b.Amount.OrderAmount, "amount.orderAmount") ?? OriginalRule(b))
+        Parse<IncrementalAuthRequest>(request, out var body, OriginalRule)
         ?? NewFollowUp(FakeEndpoint.IncrementalAuth, "INCREMENTAL", body, body.TransactionRequestId, body.TerminalSn, body.PushToTerminal, body.Amount.PriceCurrency,
             original => original.Type != "AUTH" || original.Status != "S" || original.RelatedTransactionStatus is "CAPTURE" or "VOIDED" || original.PendingCapture || original.PendingVoid
                 ? Business(FakeSunbayCodes.StatusNotAllowed, "Transaction status not allowed: incremental authorisation needs a successful, uncaptured AUTH")
@@ -60,7 +57,7 @@ internal sealed partial class FakeEngine
             });
 
     private FakeAnswer PostAuth(IncomingRequest request) =>
-        Parse<PostAuthRequest>(request, out var body, b => Positive(b.Amount.OrderAmount, "amount.orderAmount") ?? OriginalRule(b) ?? TipConfigRule(b.TipConfig))
+        Parse<PostAuthRequest>(request, out var body, b => OriginalRule(b) ?? TipConfigRule(b.TipConfig))
         ?? NewFollowUp(FakeEndpoint.PostAuth, "POST_AUTH", body, body.TransactionRequestId, body.TerminalSn, body.PushToTerminal, body.Amount.PriceCurrency,
             original => original.Type != "AUTH" || original.Status != "S" || original.RelatedTransactionStatus is "CAPTURE" or "VOIDED" || original.PendingCapture || original.PendingVoid
                 ? Business(FakeSunbayCodes.StatusNotAllowed, "Transaction status not allowed: post-auth needs a successful, uncaptured AUTH")
@@ -95,18 +92,19 @@ internal sealed partial class FakeEngine
             }, amount.PriceCurrency);
         }
 
-        var refund = (amount.OrderAmount) + (amount.TipAmount ?? 0) + (amount.SurchargeAmount ?? 0) + (amount.CashbackAmount ?? 0);
+        // The limit counts the documented field only (spec, RefundRequest): the refunds' orderAmount against the
+        // original's orderAmount, in progress ones included; components (tip, tax, surcharge, cash back) are not limited.
         return NewFollowUp(FakeEndpoint.Refund, "REFUND", body, body.TransactionRequestId, body.TerminalSn, body.PushToTerminal, amount.PriceCurrency,
             original => original.Type is not ("SALE" or "POST_AUTH" or "FORCED_AUTH") || original.Status != "S" || original.RelatedTransactionStatus == "VOIDED" || original.PendingVoid
                 ? Business(FakeSunbayCodes.StatusNotAllowed, "Transaction status not allowed: only a successful sale, post-auth or forced-auth can be refunded")
-                : original.RefundedAmount + original.PendingRefunds + refund > original.TransAmount
-                    ? Business(FakeSunbayCodes.RefundExceedsAmount, $"Refund amount exceeds original transaction amount ({original.TransAmount - original.RefundedAmount - original.PendingRefunds} left of {original.TransAmount})")
+                : original.RefundedAmount + original.PendingRefunds + amount.OrderAmount > original.OrderAmount
+                    ? Business(FakeSunbayCodes.RefundExceedsAmount, $"Refund amount exceeds original transaction amount (orderAmount {original.OrderAmount - original.RefundedAmount - original.PendingRefunds} left of {original.OrderAmount})")
                     : null,
             (t, original) =>
             {
                 t.ReferenceOrderId = body.ReferenceOrderId ?? original.ReferenceOrderId;
                 SetRefundAmounts(t, amount);
-                original.PendingRefunds += t.TransAmount;
+                original.PendingRefunds += t.OrderAmount;
                 Describe(t, body.Description, body.Attach, body.NotifyUrl);
             });
     }
@@ -134,7 +132,7 @@ internal sealed partial class FakeEngine
 
     private FakeAnswer Abort(IncomingRequest request)
     {
-        if (Parse<AbortRequest>(request, out var body) is { } rejected)
+        if (Parse<AbortRequest>(request, out var body, OriginalRule) is { } rejected)
         {
             return rejected;
         }
@@ -146,10 +144,11 @@ internal sealed partial class FakeEngine
                 return Business(FakeSunbayCodes.TerminalNotFound, $"Terminal {body.TerminalSn} not found");
             }
 
-            var target = IsReferenced(body) ? FindOriginal(body) : terminal.InFlight;
+            // SUNBAY aborts the transaction named (OriginalRule makes one required), never "whatever the terminal shows".
+            var target = FindOriginal(body);
             if (target is null || target.TerminalSn != terminal.Sn)
             {
-                return Business(FakeSunbayCodes.TransactionNotFound, IsReferenced(body) ? "Transaction not found on this terminal" : $"No transaction in progress on terminal {terminal.Sn}");
+                return Business(FakeSunbayCodes.TransactionNotFound, "Transaction not found on this terminal");
             }
 
             if (target.Status != "P")
@@ -452,11 +451,11 @@ internal sealed partial class FakeEngine
             switch (transaction.Type)
             {
                 case "REFUND":
-                    original.PendingRefunds -= transaction.TransAmount;
+                    original.PendingRefunds -= transaction.OrderAmount;
                     if (status == "S")
                     {
-                        original.RefundedAmount += transaction.TransAmount;
-                        original.RelatedTransactionStatus = original.RefundedAmount >= original.TransAmount ? "REFUNDED" : "PART_REFUNDED";
+                        original.RefundedAmount += transaction.OrderAmount;
+                        original.RelatedTransactionStatus = original.RefundedAmount >= original.OrderAmount ? "REFUNDED" : "PART_REFUNDED";
                     }
 
                     break;
@@ -528,19 +527,15 @@ internal sealed partial class FakeEngine
     }
 
     // ---- cross-field rules (documented, not expressible in the spec) ----
+    // Every method named *Rule below is one rule family; Sunbay.Client.Tests' FakeRuleCoverageTests holds a
+    // public request breaking each one and fails when a rule here has no case there.
 
-    private static string? Positive(long amount, string field) => amount > 0 ? null : $"{field} must be greater than 0";
-
+    /// <summary>Follow-ups (incremental, post-auth, void, tip adjust, abort) name their original; blanks are refused by the spec's patterns.</summary>
     private static string? OriginalRule(IOriginalReference reference) =>
         IsReferenced(reference) ? null : "originalTransactionId or originalTransactionRequestId is required";
 
     private string? RefundRule(RefundRequest body)
     {
-        if (Positive(body.Amount.OrderAmount, "amount.orderAmount") is { } amount)
-        {
-            return amount;
-        }
-
         if (!IsReferenced(body))
         {
             return string.IsNullOrEmpty(body.ReferenceOrderId)
@@ -577,17 +572,9 @@ internal sealed partial class FakeEngine
 
     private static string? PaymentMethodRule(PaymentMethod? method, CardNetworkType? networkType)
     {
-        if (method?.SubId is not null)
+        if (method?.SubId is not null && (method.Category != PaymentMethodCategory.Ebt || !string.Equals(method.Id, "EBT", StringComparison.Ordinal)))
         {
-            if (method.Category is PaymentMethodCategory.Card or PaymentMethodCategory.CardCredit or PaymentMethodCategory.CardDebit)
-            {
-                return "paymentMethod.subId is not allowed with a CARD category";
-            }
-
-            if (!string.Equals(method.Id, "EBT", StringComparison.Ordinal))
-            {
-                return "paymentMethod.subId is allowed only for EBT (paymentMethod.id EBT)";
-            }
+            return "paymentMethod.subId is allowed only with paymentMethod.category EBT and paymentMethod.id EBT";
         }
 
         return networkType is not null && method?.Category != PaymentMethodCategory.Card
@@ -598,19 +585,21 @@ internal sealed partial class FakeEngine
     private static string? SignatureRule(SignatureConfig? signature) =>
         signature is { UseHostConfig: false, EntryLocation: null } ? "signatureConfig.entryLocation is required when useHostConfig is false" : null;
 
+    /// <summary>One suggestions object: values finite and at least 0, names (when given with items) one per value; checked even with useHostConfig.</summary>
     private static string? TipConfigRule(TipConfig? tip)
     {
-        var index = 0;
-        foreach (var suggestion in tip?.Suggestions ?? [])
+        if (tip?.Suggestions is not { } suggestion)
         {
-            if (suggestion.Names is { } names && names.Count != suggestion.Values.Count)
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"tipConfig.suggestions[{index}].names must have as many items as values ({names.Count} vs {suggestion.Values.Count})");
-            }
-
-            index++;
+            return null;
         }
 
-        return null;
+        if (suggestion.Values.Any(v => !double.IsFinite(v) || v < 0))
+        {
+            return "tipConfig.suggestions.values must hold finite numbers of at least 0";
+        }
+
+        return suggestion.Names is { Count: > 0 } names && names.Count != suggestion.Values.Count
+            ? string.Create(CultureInfo.InvariantCulture, $"tipConfig.suggestions.names must have as many items as values ({names.Count} vs {suggestion.Values.Count})")
+            : null;
     }
 }

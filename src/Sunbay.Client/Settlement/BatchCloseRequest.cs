@@ -12,7 +12,7 @@ public sealed record BatchCloseRequest : TerminalRequest
     /// <summary>Idempotency key (at most 32 of <c>A-Z a-z 0-9 _ -</c>); generated when not given. With several channels each call uses <c>{key}_{n}</c>.</summary>
     public string? TransactionRequestId { get; init; }
 
-    /// <summary>Description (at most 128 characters).</summary>
+    /// <summary>Description (1 to 128 characters, not blank); "Batch close" when not given.</summary>
     public string? Description { get; init; }
 
     /// <summary>Settlement receipt printing; SUNBAY's platform setting when <see langword="null"/>.</summary>

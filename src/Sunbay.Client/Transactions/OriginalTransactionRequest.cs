@@ -9,7 +9,10 @@ public abstract record OriginalTransactionRequest : PushRequest
     /// <summary>The <c>transactionRequestId</c> of the original transaction.</summary>
     public string? OriginalTransactionRequestId { get; init; }
 
-    /// <summary>Description shown on the terminal (at most 128 characters).</summary>
+    /// <summary>
+    /// Description shown on the terminal (1 to 128 characters, not blank). When not given the client sends the
+    /// operation's name ("Refund", "Void", "Incremental auth" or "Capture"): some SUNBAY sources require the field.
+    /// </summary>
     public string? Description { get; init; }
 
     /// <summary>Whether the transaction is shown on the terminal (SUNBAY's default: true).</summary>

@@ -9,6 +9,6 @@ public sealed record PaymentMethod
     /// <summary>The method, e.g. <c>VISA</c>, <c>DISCOVER</c>, <c>WECHAT</c>, <c>ALIPAY</c> or <c>EBT</c> (open list).</summary>
     public string? Id { get; init; }
 
-    /// <summary>EBT programme: only when <see cref="Id"/> is <c>EBT</c>.</summary>
+    /// <summary>EBT programme: only when <see cref="Category"/> is <see cref="PaymentMethodCategory.Ebt"/> and <see cref="Id"/> is <c>EBT</c>.</summary>
     public PaymentMethodSubId? SubId { get; init; }
 }

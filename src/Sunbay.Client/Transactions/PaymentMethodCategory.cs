@@ -17,4 +17,7 @@ public enum PaymentMethodCategory
 
     /// <summary>Customer-presented QR code (<c>QR-CPM</c>).</summary>
     QrCpm = 4,
+
+    /// <summary>Electronic Benefit Transfer (<c>EBT</c>), with <see cref="PaymentMethod.Id"/> <c>EBT</c> and an optional <see cref="PaymentMethod.SubId"/>.</summary>
+    Ebt = 5,
 }

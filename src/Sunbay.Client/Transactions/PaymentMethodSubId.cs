@@ -1,6 +1,6 @@
 namespace Sunbay.Client;
 
-/// <summary>EBT programme; only with payment method <c>EBT</c>.</summary>
+/// <summary>EBT programme; only with category <see cref="PaymentMethodCategory.Ebt"/> and payment method <c>EBT</c>.</summary>
 public enum PaymentMethodSubId
 {
     /// <summary>SNAP (food stamps).</summary>

@@ -37,15 +37,17 @@ internal static class TransactionMapper
 
     public static Wire.TipConfig? ToWire(TipConfig? config) => config is null ? null : new()
     {
+        UseHostConfig = config.UseHostConfig,
         OnScreenTip = config.OnScreenTip,
         TipMode = ToWire<TipMode, Wire.TipMode>(config.TipMode, "tipConfig.tipMode"),
         TipWithTax = config.TipWithTax,
-        Suggestions = config.Suggestions?.Select((s, i) => new Wire.TipSuggestion
+        Suggestions = config.Suggestions is not { } s ? null : new Wire.TipSuggestion
         {
-            Names = s.Names?.ToList(),
-            FeeMode = ToWire<FeeMode, Wire.FeeMode>(s.FeeMode, $"tipConfig.suggestions[{i}].feeMode")!.Value,
+            // An empty list of names is no names (SUNBAY's .NET SDK accepts it too); it is not sent.
+            Names = s.Names is { Count: > 0 } names ? [.. names] : null,
+            FeeMode = ToWire<FeeMode, Wire.FeeMode>(s.FeeMode, "tipConfig.suggestions.feeMode")!.Value,
             Values = [.. s.Values],
-        }).ToList(),
+        },
     };
 
     /// <summary>The transaction as a dispatch confirmed it: ID and first status, nothing else is known yet.</summary>

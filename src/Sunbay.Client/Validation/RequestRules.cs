@@ -21,14 +21,24 @@ internal static class RequestRules
         }
     }
 
-    /// <summary>A referenced refund names an original; an unreferenced one needs a referenceOrderId and nothing referenced-only.</summary>
+    /// <summary>
+    /// A referenced refund names an original and carries nothing that applies only to an unreferenced one (D-REF:
+    /// timeExpire, paymentMethod, cardNetworkType, signatureConfig); an unreferenced one needs a referenceOrderId.
+    /// </summary>
     public static void Refund(RefundRequest request)
     {
+        OriginalIds(request.OriginalTransactionId, request.OriginalTransactionRequestId);
         if (request.IsReferenced)
         {
-            if (request.ExpiresAt is not null)
+            const string UnreferencedOnly = "applies only to an unreferenced refund (one without originalTransactionId and originalTransactionRequestId)";
+            var field = request.ExpiresAt is not null ? "timeExpire"
+                : request.PaymentMethod is not null ? "paymentMethod"
+                : request.CardNetworkType is not null ? "cardNetworkType"
+                : request.SignatureConfig is not null ? "signatureConfig"
+                : null;
+            if (field is not null)
             {
-                throw new SunbayValidationException("timeExpire", "applies only to an unreferenced refund (one without originalTransactionId and originalTransactionRequestId)");
+                throw new SunbayValidationException(field, UnreferencedOnly);
             }
         }
         else if (string.IsNullOrEmpty(request.ReferenceOrderId))
@@ -43,17 +53,12 @@ internal static class RequestRules
         : !string.IsNullOrWhiteSpace(fallback) ? fallback
         : throw new SunbayValidationException(field, $"is required: set it on the request or configure Sunbay:{setting}");
 
-    /// <summary>subId only with the EBT method; cardNetworkType only with category CARD.</summary>
+    /// <summary>subId only with category EBT and id EBT; cardNetworkType only with category CARD.</summary>
     public static void PaymentMethod(PaymentMethod? method, CardNetworkType? cardNetworkType)
     {
-        if (method?.SubId is not null && !string.Equals(method.Id, "EBT", StringComparison.OrdinalIgnoreCase))
+        if (method?.SubId is not null && (method.Category != PaymentMethodCategory.Ebt || !string.Equals(method.Id, "EBT", StringComparison.Ordinal)))
         {
-            throw new SunbayValidationException("paymentMethod.subId", "is allowed only when paymentMethod.id is EBT");
-        }
-
-        if (method?.SubId is not null && method.Category == PaymentMethodCategory.Card)
-        {
-            throw new SunbayValidationException("paymentMethod.subId", "is not allowed with category CARD");
+            throw new SunbayValidationException("paymentMethod.subId", "is allowed only when paymentMethod.category is EBT and paymentMethod.id is EBT");
         }
 
         if (cardNetworkType is not null && method?.Category != PaymentMethodCategory.Card)
@@ -71,30 +76,50 @@ internal static class RequestRules
         }
     }
 
-    /// <summary>Tip suggestion names and values go in pairs; values are not negative (the spec's item minimum, which NSwag does not turn into an attribute).</summary>
+    /// <summary>
+    /// Tip suggestion values are finite and not negative (the spec's item minimum, which NSwag does not turn into an
+    /// attribute; JSON has no NaN or infinity); names, when given, go with the values one to one. Checked whether or not
+    /// useHostConfig is set: malformed suggestions are malformed either way.
+    /// </summary>
     public static void Tip(TipConfig? config)
     {
-        var suggestions = config?.Suggestions ?? [];
-        for (var i = 0; i < suggestions.Count; i++)
+        if (config?.Suggestions is not { } suggestions)
         {
-            if (suggestions[i].Values.Any(v => v < 0 || double.IsNaN(v)))
-            {
-                throw new SunbayValidationException($"tipConfig.suggestions[{i}].values", "must hold numbers of at least 0");
-            }
+            return;
+        }
 
-            if (suggestions[i].Names is { } names && names.Count != suggestions[i].Values.Count)
-            {
-                throw new SunbayValidationException($"tipConfig.suggestions[{i}].names", $"must have as many items as values ({names.Count} names, {suggestions[i].Values.Count} values)");
-            }
+        if (suggestions.Values.Any(v => !double.IsFinite(v) || v < 0))
+        {
+            throw new SunbayValidationException("tipConfig.suggestions.values", "must hold finite numbers of at least 0 (no NaN or infinity)");
+        }
+
+        if (suggestions.Names is { Count: > 0 } names && names.Count != suggestions.Values.Count)
+        {
+            throw new SunbayValidationException("tipConfig.suggestions.names", $"must have as many items as values ({names.Count} names, {suggestions.Values.Count} values)");
         }
     }
 
-    /// <summary>Operations on an earlier transaction must name it.</summary>
+    /// <summary>Operations on an earlier transaction (abort included) must name it, and a name given is never blank.</summary>
     public static void Original(string? originalTransactionId, string? originalTransactionRequestId)
     {
-        if (string.IsNullOrEmpty(originalTransactionId) && string.IsNullOrEmpty(originalTransactionRequestId))
+        OriginalIds(originalTransactionId, originalTransactionRequestId);
+        if (originalTransactionId is null && originalTransactionRequestId is null)
         {
             throw new SunbayValidationException("originalTransactionId", "or originalTransactionRequestId is required: name the original transaction");
+        }
+    }
+
+    /// <summary>An original ID is either unset or a real value: blank is an error, never a silent fallback to "not given".</summary>
+    private static void OriginalIds(string? originalTransactionId, string? originalTransactionRequestId)
+    {
+        if (originalTransactionId is not null && string.IsNullOrWhiteSpace(originalTransactionId))
+        {
+            throw new SunbayValidationException("originalTransactionId", "must not be blank: leave it unset (null) or give SUNBAY's transaction ID");
+        }
+
+        if (originalTransactionRequestId is not null && string.IsNullOrWhiteSpace(originalTransactionRequestId))
+        {
+            throw new SunbayValidationException("originalTransactionRequestId", "must not be blank: leave it unset (null) or give the original's transactionRequestId");
         }
     }
 

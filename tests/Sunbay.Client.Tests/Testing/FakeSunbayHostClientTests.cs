@@ -64,6 +64,65 @@ public sealed class FakeSunbayHostClientTests : IDisposable
         Assert.Equal("REFUND", _host.FindTransaction(rest.TransactionRequestId)!.Type);
     }
 
+    [Fact]
+    public async Task Full_refund_carries_the_original_components_and_the_limit_counts_order_amounts()
+    {
+        var sale = await _client.StartSaleAsync(Sale(1000) with { TipAmount = 200, SurchargeAmount = 30 });
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var paid = await sale.WaitForCompletionAsync();
+
+        var full = RefundRequest.For(paid);
+        var partial = RefundRequest.For(paid, 300);
+
+        Assert.Equal(1230, paid.Amount!.Total);
+        Assert.Equal((1000L, 200L, (long?)null, 30L, (long?)null), (full.Amount, full.TipAmount!.Value, full.TaxAmount, full.SurchargeAmount!.Value, full.CashbackAmount));
+        Assert.Equal((300L, (long?)null, (long?)null), (partial.Amount, partial.TipAmount, partial.SurchargeAmount));
+
+        var refund = await _client.StartRefundAsync(full);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(TransactionStatus.Success, (await refund.WaitForCompletionAsync()).Status);
+        using var body = System.Text.Json.JsonDocument.Parse(_host.Journal.Single(r => r.Endpoint == FakeEndpoint.Refund).Body);
+        var sent = body.RootElement.GetProperty("amount").EnumerateObject()
+            .Where(p => p.Value.ValueKind != System.Text.Json.JsonValueKind.Null)
+            .ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal);
+        Assert.Equal(new Dictionary<string, string> { ["orderAmount"] = "1000", ["tipAmount"] = "200", ["surchargeAmount"] = "30", ["priceCurrency"] = "USD" }, sent);
+        var original = _host.FindTransaction(sale.TransactionRequestId)!;
+        Assert.Equal("REFUNDED", original.RelatedTransactionStatus);
+        Assert.Equal(1000, original.RefundedAmount);
+
+        var more = await Assert.ThrowsAsync<SunbayApiException>(() => _client.StartRefundAsync(RefundRequest.For(paid, 1)));
+        Assert.Equal(FakeSunbayCodes.RefundExceedsAmount, more.Code);
+    }
+
+    [Fact]
+    public async Task Operations_without_a_description_send_a_short_default()
+    {
+        async Task<Transaction> CompleteAsync(TransactionOperation operation)
+        {
+            _time.Advance(TimeSpan.FromSeconds(2));
+            return await operation.WaitForCompletionAsync();
+        }
+
+        var refunded = await CompleteAsync(await _client.StartSaleAsync(Sale(1000)));
+        await CompleteAsync(await _client.StartRefundAsync(RefundRequest.For(refunded, 100)));
+        var voided = await CompleteAsync(await _client.StartSaleAsync(Sale(1001)));
+        await CompleteAsync(await _client.StartVoidAsync(VoidRequest.For(voided)));
+        var pending = await _client.StartSaleAsync(Sale(1002));
+        await _client.StartAbortAsync(new AbortRequest { OriginalTransactionRequestId = pending.TransactionRequestId });
+        var auth = await CompleteAsync(await _client.StartAuthAsync(new AuthRequest { Amount = 5000, Currency = "USD", ReferenceOrderId = "HOTEL-0001", Description = "Room" }));
+        await CompleteAsync(await _client.StartIncrementalAuthAsync(new IncrementalAuthRequest { Amount = 500, Currency = "USD", OriginalTransactionId = auth.TransactionId }));
+        await CompleteAsync(await _client.StartPostAuthAsync(new PostAuthRequest { Amount = 5500, Currency = "USD", OriginalTransactionId = auth.TransactionId }));
+        await _client.BatchCloseAsync(new BatchCloseRequest { ChannelCode = _host.ChannelCode });
+
+        string Sent(FakeEndpoint endpoint) => _host.Journal.Single(r => r.Endpoint == endpoint && r.Code == FakeSunbayCodes.Success).Body;
+        Assert.Contains("\"description\":\"Refund\"", Sent(FakeEndpoint.Refund), StringComparison.Ordinal);
+        Assert.Contains("\"description\":\"Void\"", Sent(FakeEndpoint.Void), StringComparison.Ordinal);
+        Assert.Contains("\"description\":\"Abort\"", Sent(FakeEndpoint.Abort), StringComparison.Ordinal);
+        Assert.Contains("\"description\":\"Incremental auth\"", Sent(FakeEndpoint.IncrementalAuth), StringComparison.Ordinal);
+        Assert.Contains("\"description\":\"Capture\"", Sent(FakeEndpoint.PostAuth), StringComparison.Ordinal);
+        Assert.Contains("\"description\":\"Batch close\"", Sent(FakeEndpoint.BatchClose), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(9823, "005", "Do not honor")]
     [InlineData(9734, "051", "Insufficient funds")]

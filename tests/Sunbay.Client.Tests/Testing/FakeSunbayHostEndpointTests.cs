@@ -92,18 +92,41 @@ public sealed class FakeSunbayHostEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task Abort_closes_an_unpaid_transaction_only()
+    public async Task Abort_needs_the_original_and_closes_an_unpaid_transaction_only()
     {
         await _raw.PostAsync(Tx + "sale", Bodies.Sale(_host, "SALE1", 1000));
 
-        var aborted = await _raw.PostAsync(Tx + "abort", Bodies.Scoped(_host, "\"terminalSn\":\"FAKE-T1\""));
+        var unnamed = await _raw.PostAsync(Tx + "abort", Bodies.Scoped(_host, "\"terminalSn\":\"FAKE-T1\""));
+        var blank = await _raw.PostAsync(Tx + "abort", Bodies.Scoped(_host, "\"terminalSn\":\"FAKE-T1\",\"originalTransactionId\":\" \""));
+        var aborted = await _raw.PostAsync(Tx + "abort", Bodies.Scoped(_host, "\"terminalSn\":\"FAKE-T1\",\"originalTransactionRequestId\":\"SALE1\""));
         var again = await _raw.PostAsync(Tx + "abort", Bodies.Scoped(_host, "\"terminalSn\":\"FAKE-T1\",\"originalTransactionRequestId\":\"SALE1\""));
 
+        Assert.Equal(FakeSunbayCodes.ParameterError, unnamed.Code);
+        Assert.Contains("originalTransactionId", unnamed.Msg, StringComparison.Ordinal);
+        Assert.Equal(FakeSunbayCodes.ParameterError, blank.Code);
+        Assert.Contains("originalTransactionId", blank.Msg, StringComparison.Ordinal);
         Assert.Equal("0", aborted.Code);
         Assert.Equal("C", aborted.DataString("transactionStatus"));
         Assert.Equal("C", _host.FindTransaction("SALE1")!.Status);
         Assert.False(_host.Terminal("FAKE-T1").IsBusy);
         Assert.Equal(FakeSunbayCodes.StatusNotAllowed, again.Code);
+    }
+
+    [Fact]
+    public async Task Refund_limit_counts_order_amounts_only()
+    {
+        var saleId = await PaidAsync(Tx + "sale", Bodies.Sale(_host, "SALE1", 1000).Replace("\"orderAmount\":1000", "\"orderAmount\":1000,\"tipAmount\":200", StringComparison.Ordinal));
+
+        // 1100 is within the total (1200) but over the order amount (1000): the documented field decides.
+        var overOrder = await _raw.PostAsync(Tx + "refund", Bodies.FollowUp(_host, "REF1", saleId, amount: 1100));
+        var full = await _raw.PostAsync(Tx + "refund", Bodies.FollowUp(_host, "REF2", saleId, push: false).Replace("\"terminalSn\"", "\"amount\":{\"orderAmount\":1000,\"tipAmount\":200,\"priceCurrency\":\"USD\"},\"terminalSn\"", StringComparison.Ordinal));
+
+        Assert.Equal(FakeSunbayCodes.RefundExceedsAmount, overOrder.Code);
+        Assert.Equal("0", full.Code);
+        var original = _host.FindTransaction("SALE1")!;
+        Assert.Equal(1000, original.RefundedAmount);
+        Assert.Equal("REFUNDED", original.RelatedTransactionStatus);
+        Assert.Equal(200, _host.FindTransaction("REF2")!.TipAmount);
     }
 
     [Fact]

@@ -130,7 +130,13 @@ public sealed class FakeSunbayHostProtocolTests : IDisposable
     [InlineData("\"orderAmount\":1000", "\"orderAmount\":-5", "amount.orderAmount")]
     [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"timeExpire\":\"2026-03-02T10:01:00+00:00\"", "timeExpire")]
     [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"paymentMethod\":{\"category\":\"CARD\",\"id\":\"VISA\",\"subId\":\"SNAP\"}", "subId")]
-    [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"tipConfig\":{\"suggestions\":[{\"names\":[\"a\",\"b\"],\"feeMode\":\"RATE\",\"values\":[15]}]}", "names")]
+    [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"tipConfig\":{\"suggestions\":{\"names\":[\"a\",\"b\"],\"feeMode\":\"RATE\",\"values\":[15]}}", "tipConfig.suggestions.names")]
+    [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"tipConfig\":{\"suggestions\":{\"feeMode\":\"AMOUNT\",\"values\":[-1]}}", "tipConfig.suggestions.values")]
+    [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"tipConfig\":{\"suggestions\":[{\"feeMode\":\"RATE\",\"values\":[15]}]}", "tipConfig.suggestions")]
+    [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"paymentMethod\":{\"id\":\"EBT\",\"subId\":\"SNAP\"}", "subId")]
+    [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"paymentMethod\":{\"category\":\"EBT\",\"id\":\"VISA\",\"subId\":\"SNAP\"}", "subId")]
+    [InlineData("\"orderAmount\":1000", "\"orderAmount\":0", "amount.orderAmount")]
+    [InlineData("\"description\":\"Coffee\"", "\"description\":\"   \"", "description")]
     [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"printReceipt\":\"SOMETIMES\"", "printReceipt")]
     public async Task Invalid_field_is_rejected_with_C17_naming_the_field(string find, string replace, string field)
     {
@@ -142,6 +148,20 @@ public sealed class FakeSunbayHostProtocolTests : IDisposable
         Assert.Equal("C17", answer.Code);
         Assert.Contains(field, answer.Msg, StringComparison.Ordinal);
         Assert.Empty(_host.Transactions);
+    }
+
+    [Fact]
+    public async Task Newest_tip_config_and_the_ebt_category_are_accepted()
+    {
+        var body = Bodies.Sale(_host, "REQ1", 1000).Replace(
+            "\"terminalSn\":\"FAKE-T1\"",
+            "\"terminalSn\":\"FAKE-T1\",\"paymentMethod\":{\"category\":\"EBT\",\"id\":\"EBT\",\"subId\":\"SNAP\"},"
+            + "\"tipConfig\":{\"useHostConfig\":true,\"onScreenTip\":true,\"tipMode\":\"ON_SALE\",\"tipWithTax\":true,\"suggestions\":{\"names\":[\"15%\",\"18%\",\"20%\"],\"feeMode\":\"RATE\",\"values\":[15,18,20]}}",
+            StringComparison.Ordinal);
+
+        var answer = await _raw.PostAsync(SalePath, body);
+
+        Assert.Equal("0", answer.Code);
     }
 
     [Fact]

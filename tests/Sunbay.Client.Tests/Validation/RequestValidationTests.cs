@@ -29,7 +29,9 @@ public sealed class RequestValidationTests
         ["sale terminalSn 33 chars"] = (c => c.StartSaleAsync(Sale() with { TerminalSn = new string('T', 33) }), "terminalSn"),
         ["sale appId 33 chars"] = (c => c.StartSaleAsync(Sale() with { AppId = new string('A', 33) }), "appId"),
         ["sale merchantId 33 chars"] = (c => c.StartSaleAsync(Sale() with { MerchantId = new string('M', 33) }), "merchantId"),
-        ["sale amount 0"] = (c => c.StartSaleAsync(Sale() with { Amount = 0 }), null),
+        ["sale amount 0"] = (c => c.StartSaleAsync(Sale() with { Amount = 0 }), "amount.orderAmount"),
+        ["sale amount 1"] = (c => c.StartSaleAsync(Sale() with { Amount = 1 }), null),
+        ["sale tip 0"] = (c => c.StartSaleAsync(Sale() with { TipAmount = 0 }), null),
         ["sale amount -1"] = (c => c.StartSaleAsync(Sale() with { Amount = -1 }), "amount.orderAmount"),
         ["sale tip -1"] = (c => c.StartSaleAsync(Sale() with { TipAmount = -1 }), "amount.tipAmount"),
         ["sale tax -1"] = (c => c.StartSaleAsync(Sale() with { TaxAmount = -1 }), "amount.taxAmount"),
@@ -43,7 +45,10 @@ public sealed class RequestValidationTests
         ["sale timeExpire 1 day 1 s ahead"] = (c => c.StartSaleAsync(Sale() with { ExpiresAt = Now.AddDays(1).AddSeconds(1) }), "timeExpire"),
         ["sale timeExpire in the past"] = (c => c.StartSaleAsync(Sale() with { ExpiresAt = Now.AddMinutes(-5) }), "timeExpire"),
         ["sale subId without EBT"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Id = "VISA", SubId = PaymentMethodSubId.Snap } }), "paymentMethod.subId"),
-        ["sale subId with EBT"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Id = "EBT", SubId = PaymentMethodSubId.Snap } }), null),
+        ["sale subId with id EBT but no category"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Id = "EBT", SubId = PaymentMethodSubId.Snap } }), "paymentMethod.subId"),
+        ["sale subId with category EBT but id VISA"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Ebt, Id = "VISA", SubId = PaymentMethodSubId.Snap } }), "paymentMethod.subId"),
+        ["sale subId with category EBT and id EBT"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Ebt, Id = "EBT", SubId = PaymentMethodSubId.Snap } }), null),
+        ["sale category EBT without subId"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Ebt, Id = "EBT" } }), null),
         ["sale subId with category CARD"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Card, Id = "EBT", SubId = PaymentMethodSubId.Snap } }), "paymentMethod.subId"),
         ["sale cardNetworkType without CARD"] = (c => c.StartSaleAsync(Sale() with { CardNetworkType = CardNetworkType.Credit }), "cardNetworkType"),
         ["sale cardNetworkType with CARD"] = (c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Card }, CardNetworkType = CardNetworkType.Debit }), null),
@@ -51,12 +56,20 @@ public sealed class RequestValidationTests
         ["sale undefined printReceipt"] = (c => c.StartSaleAsync(Sale() with { PrintReceipt = (PrintReceipt)42 }), "printReceipt"),
         ["sale signature without host config or location"] = (c => c.StartSaleAsync(Sale() with { SignatureConfig = new SignatureConfig { UseHostConfig = false } }), "signatureConfig.entryLocation"),
         ["sale signature threshold -1"] = (c => c.StartSaleAsync(Sale() with { SignatureConfig = new SignatureConfig { Threshold = -1 } }), "signatureConfig.threshold"),
-        ["sale tip 3 suggestions"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(3, 3, 3) }), null),
-        ["sale tip 4 suggestions"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(4, 1, 1) }), "tipConfig.suggestions"),
-        ["sale tip 4 values"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(1, 4, 4) }), "tipConfig.suggestions[0].names"),
-        ["sale tip no values"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(1, 0, 0) }), "tipConfig.suggestions[0].values"),
-        ["sale tip names and values differ"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(1, 2, 3) }), "tipConfig.suggestions[0].names"),
-        ["sale tip negative value"] = (c => c.StartSaleAsync(Sale() with { TipConfig = new TipConfig { Suggestions = [new TipSuggestion { FeeMode = FeeMode.Rate, Values = [-1] }] } }), "tipConfig.suggestions[0].values"),
+        ["sale tip 3 values"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(3, 3) }), null),
+        ["sale tip 3 values without names"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(3, 0) }), null),
+        ["sale tip 4 values"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(4, 0) }), "tipConfig.suggestions.values"),
+        ["sale tip 4 names"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(4, 4) }), "tipConfig.suggestions.names"),
+        ["sale tip no values"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(0, 0) }), "tipConfig.suggestions.values"),
+        ["sale tip names and values differ"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tips(2, 3) }), "tipConfig.suggestions.names"),
+        ["sale tip negative value"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tip(-1) }), "tipConfig.suggestions.values"),
+        ["sale tip NaN value"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tip(double.NaN) }), "tipConfig.suggestions.values"),
+        ["sale tip +infinity value"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tip(double.PositiveInfinity) }), "tipConfig.suggestions.values"),
+        ["sale tip -infinity value"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tip(double.NegativeInfinity) }), "tipConfig.suggestions.values"),
+        ["sale tip 0 value"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tip(0) }), null),
+        ["sale tip host config"] = (c => c.StartSaleAsync(Sale() with { TipConfig = new TipConfig { UseHostConfig = true } }), null),
+        ["sale tip host config with bad values"] = (c => c.StartSaleAsync(Sale() with { TipConfig = Tip(-1) with { UseHostConfig = true } }), "tipConfig.suggestions.values"),
+        ["post-auth tip NaN value"] = (c => c.StartPostAuthAsync(new PostAuthRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", TipConfig = Tip(double.NaN) }), "tipConfig.suggestions.values"),
 
         // Auth and forced auth share the sale's rules.
         ["auth referenceOrderId 5 chars"] = (c => c.StartAuthAsync(new AuthRequest { Amount = 1, Currency = "USD", Description = "d", ReferenceOrderId = "ORD01" }), "referenceOrderId"),
@@ -66,14 +79,27 @@ public sealed class RequestValidationTests
         // Operations on an earlier transaction must name it.
         ["incremental without original"] = (c => c.StartIncrementalAuthAsync(new IncrementalAuthRequest { Amount = 1, Currency = "USD" }), "originalTransactionId"),
         ["incremental negative amount"] = (c => c.StartIncrementalAuthAsync(new IncrementalAuthRequest { Amount = -5, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
+        ["incremental amount 0"] = (c => c.StartIncrementalAuthAsync(new IncrementalAuthRequest { Amount = 0, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
+        ["incremental whitespace original id"] = (c => c.StartIncrementalAuthAsync(new IncrementalAuthRequest { Amount = 1, Currency = "USD", OriginalTransactionId = " " }), "originalTransactionId"),
+        ["incremental empty original request id"] = (c => c.StartIncrementalAuthAsync(new IncrementalAuthRequest { Amount = 1, Currency = "USD", OriginalTransactionRequestId = "" }), "originalTransactionRequestId"),
+        ["incremental whitespace description"] = (c => c.StartIncrementalAuthAsync(new IncrementalAuthRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", Description = "  " }), "description"),
+        ["post-auth amount 0"] = (c => c.StartPostAuthAsync(new PostAuthRequest { Amount = 0, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
         ["post-auth without original"] = (c => c.StartPostAuthAsync(new PostAuthRequest { Amount = 1, Currency = "USD" }), "originalTransactionId"),
         ["post-auth original request id 33 chars"] = (c => c.StartPostAuthAsync(new PostAuthRequest { Amount = 1, Currency = "USD", OriginalTransactionRequestId = new string('o', 33) }), "originalTransactionRequestId"),
         ["void without original"] = (c => c.StartVoidAsync(new VoidRequest()), "originalTransactionId"),
         ["void original id 65 chars"] = (c => c.StartVoidAsync(new VoidRequest { OriginalTransactionId = new string('1', 65) }), "originalTransactionId"),
+        ["void whitespace original request id"] = (c => c.StartVoidAsync(new VoidRequest { OriginalTransactionRequestId = "\t" }), "originalTransactionRequestId"),
+        ["void original id with a space inside"] = (c => c.StartVoidAsync(new VoidRequest { OriginalTransactionId = "72 25" }), "originalTransactionId"),
+        ["void empty description"] = (c => c.StartVoidAsync(new VoidRequest { OriginalTransactionId = "1", Description = string.Empty }), "description"),
         ["tip adjust without original"] = (c => c.TipAdjustAsync(new TipAdjustRequest { TipAmount = 100 }), "originalTransactionId"),
         ["tip adjust negative tip"] = (c => c.TipAdjustAsync(new TipAdjustRequest { TipAmount = -1, OriginalTransactionId = "1" }), "tipAmount"),
-        ["abort terminalSn 33 chars"] = (c => c.StartAbortAsync(new AbortRequest { TerminalSn = new string('T', 33) }), "terminalSn"),
-        ["abort description 129 chars"] = (c => c.StartAbortAsync(new AbortRequest { Description = new string('d', 129) }), "description"),
+        ["tip adjust tip 0"] = (c => c.TipAdjustAsync(new TipAdjustRequest { TipAmount = 0, OriginalTransactionId = "1" }), null),
+        ["tip adjust whitespace original id"] = (c => c.TipAdjustAsync(new TipAdjustRequest { TipAmount = 1, OriginalTransactionId = " ", OriginalTransactionRequestId = "req-1" }), "originalTransactionId"),
+        ["abort without original"] = (c => c.StartAbortAsync(new AbortRequest()), "originalTransactionId"),
+        ["abort whitespace original id"] = (c => c.StartAbortAsync(new AbortRequest { OriginalTransactionId = "   " }), "originalTransactionId"),
+        ["abort with original request id"] = (c => c.StartAbortAsync(new AbortRequest { OriginalTransactionRequestId = "req-1" }), null),
+        ["abort terminalSn 33 chars"] = (c => c.StartAbortAsync(new AbortRequest { OriginalTransactionId = "1", TerminalSn = new string('T', 33) }), "terminalSn"),
+        ["abort description 129 chars"] = (c => c.StartAbortAsync(new AbortRequest { OriginalTransactionId = "1", Description = new string('d', 129) }), "description"),
 
         // Refund: referenced versus unreferenced.
         ["unreferenced refund without referenceOrderId"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD" }), "referenceOrderId"),
@@ -81,11 +107,20 @@ public sealed class RequestValidationTests
         ["referenced refund with timeExpire"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", ExpiresAt = Now.AddMinutes(10) }), "timeExpire"),
         ["referenced refund negative amount"] = (c => c.StartRefundAsync(new RefundRequest { Amount = -1, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
         ["refund tip -1"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, TipAmount = -1, Currency = "USD", OriginalTransactionId = "1" }), "amount.tipAmount"),
+        ["refund amount 0"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 0, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
+        ["referenced refund with paymentMethod"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Card } }), "paymentMethod"),
+        ["referenced refund with cardNetworkType"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionRequestId = "req-1", CardNetworkType = CardNetworkType.Debit }), "cardNetworkType"),
+        ["referenced refund with signatureConfig"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", SignatureConfig = new SignatureConfig { UseHostConfig = true } }), "signatureConfig"),
+        ["refund whitespace original id"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionId = " ", ReferenceOrderId = "ORDER-1" }), "originalTransactionId"),
+        ["refund whitespace original request id"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionRequestId = "  ", ReferenceOrderId = "ORDER-1" }), "originalTransactionRequestId"),
+        ["refund whitespace description"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", Description = " " }), "description"),
+        ["unreferenced refund with paymentMethod"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", ReferenceOrderId = "ORDER-1", PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Card }, CardNetworkType = CardNetworkType.Debit }), null),
         ["unreferenced refund timeExpire 2:59"] = (c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", ReferenceOrderId = "ORDER-1", ExpiresAt = Now.AddSeconds(179) }), "timeExpire"),
 
         // Settlement.
         ["batch close channel 33 chars"] = (c => c.BatchCloseAsync(new BatchCloseRequest { ChannelCode = new string('C', 33) }), "channelCode"),
         ["batch close request id 33 chars"] = (c => c.BatchCloseAsync(new BatchCloseRequest { ChannelCode = "C1", TransactionRequestId = new string('b', 33) }), "transactionRequestId"),
+        ["batch close whitespace description"] = (c => c.BatchCloseAsync(new BatchCloseRequest { ChannelCode = "C1", Description = " " }), "description"),
         ["batch close list start only"] = (c => c.GetBatchCloseListAsync(new BatchCloseListRequest { From = Now.AddDays(-1) }), "endTime"),
         ["batch close list end only"] = (c => c.GetBatchCloseListAsync(new BatchCloseListRequest { To = Now }), "startTime"),
         ["batch close list 30 days"] = (c => c.GetBatchCloseListAsync(new BatchCloseListRequest { From = Now.AddDays(-30), To = Now }), null),
@@ -157,13 +192,15 @@ public sealed class RequestValidationTests
 
     private static SaleRequest Sale() => TestClients.Sale();
 
-    private static TipConfig Tips(int rows, int values, int names) => new()
+    private static TipConfig Tips(int values, int names) => new()
     {
-        Suggestions = [.. Enumerable.Range(0, rows).Select(_ => new TipSuggestion
+        Suggestions = new TipSuggestion
         {
             FeeMode = FeeMode.Rate,
             Values = [.. Enumerable.Range(1, values).Select(v => (double)(v * 5))],
-            Names = [.. Enumerable.Range(1, names).Select(v => $"{v * 5}%")],
-        })],
+            Names = names == 0 ? null : [.. Enumerable.Range(1, names).Select(v => $"{v * 5}%")],
+        },
     };
+
+    private static TipConfig Tip(double value) => new() { Suggestions = new TipSuggestion { FeeMode = FeeMode.Amount, Values = [value] } };
 }

@@ -1,0 +1,167 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Time.Testing;
+using Sunbay.Client.Testing;
+
+namespace Sunbay.Client.Tests.Validation;
+
+/// <summary>
+/// Proves "every documented rule is checked before anything goes on the wire" for every parameter rule the fake
+/// enforces: each rule family of the fake (a <c>*Rule</c> method of its engine, or a kind of spec attribute its
+/// validator reads) has public requests here that break it, and the client refuses each with
+/// <see cref="SunbayValidationException"/> naming the field while the fake host records no request at all. A new fake
+/// rule without a case here fails <see cref="Every_fake_rule_family_has_a_case"/>.
+/// </summary>
+public sealed class FakeRuleCoverageTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    // Rule family: the fake's rule method name, or "spec:" + the DataAnnotations attribute kind the spec turns into.
+    private static readonly Dictionary<string, (string Rule, Func<ISunbayClient, Task> Act, string Field)> Cases = new()
+    {
+        // Spec attributes (FakeValidator reads them from Sunbay.Client.Testing.Wire; WireValidator from Sunbay.Client.Wire).
+        ["sale without description"] = ("spec:Required", c => c.StartSaleAsync(Sale() with { Description = null! }), "description"),
+        ["sale without currency"] = ("spec:Required", c => c.StartSaleAsync(Sale() with { Currency = null! }), "amount.priceCurrency"),
+        ["sale without referenceOrderId"] = ("spec:Required", c => c.StartSaleAsync(Sale() with { ReferenceOrderId = null! }), "referenceOrderId"),
+        ["sale terminalSn 33 chars"] = ("spec:StringLength", c => c.StartSaleAsync(Sale() with { TerminalSn = new string('T', 33) }), "terminalSn"),
+        ["void empty description"] = ("spec:StringLength", c => c.StartVoidAsync(new VoidRequest { OriginalTransactionId = "1", Description = string.Empty }), "description"),
+        ["sale referenceOrderId with a space"] = ("spec:RegularExpression", c => c.StartSaleAsync(Sale() with { ReferenceOrderId = "ORDER 01" }), "referenceOrderId"),
+        ["refund blank description"] = ("spec:RegularExpression", c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", Description = "  " }), "description"),
+        ["void original id with a space"] = ("spec:RegularExpression", c => c.StartVoidAsync(new VoidRequest { OriginalTransactionId = "72 25" }), "originalTransactionId"),
+        ["sale amount 0"] = ("spec:Range", c => c.StartSaleAsync(Sale() with { Amount = 0 }), "amount.orderAmount"),
+        ["auth amount 0"] = ("spec:Range", c => c.StartAuthAsync(new AuthRequest { Amount = 0, Currency = "USD", Description = "d", ReferenceOrderId = "ORDER-1" }), "amount.orderAmount"),
+        ["forced auth amount 0"] = ("spec:Range", c => c.StartForcedAuthAsync(new ForcedAuthRequest { Amount = 0, Currency = "USD", Description = "d", ReferenceOrderId = "ORDER-1" }), "amount.orderAmount"),
+        ["incremental amount 0"] = ("spec:Range", c => c.StartIncrementalAuthAsync(new IncrementalAuthRequest { Amount = 0, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
+        ["post-auth amount 0"] = ("spec:Range", c => c.StartPostAuthAsync(new PostAuthRequest { Amount = 0, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
+        ["refund amount 0"] = ("spec:Range", c => c.StartRefundAsync(new RefundRequest { Amount = 0, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
+        ["tip adjust negative tip"] = ("spec:Range", c => c.TipAdjustAsync(new TipAdjustRequest { TipAmount = -1, OriginalTransactionId = "1" }), "tipAmount"),
+        ["sale tip no values"] = ("spec:MinLength", c => c.StartSaleAsync(Sale() with { TipConfig = Tips([]) }), "tipConfig.suggestions.values"),
+        ["sale tip 4 values"] = ("spec:MaxLength", c => c.StartSaleAsync(Sale() with { TipConfig = Tips([1, 2, 3, 4]) }), "tipConfig.suggestions.values"),
+
+        // Cross-field rules of the fake's engine (FakeEngine.Push.cs).
+        ["sale timeExpire 2 minutes"] = ("TimeExpireRule", c => c.StartSaleAsync(Sale() with { ExpiresAt = Now.AddMinutes(2) }), "timeExpire"),
+        ["auth timeExpire 2 days"] = ("TimeExpireRule", c => c.StartAuthAsync(new AuthRequest { Amount = 1, Currency = "USD", Description = "d", ReferenceOrderId = "ORDER-1", ExpiresAt = Now.AddDays(2) }), "timeExpire"),
+        ["unreferenced refund timeExpire past"] = ("TimeExpireRule", c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", ReferenceOrderId = "ORDER-1", ExpiresAt = Now.AddMinutes(-1) }), "timeExpire"),
+        ["sale subId without EBT category"] = ("PaymentMethodRule", c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Id = "EBT", SubId = PaymentMethodSubId.Snap } }), "paymentMethod.subId"),
+        ["forced auth subId with CARD"] = ("PaymentMethodRule", c => c.StartForcedAuthAsync(new ForcedAuthRequest { Amount = 1, Currency = "USD", Description = "d", ReferenceOrderId = "ORDER-1", PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Card, Id = "EBT", SubId = PaymentMethodSubId.Voucher } }), "paymentMethod.subId"),
+        ["auth cardNetworkType without CARD"] = ("PaymentMethodRule", c => c.StartAuthAsync(new AuthRequest { Amount = 1, Currency = "USD", Description = "d", ReferenceOrderId = "ORDER-1", CardNetworkType = CardNetworkType.Credit }), "cardNetworkType"),
+        ["unreferenced refund subId with id VISA"] = ("PaymentMethodRule", c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", ReferenceOrderId = "ORDER-1", PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Ebt, Id = "VISA", SubId = PaymentMethodSubId.Benefit } }), "paymentMethod.subId"),
+        ["sale signature without location"] = ("SignatureRule", c => c.StartSaleAsync(Sale() with { SignatureConfig = new SignatureConfig { UseHostConfig = false } }), "signatureConfig.entryLocation"),
+        ["auth signature without location"] = ("SignatureRule", c => c.StartAuthAsync(new AuthRequest { Amount = 1, Currency = "USD", Description = "d", ReferenceOrderId = "ORDER-1", SignatureConfig = new SignatureConfig { UseHostConfig = false } }), "signatureConfig.entryLocation"),
+        ["unreferenced refund signature without location"] = ("SignatureRule", c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", ReferenceOrderId = "ORDER-1", SignatureConfig = new SignatureConfig { UseHostConfig = false } }), "signatureConfig.entryLocation"),
+        ["sale tip names differ from values"] = ("TipConfigRule", c => c.StartSaleAsync(Sale() with { TipConfig = Tips([15, 18], ["15%"]) }), "tipConfig.suggestions.names"),
+        ["sale tip negative value"] = ("TipConfigRule", c => c.StartSaleAsync(Sale() with { TipConfig = Tips([-5]) }), "tipConfig.suggestions.values"),
+        ["post-auth tip infinite value"] = ("TipConfigRule", c => c.StartPostAuthAsync(new PostAuthRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", TipConfig = Tips([double.PositiveInfinity]) }), "tipConfig.suggestions.values"),
+        ["incremental without original"] = ("OriginalRule", c => c.StartIncrementalAuthAsync(new IncrementalAuthRequest { Amount = 1, Currency = "USD" }), "originalTransactionId"),
+        ["post-auth without original"] = ("OriginalRule", c => c.StartPostAuthAsync(new PostAuthRequest { Amount = 1, Currency = "USD" }), "originalTransactionId"),
+        ["void without original"] = ("OriginalRule", c => c.StartVoidAsync(new VoidRequest()), "originalTransactionId"),
+        ["tip adjust without original"] = ("OriginalRule", c => c.TipAdjustAsync(new TipAdjustRequest { TipAmount = 1 }), "originalTransactionId"),
+        ["abort without original"] = ("OriginalRule", c => c.StartAbortAsync(new AbortRequest()), "originalTransactionId"),
+        ["unreferenced refund without referenceOrderId"] = ("RefundRule", c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD" }), "referenceOrderId"),
+        ["referenced refund with paymentMethod"] = ("RefundRule", c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", PaymentMethod = new PaymentMethod { Category = PaymentMethodCategory.Card } }), "paymentMethod"),
+        ["referenced refund with cardNetworkType"] = ("RefundRule", c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", CardNetworkType = CardNetworkType.Credit }), "cardNetworkType"),
+        ["referenced refund with timeExpire"] = ("RefundRule", c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionId = "1", ExpiresAt = Now.AddMinutes(10) }), "timeExpire"),
+        ["referenced refund with signatureConfig"] = ("RefundRule", c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", OriginalTransactionRequestId = "req-1", SignatureConfig = new SignatureConfig { UseHostConfig = true } }), "signatureConfig"),
+    };
+
+    private readonly FakeSunbayHost _host = FakeSunbayHost.Start(new FakeSunbayHostOptions { TimeProvider = new FakeTimeProvider(Now) });
+    private readonly SunbayClient _client;
+
+    public FakeRuleCoverageTests() => _client = _host.CreateClient();
+
+    public static TheoryData<string> CaseNames => [.. Cases.Keys];
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _host.Dispose();
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Client_refuses_what_the_fake_refuses_before_any_request(string name)
+    {
+        var (_, act, field) = Cases[name];
+
+        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => act(_client));
+
+        Assert.Equal(field, error.Field);
+        Assert.Empty(_host.Journal);
+    }
+
+    [Fact]
+    public void Every_fake_rule_family_has_a_case()
+    {
+        var engine = typeof(FakeSunbayHost).Assembly.GetType("Sunbay.Client.Testing.Internal.FakeEngine", throwOnError: true)!;
+        var ruleMethods = engine.GetMethods(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Select(m => m.Name)
+            .Where(n => n.EndsWith("Rule", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        var specKinds = FakeWireTypes()
+            .SelectMany(t => Rules(t).Select(r => "spec:" + r.Kind))
+            .ToHashSet(StringComparer.Ordinal);
+        var covered = Cases.Values.Select(c => c.Rule).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(ruleMethods);
+        Assert.Contains("spec:Range", specKinds);
+        Assert.Empty(ruleMethods.Concat(specKinds).Where(rule => !covered.Contains(rule)).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The spec attributes the fake checks are the ones the client checks: both are generated from the same spec, and
+    /// this compares them property by property, so the few spec cases above stand for all of them.
+    /// </summary>
+    [Fact]
+    public void Client_wire_types_carry_the_same_spec_rules_as_the_fake()
+    {
+        var clientTypes = typeof(SunbayClient).Assembly.GetTypes().Where(t => t.Namespace == "Sunbay.Client.Wire").ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var compared = 0;
+        foreach (var fakeType in FakeWireTypes())
+        {
+            var fakeRules = Rules(fakeType).Select(r => r.ToString()).Order(StringComparer.Ordinal).ToList();
+            if (fakeRules.Count == 0)
+            {
+                continue;
+            }
+
+            Assert.True(clientTypes.TryGetValue(fakeType.Name, out var clientType), $"the client has no wire type {fakeType.Name}");
+            Assert.Equal(fakeRules, Rules(clientType!).Select(r => r.ToString()).Order(StringComparer.Ordinal).ToList());
+            compared++;
+        }
+
+        Assert.True(compared >= 15, $"only {compared} wire types with rules compared");
+    }
+
+    private static IEnumerable<Type> FakeWireTypes() =>
+        typeof(FakeSunbayHost).Assembly.GetTypes().Where(t => t.Namespace == "Sunbay.Client.Testing.Wire" && t.IsClass && !t.IsAbstract);
+
+    private static IEnumerable<SpecRule> Rules(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .SelectMany(p => p.GetCustomAttributes<ValidationAttribute>().Select(a => new SpecRule(
+                p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? p.Name,
+                a.GetType().Name.Replace("Attribute", string.Empty, StringComparison.Ordinal),
+                Describe(a))));
+
+    private static string Describe(ValidationAttribute attribute) => attribute switch
+    {
+        RequiredAttribute r => $"allowEmpty={r.AllowEmptyStrings}",
+        StringLengthAttribute l => string.Create(CultureInfo.InvariantCulture, $"{l.MinimumLength}..{l.MaximumLength}"),
+        RegularExpressionAttribute x => x.Pattern,
+        RangeAttribute g => string.Create(CultureInfo.InvariantCulture, $"{g.Minimum}..{g.Maximum}"),
+        MinLengthAttribute n => n.Length.ToString(CultureInfo.InvariantCulture),
+        MaxLengthAttribute n => n.Length.ToString(CultureInfo.InvariantCulture),
+        _ => attribute.GetType().FullName!,
+    };
+
+    private static SaleRequest Sale() => new() { Amount = 1000, Currency = "USD", ReferenceOrderId = "ORDER-0001", Description = "Coffee" };
+
+    private static TipConfig Tips(double[] values, string[]? names = null) =>
+        new() { Suggestions = new TipSuggestion { FeeMode = FeeMode.Rate, Values = values, Names = names } };
+
+    private sealed record SpecRule(string Property, string Kind, string Detail)
+    {
+        public override string ToString() => $"{Property}:{Kind}({Detail})";
+    }
+}
