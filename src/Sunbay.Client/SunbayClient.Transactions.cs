@@ -170,7 +170,6 @@ public sealed partial class SunbayClient
     public async Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await GuardRefundableAsync(request, cancellationToken).ConfigureAwait(false);
         var options = CurrentOptions;
         var (appId, merchantId) = Account(request, options);
         RequestRules.Refund(request);
@@ -206,6 +205,10 @@ public sealed partial class SunbayClient
             CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
             SignatureConfig = TransactionMapper.ToWire(request.SignatureConfig),
         };
+
+        // Every rule first: the guard queries SUNBAY, and nothing may leave the process for an invalid refund.
+        ValidateWire(wire);
+        await GuardRefundableAsync(request, cancellationToken).ConfigureAwait(false);
         return await DispatchAsync("refund", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Refund, request.ExpiresAt, static (w, r, ct) => w.RefundAsync(r, ct), cancellationToken).ConfigureAwait(false);
     }
 
@@ -305,7 +308,7 @@ public sealed partial class SunbayClient
         CancellationToken cancellationToken)
         where TWire : class
     {
-        WireValidator.Validate(wire);
+        ValidateWire(wire);
         var dispatchedAt = TimeProvider.GetUtcNow();
         var envelope = await CallAsync(operation, transactionRequestId, isPost: true, (w, ct) => send(w, wire, ct), cancellationToken).ConfigureAwait(false);
         var dispatched = TransactionMapper.FromDispatch(envelope.Data, transactionRequestId, referenceOrderId, terminalSn, type);
