@@ -233,6 +233,11 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
                 ? $"SUNBAY's answer to {operation} could not be read: {Excerpt(ex.Response)}"
                 : $"SUNBAY answered {operation} with HTTP {ex.StatusCode} and no SUNBAY envelope: {Excerpt(ex.Response)}", ex, ex.StatusCode, isPost);
         }
+        catch (SunbayApiKeyException ex)
+        {
+            // Found while writing the headers: the request never left the process, so the outcome is known.
+            throw Transport($"{operation} was not sent: {ex.Message}", ex, null, outcomeUnknown: false);
+        }
         catch (BrokenCircuitException ex)
         {
             // Rejected before sending: the request certainly did not reach SUNBAY.
