@@ -75,7 +75,7 @@ public interface ISunbayClient
     Task<TipAdjustResult> TipAdjustAsync(TipAdjustRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Totals of the terminal's current (open) batch, per channel and currency.</summary>
-    /// <param name="terminalSn">The terminal; default <see cref="SunbayClientOptions.TerminalSn"/>.</param>
+    /// <param name="terminalSn">The terminal; <see langword="null"/> for <see cref="SunbayClientOptions.TerminalSn"/> (blank is an error).</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<IReadOnlyList<OpenBatch>> BatchQueryAsync(string? terminalSn = null, CancellationToken cancellationToken = default);
 
@@ -91,12 +91,12 @@ public interface ISunbayClient
     Task<IReadOnlyList<ClosedBatch>> GetBatchCloseListAsync(BatchCloseListRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>The merchant's profile and processor IDs.</summary>
-    /// <param name="merchantId">The merchant; default <see cref="SunbayClientOptions.MerchantId"/>.</param>
+    /// <param name="merchantId">The merchant; <see langword="null"/> for <see cref="SunbayClientOptions.MerchantId"/> (blank is an error).</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<Merchant> GetMerchantAsync(string? merchantId = null, CancellationToken cancellationToken = default);
 
     /// <summary>The merchant's terminals, every page (paging is done for you).</summary>
-    /// <param name="merchantId">The merchant; default <see cref="SunbayClientOptions.MerchantId"/>.</param>
+    /// <param name="merchantId">The merchant; <see langword="null"/> for <see cref="SunbayClientOptions.MerchantId"/> (blank is an error).</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     IAsyncEnumerable<Terminal> GetTerminalsAsync(string? merchantId = null, CancellationToken cancellationToken = default);
 
@@ -136,7 +136,11 @@ public interface ISunbayClient
     /// <summary>
     /// Re-sends a push safely after its outcome was unknown: queries by the request's <c>transactionRequestId</c> first and,
     /// when SUNBAY has the transaction, returns its operation without sending anything; only when SUNBAY has none is the
-    /// request sent again (same <c>transactionRequestId</c>, new <c>X-Client-Request-Id</c>).
+    /// request sent again (same <c>transactionRequestId</c>, new <c>X-Client-Request-Id</c>). SUNBAY does not document
+    /// whether a repeated <c>transactionRequestId</c> replays the first answer or is refused with an error code, so when
+    /// the re-send is refused (<see cref="SunbayApiException"/>) the <c>transactionRequestId</c> is queried again: if the
+    /// transaction exists its operation is returned; if that query fails the result is a
+    /// <see cref="SunbayTransportException"/> with <see cref="SunbayTransportException.OutcomeUnknown"/> set.
     /// </summary>
     /// <param name="request">The original request, with its <see cref="PushRequest.TransactionRequestId"/>.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>

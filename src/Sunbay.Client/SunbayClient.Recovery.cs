@@ -1,3 +1,4 @@
+using Sunbay.Client.Telemetry;
 using Sunbay.Client.Transactions;
 using Sunbay.Client.Validation;
 
@@ -26,15 +27,32 @@ public sealed partial class SunbayClient
     /// <summary>One query by request ID or order number; <see langword="null"/> when SUNBAY has no such transaction.</summary>
     private async Task<Transaction?> FindAsync(string? transactionRequestId, string? referenceOrderId, CancellationToken cancellationToken)
     {
+        Transaction? found;
         try
         {
-            // Code 0 without a transaction also means SUNBAY found nothing.
-            return await QueryAsync(null, transactionRequestId, referenceOrderId, cancellationToken).ConfigureAwait(false);
+            // SUNBAY does not document how it answers a query for a transaction it does not have. "Not found" is either
+            // code 0 without a transaction, or a code listed in TransactionNotFoundCodes; any other answer is an error,
+            // never "not found", so nothing is re-sent on a guess.
+            found = await QueryAsync(null, transactionRequestId, referenceOrderId, cancellationToken).ConfigureAwait(false);
         }
-        catch (SunbayApiException ex) when (CurrentOptions.TransactionNotFoundCodes.Contains(ex.Code, StringComparer.OrdinalIgnoreCase))
+        catch (SunbayApiException ex) when (CurrentOptions.TransactionNotFoundCodes.Any(code => string.Equals(code?.Trim(), ex.Code.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
+
+        // Recovery acts on this answer (follow the transaction instead of sending it): another transaction than the one
+        // asked for must never be taken for it.
+        if (transactionRequestId is not null && found is { TransactionRequestId.Length: > 0 } && !string.Equals(found.TransactionRequestId, transactionRequestId, StringComparison.Ordinal))
+        {
+            throw new SunbayTransportException(
+                $"SUNBAY answered the query of transactionRequestId '{transactionRequestId}' with another transaction ('{found.TransactionRequestId}', transactionId '{found.TransactionId}'); it is not taken for the one asked.",
+                "query",
+                outcomeUnknown: false,
+                transactionRequestId,
+                200);
+        }
+
+        return found;
     }
 
     /// <inheritdoc/>
@@ -52,7 +70,74 @@ public sealed partial class SunbayClient
             return new TransactionOperation(this, existing.TransactionRequestId, existing, expiresAt: null);
         }
 
-        return request switch
+        try
+        {
+            return await ResendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SunbayApiException refused)
+        {
+            if (await FindAfterRefusalAsync(request, refused, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                return found;
+            }
+
+            // Not there (or the key belongs to another kind of operation): a genuine refusal.
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A re-send with a known <c>transactionRequestId</c> was refused. SUNBAY does not document what it answers to a
+    /// repeated <c>transactionRequestId</c>: the first answer again, or an error code. So before the refusal is reported,
+    /// a query checks whether the transaction exists after all (its first send may have been recorded late, or the
+    /// refusal may mean "duplicate"); if it does, its operation is returned and nothing is sent again.
+    /// </summary>
+    /// <returns>The existing transaction's operation, or <see langword="null"/> when the refusal stands.</returns>
+    private async Task<TransactionOperation?> FindAfterRefusalAsync(PushRequest request, SunbayApiException refused, CancellationToken cancellationToken)
+    {
+        var transactionRequestId = request.TransactionRequestId!;
+        Transaction? existing;
+        try
+        {
+            existing = await FindTransactionAsync(transactionRequestId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SunbayException ex)
+        {
+            // Neither "exists" nor "does not exist" is known: the caller must not send it under a new key.
+            throw new SunbayTransportException(
+                $"SUNBAY refused the re-send of transactionRequestId '{transactionRequestId}' (code {refused.Code}, traceId {refused.TraceId}), and the query to check whether it exists failed: {ex.Message} The outcome is unknown: query transactionRequestId '{transactionRequestId}' before anything else.",
+                refused.Operation,
+                outcomeUnknown: true,
+                transactionRequestId,
+                statusCode: null,
+                ex);
+        }
+
+        if (existing is null || !SameKind(existing.Type, request))
+        {
+            return null;
+        }
+
+        Log.ResendFoundExisting(Logger, refused.Operation, transactionRequestId, refused.Code);
+        return new TransactionOperation(this, existing.TransactionRequestId, existing, expiresAt: null);
+    }
+
+    /// <summary>Whether a transaction of <paramref name="type"/> is what <paramref name="request"/> creates; an unknown type is given the benefit of the doubt.</summary>
+    private static bool SameKind(TransactionType type, PushRequest request) =>
+        type.Value.Length == 0 || type == request switch
+        {
+            SaleRequest => TransactionType.Sale,
+            RefundRequest => TransactionType.Refund,
+            VoidRequest => TransactionType.Void,
+            AuthRequest => TransactionType.Auth,
+            ForcedAuthRequest => TransactionType.ForcedAuth,
+            IncrementalAuthRequest => TransactionType.Incremental,
+            PostAuthRequest => TransactionType.PostAuth,
+            _ => type,
+        };
+
+    private async Task<TransactionOperation> ResendAsync(PushRequest request, CancellationToken cancellationToken) =>
+        request switch
         {
             SaleRequest sale => await StartSaleAsync(sale, cancellationToken).ConfigureAwait(false),
             RefundRequest refund => await StartRefundAsync(refund, cancellationToken).ConfigureAwait(false),
@@ -63,7 +148,6 @@ public sealed partial class SunbayClient
             PostAuthRequest capture => await StartPostAuthAsync(capture, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"{request.GetType().Name} is not a push this client knows.", nameof(request)),
         };
-    }
 
     /// <summary>
     /// Checks <see cref="RefundRequest.ExpectedRefundableAmount"/> against the original's state, in orderAmount terms like

@@ -206,8 +206,8 @@ public sealed partial class SunbayClient
             SignatureConfig = TransactionMapper.ToWire(request.SignatureConfig),
         };
 
-        // Every rule is checked before the guard's query: a request that cannot be sent costs no round trip.
-        WireValidator.Validate(wire);
+        // Every rule first: the guard queries SUNBAY, and nothing may leave the process for an invalid refund.
+        ValidateWire(wire);
         await GuardRefundableAsync(request, cancellationToken).ConfigureAwait(false);
         return await DispatchAsync("refund", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Refund, request.ExpiresAt, static (w, r, ct) => w.RefundAsync(r, ct), cancellationToken).ConfigureAwait(false);
     }
@@ -305,7 +305,7 @@ public sealed partial class SunbayClient
         CancellationToken cancellationToken)
         where TWire : class
     {
-        WireValidator.Validate(wire);
+        ValidateWire(wire);
         var dispatchedAt = TimeProvider.GetUtcNow();
         var envelope = await CallAsync(operation, transactionRequestId, isPost: true, (w, ct) => send(w, wire, ct), cancellationToken).ConfigureAwait(false);
         var dispatched = TransactionMapper.FromDispatch(envelope.Data, transactionRequestId, referenceOrderId, terminalSn, type);

@@ -253,6 +253,11 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             // Never followed, never retried. A push may have been acted on before it was redirected: only a query can tell.
             throw Transport(ex.DescribeFor(operation, isPost), ex, ex.StatusCode, isPost);
         }
+        catch (SunbayApiKeyException ex)
+        {
+            // Found while writing the headers: the request never left the process, so the outcome is known.
+            throw Transport($"{operation} was not sent: {ex.Message}", ex, null, outcomeUnknown: false);
+        }
         catch (BrokenCircuitException ex)
         {
             // Rejected before sending: the request certainly did not reach SUNBAY.

@@ -17,7 +17,11 @@ public sealed class SunbayClientOptions
     /// </summary>
     public Uri? BaseAddress { get; set; }
 
-    /// <summary>The application's API key, sent as <c>Authorization: Bearer</c>. Read for every request, so a rotated key applies at once.</summary>
+    /// <summary>
+    /// The application's API key, sent as <c>Authorization: Bearer</c>: printable ASCII without white space. Read for
+    /// every request, so a rotated key applies at once; a key that cannot be sent fails the request before it leaves the
+    /// process.
+    /// </summary>
     public string? ApiKey { get; set; }
 
     /// <summary>The application ID from the SUNBAY portal, used when a request does not name one.</summary>
@@ -29,13 +33,18 @@ public sealed class SunbayClientOptions
     /// <summary>The terminal serial number used when a request does not name one.</summary>
     public string? TerminalSn { get; set; }
 
-    /// <summary>Default webhook URL (<c>notifyUrl</c>) of transactions. Without one SUNBAY sends no webhook and operations complete by polling.</summary>
+    /// <summary>
+    /// Default webhook URL (<c>notifyUrl</c>) of transactions. Without one SUNBAY sends no webhook and operations complete
+    /// by polling. An absolute https URL of at most 200 characters (plain http only to a loopback address, for a local
+    /// fake); a path such as <c>/webhooks/sunbay</c> is refused at start-up.
+    /// </summary>
     public string? NotifyUrl { get; set; }
 
     /// <summary>
     /// SUNBAY codes that mean "no such transaction" on a query, used by <see cref="ISunbayClient.FindTransactionAsync"/>
     /// and the safe re-send. SUNBAY does not document its code; the default is the one <c>FakeSunbayHost</c> answers
-    /// (<c>B01</c>). An unlisted code is never taken for "not found", so nothing is ever re-sent on a guess.
+    /// (<c>B01</c>); compared without regard to case. An answer with code <c>0</c> and no transaction also means "not
+    /// found". An unlisted code is never taken for "not found", so nothing is ever re-sent on a guess.
     /// </summary>
     public IList<string> TransactionNotFoundCodes { get; } = ["B01"];
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Sunbay.Client.Http;
+using Sunbay.Client.Validation;
 
 namespace Sunbay.Client;
 
@@ -19,9 +21,10 @@ internal sealed class SunbayClientOptionsValidator : IValidateOptions<SunbayClie
         {
             failures.Add("Sunbay:ApiKey is required: the API key of your SUNBAY application (sk_test_... in the sandbox).");
         }
-        else if (options.ApiKey.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        else if (!BearerRequestSigner.IsSendable(options.ApiKey))
         {
-            failures.Add("Sunbay:ApiKey must not contain white space or control characters (check for a trailing newline).");
+            // Never echo the key, not even in part.
+            failures.Add("Sunbay:ApiKey must hold only printable ASCII characters, without white space or control characters (check for a trailing newline, a non-breaking space or a typographic quote copied with the key): it goes into the Authorization header.");
         }
 
         RequireId(failures, "AppId", options.AppId);
@@ -33,13 +36,9 @@ internal sealed class SunbayClientOptionsValidator : IValidateOptions<SunbayClie
 
         if (options.BaseAddress is { } address)
         {
-            if (!address.IsAbsoluteUri)
+            if (UrlRules.AddressProblem(address) is { } problem)
             {
-                failures.Add($"Sunbay:BaseAddress must be an absolute URI; '{address}' is not.");
-            }
-            else if (address.Scheme != Uri.UriSchemeHttps && !(address.Scheme == Uri.UriSchemeHttp && address.IsLoopback))
-            {
-                failures.Add($"Sunbay:BaseAddress must use https (plain http is allowed only to a loopback address for a local fake); '{address}' is not allowed.");
+                failures.Add($"Sunbay:BaseAddress {problem}; '{address.OriginalString}' is not allowed.");
             }
         }
 
@@ -48,9 +47,9 @@ internal sealed class SunbayClientOptionsValidator : IValidateOptions<SunbayClie
             failures.Add($"Sunbay:Environment must be Production or Sandbox; '{options.Environment}' is not known.");
         }
 
-        if (options.NotifyUrl is { } notifyUrl && (notifyUrl.Length > 200 || !Uri.TryCreate(notifyUrl, UriKind.Absolute, out _)))
+        if (options.NotifyUrl is { } notifyUrl && UrlRules.WebhookUrlProblem(notifyUrl) is { } notifyProblem)
         {
-            failures.Add("Sunbay:NotifyUrl must be an absolute URL of at most 200 characters.");
+            failures.Add($"Sunbay:NotifyUrl {notifyProblem} (leave it unset for no webhooks).");
         }
 
         var polling = options.Polling;

@@ -3,7 +3,7 @@ namespace Sunbay.Client;
 /// <summary>Which closed batches to list. Give both times or neither (the last 7 days); the span is at most 30 days.</summary>
 public sealed record BatchCloseListRequest : SunbayRequest
 {
-    /// <summary>The terminal; default <see cref="SunbayClientOptions.TerminalSn"/>.</summary>
+    /// <summary>The terminal; <see langword="null"/> for <see cref="SunbayClientOptions.TerminalSn"/>. Blank is an error, never the default.</summary>
     public string? TerminalSn { get; init; }
 
     /// <summary>Only this channel.</summary>

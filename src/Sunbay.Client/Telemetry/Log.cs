@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Sunbay client '{Name}': removed the inherited resilience handler {HandlerType} (e.g. from ConfigureHttpClientDefaults); the Sunbay pipeline must be the only one, as a generic retry can send a payment twice")]
     public static partial void InheritedResilienceRemoved(ILogger logger, string name, string handlerType);
+
+    [LoggerMessage(8, LogLevel.Information, "SUNBAY refused the re-send of {Operation} transactionRequestId {TransactionRequestId} with code {Code}, but a query found the transaction: following it instead of reporting a failure")]
+    public static partial void ResendFoundExisting(ILogger logger, string operation, string transactionRequestId, string code);
 }

@@ -10,10 +10,16 @@ public abstract record PushRequest : TerminalRequest
     /// </summary>
     public string? TransactionRequestId { get; init; }
 
-    /// <summary>Webhook URL for the result; default <see cref="SunbayClientOptions.NotifyUrl"/>.</summary>
+    /// <summary>
+    /// Webhook URL for the result; <see langword="null"/> for <see cref="SunbayClientOptions.NotifyUrl"/>. An absolute
+    /// https URL of at most 200 characters (plain http only to a loopback address); blank is an error.
+    /// </summary>
     public string? NotifyUrl { get; init; }
 
-    /// <summary>URL for real-time terminal events (card read, PIN entry, printing...); only when the transaction is pushed to the terminal.</summary>
+    /// <summary>
+    /// URL for real-time terminal events (card read, PIN entry, printing...); only when the transaction is pushed to the
+    /// terminal. The same rules as <see cref="NotifyUrl"/>.
+    /// </summary>
     public string? TerminalEventNotifyUrl { get; init; }
 
     /// <summary>Which receipts the terminal prints.</summary>

@@ -21,9 +21,9 @@ public abstract record SunbayRequest
         return SensitiveData.Mask(text.Append('}').ToString());
     }
 
-    /// <summary>Application ID for this request only; default <see cref="SunbayClientOptions.AppId"/>.</summary>
+    /// <summary>Application ID for this request only; <see langword="null"/> for <see cref="SunbayClientOptions.AppId"/>. Blank is an error, never the default.</summary>
     public string? AppId { get; init; }
 
-    /// <summary>Merchant ID for this request only; default <see cref="SunbayClientOptions.MerchantId"/>.</summary>
+    /// <summary>Merchant ID for this request only; <see langword="null"/> for <see cref="SunbayClientOptions.MerchantId"/>. Blank is an error, never the default.</summary>
     public string? MerchantId { get; init; }
 }

@@ -47,9 +47,14 @@ internal static class RequestRules
         }
     }
 
-    /// <summary>Names the missing default when neither the request nor the options give a value.</summary>
+    /// <summary>
+    /// A per-request override of a configured default: <see langword="null"/> takes the default, a value is used as given,
+    /// and a blank value is an error (never a silent fall-back to the default: a multi-merchant application would
+    /// charge the wrong merchant). Names the missing default when neither the request nor the options give a value.
+    /// </summary>
     public static string Required(string? value, string? fallback, string field, string setting) =>
-        !string.IsNullOrWhiteSpace(value) ? value
+        value is not null
+            ? !string.IsNullOrWhiteSpace(value) ? value : throw new SunbayValidationException(field, $"must not be blank; leave it null to use the configured Sunbay:{setting}")
         : !string.IsNullOrWhiteSpace(fallback) ? fallback
         : throw new SunbayValidationException(field, $"is required: set it on the request or configure Sunbay:{setting}");
 
