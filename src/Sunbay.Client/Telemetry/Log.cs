@@ -25,4 +25,14 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Sunbay client '{Name}': removed the inherited resilience handler {HandlerType} (e.g. from ConfigureHttpClientDefaults); the Sunbay pipeline must be the only one, as a generic retry can send a payment twice")]
     public static partial void InheritedResilienceRemoved(ILogger logger, string name, string handlerType);
+
+    // Event IDs 41-49: waits and aborts of TransactionOperation.
+    [LoggerMessage(41, LogLevel.Debug, "Polling transaction {TransactionRequestId} failed again; polling goes on: {Message}")]
+    public static partial void PollFailedAgain(ILogger logger, string transactionRequestId, string message);
+
+    [LoggerMessage(44, LogLevel.Debug, "Ignored a {Status} answer ({Source}) for transaction {TransactionRequestId}: it already completed with {FinalStatus}")]
+    public static partial void StaleAnswerIgnored(ILogger logger, string transactionRequestId, TransactionStatus status, TransactionUpdateSource source, TransactionStatus finalStatus);
+
+    [LoggerMessage(45, LogLevel.Warning, "Transaction {TransactionRequestId} completed with {FinalStatus}, but a later {Source} reports {Status}; the first final status is kept")]
+    public static partial void ConflictingFinalIgnored(ILogger logger, string transactionRequestId, TransactionStatus finalStatus, TransactionUpdateSource source, TransactionStatus status);
 }
