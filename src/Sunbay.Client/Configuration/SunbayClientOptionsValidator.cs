@@ -53,6 +53,11 @@ internal sealed class SunbayClientOptionsValidator : IValidateOptions<SunbayClie
             failures.Add("Sunbay:NotifyUrl must be an absolute URL of at most 200 characters.");
         }
 
+        if (options.DefaultExpiry < TimeSpan.FromMinutes(3) || options.DefaultExpiry > TimeSpan.FromDays(1))
+        {
+            failures.Add($"Sunbay:DefaultExpiry must be 3 minutes to 1 day (SUNBAY's timeExpire window); '{options.DefaultExpiry}' is not.");
+        }
+
         var polling = options.Polling;
         if (polling.InitialInterval <= TimeSpan.Zero || polling.MaxInterval < polling.InitialInterval)
         {
