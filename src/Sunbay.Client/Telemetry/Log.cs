@@ -30,6 +30,12 @@ internal static partial class Log
     [LoggerMessage(41, LogLevel.Debug, "Polling transaction {TransactionRequestId} failed again; polling goes on: {Message}")]
     public static partial void PollFailedAgain(ILogger logger, string transactionRequestId, string message);
 
+    [LoggerMessage(42, LogLevel.Information, "Aborting transaction {TransactionRequestId}: no final status {AbortAfter} after the wait began (attempt {Attempt})")]
+    public static partial void Aborting(ILogger logger, string transactionRequestId, TimeSpan abortAfter, int attempt);
+
+    [LoggerMessage(43, LogLevel.Warning, "Abort of transaction {TransactionRequestId} failed; waiting for its final status")]
+    public static partial void AbortFailed(ILogger logger, string transactionRequestId, Exception exception);
+
     [LoggerMessage(44, LogLevel.Debug, "Ignored a {Status} answer ({Source}) for transaction {TransactionRequestId}: it already completed with {FinalStatus}")]
     public static partial void StaleAnswerIgnored(ILogger logger, string transactionRequestId, TransactionStatus status, TransactionUpdateSource source, TransactionStatus finalStatus);
 

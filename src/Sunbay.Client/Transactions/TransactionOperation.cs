@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sunbay.Client.Notifications;
 using Sunbay.Client.Telemetry;
 
@@ -18,6 +19,7 @@ public class TransactionOperation
 {
     private readonly SunbayClient? _client;
     private readonly DateTimeOffset? _expiresAt;
+    private const int MaxAbortAttempts = 3;
     private readonly long _createdTimestamp;
     private readonly object _gate = new();
     private Transaction? _latest;
@@ -93,8 +95,8 @@ public class TransactionOperation
     /// <remarks>
     /// <para>
     /// A failed status query (a <see cref="SunbayTransportException"/>, or a <see cref="SunbayApiException"/> such as an
-    /// authentication error while a rotated key propagates) does not end the wait: the transaction may still succeed on
-    /// the terminal. Polling goes on until the deadline, and the <see cref="SunbayOperationTimeoutException"/> raised then
+    /// authentication error while a rotated key propagates, or a configuration reload that fails validation) does not end
+    /// the wait: the transaction may still succeed on the terminal. Polling goes on until the deadline, and the <see cref="SunbayOperationTimeoutException"/> raised then
     /// carries the last status and the last failure seen.
     /// </para>
     /// <para>
@@ -109,9 +111,50 @@ public class TransactionOperation
     /// <exception cref="SunbayOperationTimeoutException">No final status by the transaction's expiry plus the grace period.</exception>
     /// <exception cref="SunbayClientDisposedException">The client was disposed during the wait.</exception>
     public virtual Task<Transaction> WaitForCompletionAsync(IProgress<Transaction>? progress, CancellationToken cancellationToken = default) =>
-        WaitAsync(progress, cancellationToken);
+        WaitAsync(progress, abortAfter: null, cancellationToken);
 
-    private async Task<Transaction> WaitAsync(IProgress<Transaction>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the final status and, when the cardholder has not finished <paramref name="abortAfter"/> from now, asks
+    /// the terminal to abort the transaction, then keeps waiting for its true final state.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The abort names this transaction (its <c>transactionRequestId</c>, as <c>originalTransactionRequestId</c>) on its
+    /// terminal. It is only a request: the cardholder may have paid at the same moment. The result is therefore always
+    /// the state SUNBAY reports afterwards, never the abort's answer: <see cref="TransactionStatus.Closed"/> when the
+    /// abort worked, <see cref="TransactionStatus.Success"/> when the payment won the race (abort refused as "status not
+    /// allowed", or accepted after the terminal had approved). A failed abort (network, SUNBAY error) does not end the
+    /// wait: it is logged, sent again (at most three times in all) when it got no answer, and the wait goes on until the
+    /// transaction's expiry closes it.
+    /// </para>
+    /// </remarks>
+    /// <param name="abortAfter">How long to wait for the cardholder before aborting, from now (on the client's <see cref="TimeProvider"/>). Zero aborts at once.</param>
+    /// <param name="cancellationToken">Stops waiting (and aborting); the transaction itself goes on.</param>
+    /// <returns>The final transaction: approved, declined, or closed (aborted or expired).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="abortAfter"/> is negative.</exception>
+    /// <exception cref="SunbayOperationTimeoutException">No final status by the transaction's expiry plus the grace period.</exception>
+    /// <exception cref="SunbayClientDisposedException">The client was disposed during the wait.</exception>
+    public virtual Task<Transaction> WaitForCompletionOrAbortAsync(TimeSpan abortAfter, CancellationToken cancellationToken = default) =>
+        WaitForCompletionOrAbortAsync(abortAfter, progress: null, cancellationToken);
+
+    /// <summary>
+    /// Waits for the final status, reporting each state seen, and aborts the transaction when the cardholder has not
+    /// finished <paramref name="abortAfter"/> from now; see <see cref="WaitForCompletionOrAbortAsync(TimeSpan, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="abortAfter">How long to wait for the cardholder before aborting, from now (on the client's <see cref="TimeProvider"/>). Zero aborts at once.</param>
+    /// <param name="progress">Receives every state seen while waiting, final included.</param>
+    /// <param name="cancellationToken">Stops waiting (and aborting); the transaction itself goes on.</param>
+    /// <returns>The final transaction: approved, declined, or closed (aborted or expired).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="abortAfter"/> is negative.</exception>
+    /// <exception cref="SunbayOperationTimeoutException">No final status by the transaction's expiry plus the grace period.</exception>
+    /// <exception cref="SunbayClientDisposedException">The client was disposed during the wait.</exception>
+    public virtual Task<Transaction> WaitForCompletionOrAbortAsync(TimeSpan abortAfter, IProgress<Transaction>? progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(abortAfter, TimeSpan.Zero);
+        return WaitAsync(progress, abortAfter, cancellationToken);
+    }
+
+    private async Task<Transaction> WaitAsync(IProgress<Transaction>? progress, TimeSpan? abortAfter, CancellationToken cancellationToken)
     {
         var client = Client;
         if (HasCompleted)
@@ -128,6 +171,8 @@ public class TransactionOperation
         var polling = client.CurrentOptions.Polling;
         var time = client.TimeProvider;
         var started = time.GetUtcNow();
+        var abortAt = started + abortAfter;
+        var abortAttempts = 0;
         var interval = polling.InitialInterval;
         Exception? lastError = null;
 
@@ -150,6 +195,11 @@ public class TransactionOperation
                     return Report(Value, progress);
                 }
 
+                if (abortAt is { } at && abortAttempts < MaxAbortAttempts && time.GetUtcNow() >= at)
+                {
+                    abortAttempts = await AbortAsync(client, abortAfter!.Value, abortAttempts, token).ConfigureAwait(false);
+                }
+
                 try
                 {
                     var poll = UpdateStatusAsync(token);
@@ -168,9 +218,10 @@ public class TransactionOperation
                         return current;
                     }
                 }
-                catch (Exception ex) when (ex is SunbayTransportException or SunbayApiException && !token.IsCancellationRequested)
+                catch (Exception ex) when (ex is SunbayTransportException or SunbayApiException or OptionsValidationException && !token.IsCancellationRequested)
                 {
-                    // A failed query says nothing about the transaction (it may be paid on the terminal): keep waiting.
+                    // A failed query (or a configuration reload that failed validation, until it is fixed) says nothing
+                    // about the transaction, which may be paid on the terminal: keep waiting.
                     // The first failure of a series is a warning, the ones after it are debug lines.
                     if (lastError is null)
                     {
@@ -190,7 +241,13 @@ public class TransactionOperation
                     throw new SunbayOperationTimeoutException(TransactionRequestId, LastKnown?.Status ?? default, lastError);
                 }
 
-                var delay = Task.Delay(Jittered(interval, polling.Jitter), time, token);
+                var pause = Jittered(interval, polling.Jitter);
+                if (abortAt is { } abortTime && abortAttempts == 0 && abortTime - now < pause)
+                {
+                    pause = abortTime > now ? abortTime - now : TimeSpan.Zero;
+                }
+
+                var delay = Task.Delay(pause, time, token);
                 if (registration is not null && await Task.WhenAny(delay, registration.Notified).ConfigureAwait(false) == registration.Notified)
                 {
                     return Report(Apply(await registration.Notified.ConfigureAwait(false), TransactionUpdateSource.Webhook), progress);
@@ -210,6 +267,34 @@ public class TransactionOperation
         finally
         {
             registration?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Sends the abort once; returns the attempts used so far, or <see cref="MaxAbortAttempts"/> when no other attempt
+    /// should follow (sent, or refused by SUNBAY or by validation). Only an abort that got no answer is sent again.
+    /// </summary>
+    private async Task<int> AbortAsync(SunbayClient client, TimeSpan abortAfter, int attempts, CancellationToken cancellationToken)
+    {
+        attempts++;
+        Log.Aborting(client.Logger, TransactionRequestId, abortAfter, attempts);
+        try
+        {
+            // Its answer is not the outcome (the terminal may have approved first): the wait reads the true final state.
+            await client.StartAbortAsync(
+                new AbortRequest
+                {
+                    OriginalTransactionRequestId = _requestId,
+                    OriginalTransactionId = _requestId is null ? TransactionId : null,
+                    TerminalSn = LastKnown?.TerminalSn,
+                },
+                cancellationToken).ConfigureAwait(false);
+            return MaxAbortAttempts;
+        }
+        catch (SunbayException ex) when (ex is not SunbayClientDisposedException && !cancellationToken.IsCancellationRequested)
+        {
+            Log.AbortFailed(client.Logger, TransactionRequestId, ex);
+            return ex is SunbayTransportException ? attempts : MaxAbortAttempts;
         }
     }
 

@@ -1,5 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Sunbay.Client.Http;
+using Sunbay.Client.Notifications;
 using Sunbay.Client.Tests.Support;
 
 namespace Sunbay.Client.Tests.Transactions;
@@ -186,5 +190,52 @@ public sealed class OperationRaceTests
         Assert.Contains("Processing", error.Message, StringComparison.Ordinal);
         Assert.Contains("C01", error.Message, StringComparison.Ordinal);
         Assert.InRange(time.GetUtcNow() - start, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(6));
+    }
+
+    [Fact]
+    public async Task A_configuration_reload_that_fails_validation_does_not_end_the_wait()
+    {
+        var stub = new StubHandler()
+            .Then(_ => StubHandler.Json(StubHandler.Query("req1", "P", resultCode: null)))
+            .Always(_ => StubHandler.Json(StubHandler.Query("req1", "S")));
+        var time = TestClients.Clock();
+        var monitor = new BreakableOptionsMonitor(TestClients.Options());
+        using var waiters = new TransactionWaiters(new InProcessTransactionNotificationBus());
+        using var client = new SunbayClient(Options.DefaultName, SunbayHttp.Configure(new HttpClient(stub), monitor.CurrentValue), monitor, time, NullLogger.Instance, waiters, new ServerClock());
+        var operation = client.GetOperation("req1");
+        var wait = operation.WaitForCompletionAsync();
+        await FakeTimeExtensions.WaitUntilAsync(() => operation.LastKnown is not null);
+
+        monitor.Broken = true;                                    // a reload fails validation...
+        await time.DriveUntilAsync(() => monitor.Rejections >= 2, TimeSpan.FromMilliseconds(500), maxSteps: 100);
+        monitor.Broken = false;                                   // ...and is fixed
+        var result = await time.DriveAsync(wait, TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(TransactionStatus.Success, result.Status);
+        Assert.Equal(2, stub.Calls.Count);
+    }
+
+    private sealed class BreakableOptionsMonitor(SunbayClientOptions value) : IOptionsMonitor<SunbayClientOptions>
+    {
+        private int _rejections;
+
+        public volatile bool Broken;
+
+        public int Rejections => Volatile.Read(ref _rejections);
+
+        public SunbayClientOptions CurrentValue => Get(Options.DefaultName);
+
+        public SunbayClientOptions Get(string? name)
+        {
+            if (Broken)
+            {
+                Interlocked.Increment(ref _rejections);
+                throw new OptionsValidationException(name ?? string.Empty, typeof(SunbayClientOptions), ["Sunbay:ApiKey is required."]);
+            }
+
+            return value;
+        }
+
+        public IDisposable? OnChange(Action<SunbayClientOptions, string?> listener) => null;
     }
 }

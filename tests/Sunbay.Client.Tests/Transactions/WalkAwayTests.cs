@@ -5,9 +5,13 @@ using Sunbay.Client.Tests.Support;
 
 namespace Sunbay.Client.Tests.Transactions;
 
-/// <summary>A cardholder who walks away: the default expiry frees the terminal within minutes.</summary>
+/// <summary>
+/// A cardholder who walks away: the default expiry frees the terminal within minutes, and "wait, or abort at T" aborts
+/// the transaction by name and reports its true final state, even when the payment wins the race with the abort.
+/// </summary>
 public sealed class WalkAwayTests : IAsyncLifetime
 {
+    private static readonly TimeSpan AbortAfter = TimeSpan.FromSeconds(30);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private FakeSunbayHost _host = null!;
     private SunbayClient _client = null!;
@@ -43,6 +47,8 @@ public sealed class WalkAwayTests : IAsyncLifetime
         await _time.DriveUntilAsync(() => task.IsCompleted, step, maxSteps: 2_000);
         return await task;
     }
+
+    private List<RecordedRequest> Aborts() => _host.Journal.Where(r => r.Endpoint == FakeEndpoint.Abort).ToList();
 
     [Fact]
     public async Task A_push_without_an_expiry_is_sent_with_the_default_expiry_and_closes_within_minutes()
@@ -92,5 +98,96 @@ public sealed class WalkAwayTests : IAsyncLifetime
         var body = JsonDocument.Parse(_host.Journal.Single(r => r.Endpoint == FakeEndpoint.Sale).Body).RootElement;
         Assert.Equal(expiresAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture), body.GetProperty("timeExpire").GetString());
         Assert.Equal(expiresAt, _host.Transactions.Single().ExpiresAt);
+    }
+
+    [Fact]
+    public async Task The_terminal_holds_the_card_then_the_abort_closes_the_transaction()
+    {
+        Terminal.NeverPresentCardNext();
+        var start = _time.GetUtcNow();
+        var sale = await _client.StartSaleAsync(Sale());
+
+        var result = await DriveAsync(sale.WaitForCompletionOrAbortAsync(AbortAfter));
+
+        Assert.Equal(TransactionStatus.Closed, result.Status);
+        Assert.Same(result, sale.Value);
+        var abort = Assert.Single(Aborts());
+        Assert.InRange(abort.Time - start, AbortAfter, AbortAfter + TimeSpan.FromSeconds(2));
+        Assert.Equal(FakeSunbayCodes.Success, abort.Code);
+        var body = JsonDocument.Parse(abort.Body).RootElement;
+        Assert.Equal(sale.TransactionRequestId, body.GetProperty("originalTransactionRequestId").GetString());
+        Assert.Equal(Terminal.Sn, body.GetProperty("terminalSn").GetString());
+        Assert.Equal("Aborted by the merchant", _host.FindTransaction(sale.TransactionRequestId)!.ResultMessage);
+        Assert.False(Terminal.IsBusy);
+    }
+
+    [Fact]
+    public async Task The_terminal_approves_at_the_instant_of_the_abort_and_the_payment_is_reported()
+    {
+        // The card is approved at 30 s, when the abort is sent; the abort reaches SUNBAY a second later.
+        Terminal.CardPresentDelay = AbortAfter;
+        Terminal.ApproveNext();
+        _host.Faults.EnqueueLatency(FakeEndpoint.Abort, TimeSpan.FromSeconds(1));
+        var sale = await _client.StartSaleAsync(Sale());
+
+        var result = await DriveAsync(sale.WaitForCompletionOrAbortAsync(AbortAfter));
+
+        Assert.Equal(TransactionStatus.Success, result.Status);
+        Assert.True(result.IsApproved);
+        Assert.True(sale.Value.IsApproved);
+        var abort = Assert.Single(Aborts());
+        Assert.Equal(FakeSunbayCodes.StatusNotAllowed, abort.Code);
+        Assert.Equal("S", _host.FindTransaction(sale.TransactionRequestId)!.Status);
+    }
+
+    [Fact]
+    public async Task A_card_presented_before_the_deadline_sends_no_abort()
+    {
+        var sale = await _client.StartSaleAsync(Sale());
+
+        var result = await DriveAsync(sale.WaitForCompletionOrAbortAsync(AbortAfter));
+
+        Assert.True(result.IsApproved);
+        Assert.Empty(Aborts());
+    }
+
+    [Fact]
+    public async Task An_abort_lost_on_the_network_is_sent_again_and_the_wait_goes_on()
+    {
+        Terminal.NeverPresentCardNext();
+        _host.Faults.Enqueue(FakeEndpoint.Abort, FakeFault.DropBeforeRecording);
+        var sale = await _client.StartSaleAsync(Sale());
+
+        var result = await DriveAsync(sale.WaitForCompletionOrAbortAsync(AbortAfter));
+
+        Assert.Equal(TransactionStatus.Closed, result.Status);
+        Assert.Equal(2, Aborts().Count);
+        Assert.Equal(FakeSunbayCodes.Success, Aborts()[1].Code);
+    }
+
+    [Fact]
+    public async Task An_accepted_abort_is_not_the_outcome_when_the_terminal_approved_first()
+    {
+        // SUNBAY accepts the abort (code 0, status C) but the terminal had approved: only the query tells the truth.
+        var stub = new StubHandler()
+            .Then(_ => StubHandler.Json(StubHandler.Dispatch("req-race")))
+            .Then(_ => StubHandler.Json(StubHandler.Envelope("""{"originalTransactionId":"7225836252468027","originalTransactionRequestId":"req-race","transactionStatus":"C"}""")))
+            .Then(_ => StubHandler.Json(StubHandler.Query("req-race", "S")));
+        using var client = TestClients.Create(stub);
+        var sale = await client.StartSaleAsync(TestClients.Sale(transactionRequestId: "req-race"));
+
+        var result = await sale.WaitForCompletionOrAbortAsync(TimeSpan.Zero);
+
+        Assert.Equal(TransactionStatus.Success, result.Status);
+        Assert.Contains("/transaction/abort", stub.Calls[1].Uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("\"originalTransactionRequestId\":\"req-race\"", stub.Calls[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_negative_abort_delay_is_an_argument_error()
+    {
+        var operation = _client.GetOperation("req1");
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => operation.WaitForCompletionOrAbortAsync(TimeSpan.FromSeconds(-1)));
     }
 }
