@@ -37,7 +37,7 @@ public sealed partial class SunbayClient
             Attach = request.Attach,
             NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
             TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt),
+            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt ?? DefaultExpiresAt(options)),
             PrintReceipt = PrintReceiptOf(request),
             PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
             CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
@@ -68,7 +68,7 @@ public sealed partial class SunbayClient
             Attach = request.Attach,
             NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
             TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt),
+            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt ?? DefaultExpiresAt(options)),
             PrintReceipt = PrintReceiptOf(request),
             PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
             CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
@@ -97,7 +97,7 @@ public sealed partial class SunbayClient
             Attach = request.Attach,
             NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
             TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt),
+            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt ?? DefaultExpiresAt(options)),
             PrintReceipt = PrintReceiptOf(request),
             PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
             CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
@@ -200,7 +200,7 @@ public sealed partial class SunbayClient
             TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
             PrintReceipt = PrintReceiptOf(request),
             PushToTerminal = request.PushToTerminal,
-            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt),
+            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt ?? (request.IsReferenced ? null : DefaultExpiresAt(options))),
             PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
             CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
             SignatureConfig = TransactionMapper.ToWire(request.SignatureConfig),
@@ -309,7 +309,7 @@ public sealed partial class SunbayClient
         var dispatchedAt = TimeProvider.GetUtcNow();
         var envelope = await CallAsync(operation, transactionRequestId, isPost: true, (w, ct) => send(w, wire, ct), cancellationToken).ConfigureAwait(false);
         var dispatched = TransactionMapper.FromDispatch(envelope.Data, transactionRequestId, referenceOrderId, terminalSn, type);
-        return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, expiresAt ?? dispatchedAt.AddDays(1));
+        return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, expiresAt ?? ExpiryOf(wire) ?? dispatchedAt.AddDays(1));
     }
 
     private static Wire.PrintReceipt? PrintReceiptOf(PushRequest request) =>

@@ -30,6 +30,8 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     private readonly string _name;
     private readonly ISunbayWireClient _wire;
     private readonly CompositeDisposable? _owned;
+    private readonly CancellationTokenSource _lifetime = new();
+    private int _disposed;
 
     /// <summary>
     /// Creates a client without dependency injection. The options are validated now; the client owns its HTTP
@@ -94,6 +96,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         TimeProvider = time;
         Waiters = waiters;
         _owned = new CompositeDisposable(http, waiters);
+        Lifetime = _lifetime.Token;
     }
 
     internal SunbayClient(string name, HttpClient http, IOptionsMonitor<SunbayClientOptions> options, TimeProvider time, ILogger logger, TransactionWaiters waiters, ServerClock serverClock)
@@ -105,6 +108,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         Logger = logger;
         Waiters = waiters;
         _wire = new SunbayWireClient(http);
+        Lifetime = _lifetime.Token;
     }
 
     internal SunbayClientOptions CurrentOptions => _options.Get(_name);
@@ -116,6 +120,12 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     internal TransactionWaiters Waiters { get; }
 
     internal ServerClock ServerClock { get; }
+
+    /// <summary>Cancelled when the client is disposed: ends every wait at once.</summary>
+    internal CancellationToken Lifetime { get; }
+
+    /// <summary>Whether <see cref="Dispose"/> was called.</summary>
+    internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <inheritdoc/>
     public Task<Transaction> GetTransactionAsync(string transactionId, CancellationToken cancellationToken = default)
@@ -138,8 +148,23 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         return new TransactionOperation(this, transactionRequestId, initial: null, expiresAt: null);
     }
 
-    /// <summary>Releases the HTTP connections of a client created without dependency injection.</summary>
-    public void Dispose() => _owned?.Dispose();
+    /// <summary>
+    /// Releases the HTTP connections of a client created without dependency injection. Every wait in progress ends at once
+    /// with <see cref="SunbayClientDisposedException"/>, as does every later call; a push interrupted on its way raises
+    /// <see cref="SunbayTransportException"/> with <see cref="SunbayTransportException.OutcomeUnknown"/>. Transactions go on
+    /// on their terminals: follow them with <see cref="GetOperation(string)"/> on a live client.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Waits first, so that they end with the SDK's exception rather than with the HTTP client's.
+        _lifetime.Cancel();
+        _owned?.Dispose();
+    }
 
     /// <summary>A new <c>transactionRequestId</c>: 32 hexadecimal characters, unique, within the documented pattern.</summary>
     internal static string NewTransactionRequestId() => Guid.NewGuid().ToString("N");
@@ -188,6 +213,11 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         where TEnvelope : ApiEnvelope
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (IsDisposed)
+        {
+            throw new SunbayClientDisposedException(operation, transactionRequestId);
+        }
+
         using var activity = SunbayTelemetry.ActivitySource.StartActivity($"sunbay {operation}", ActivityKind.Client);
         activity?.SetTag("sunbay.operation", operation);
         activity?.SetTag("sunbay.transaction_request_id", transactionRequestId);
@@ -219,6 +249,13 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
 
             outcome = "success";
             return envelope;
+        }
+        catch (Exception ex) when (IsDisposed && !cancellationToken.IsCancellationRequested && ex is ObjectDisposedException or OperationCanceledException or HttpRequestException)
+        {
+            // Disposed under the call: the HTTP client's own exception would say nothing useful.
+            throw isPost
+                ? Transport($"{operation} was interrupted: the SunbayClient was disposed while the request was on its way.", ex, null, outcomeUnknown: true)
+                : new SunbayClientDisposedException(operation, transactionRequestId, ex);
         }
         catch (SunbayWireException ex)
         {

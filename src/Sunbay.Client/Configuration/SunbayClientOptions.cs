@@ -41,6 +41,17 @@ public sealed class SunbayClientOptions
     public string? NotifyUrl { get; set; }
 
     /// <summary>
+    /// How long a cardholder has to finish a sale, pre-authorisation, forced authorisation or unreferenced refund that
+    /// does not set its own <c>ExpiresAt</c>: sent as <c>timeExpire</c> (now plus this, rounded up to the second), after
+    /// which SUNBAY closes the unpaid transaction and frees the terminal; it is also the deadline of the operation's wait
+    /// (plus <see cref="SunbayPollingOptions.ExpiryGracePeriod"/>). SUNBAY allows 3 minutes to 1 day and defaults to a
+    /// day, which keeps a terminal busy and a wait running for a day after a cardholder walks away. Default 5 minutes:
+    /// time to find a card, retry a PIN or fall back from chip to swipe at a counter, while a walk-away frees the terminal
+    /// for the next customer within minutes. Must be 3 minutes to 1 day.
+    /// </summary>
+    public TimeSpan DefaultExpiry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// SUNBAY codes that mean "no such transaction" on a query, used by <see cref="ISunbayClient.FindTransactionAsync"/>
     /// and the safe re-send. SUNBAY does not document its code; the default is the one <c>FakeSunbayHost</c> answers
     /// (<c>B01</c>); compared without regard to case. An answer with code <c>0</c> and no transaction also means "not

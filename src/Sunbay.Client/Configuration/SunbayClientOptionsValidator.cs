@@ -52,6 +52,11 @@ internal sealed class SunbayClientOptionsValidator : IValidateOptions<SunbayClie
             failures.Add($"Sunbay:NotifyUrl {notifyProblem} (leave it unset for no webhooks).");
         }
 
+        if (options.DefaultExpiry < TimeSpan.FromMinutes(3) || options.DefaultExpiry > TimeSpan.FromDays(1))
+        {
+            failures.Add($"Sunbay:DefaultExpiry must be 3 minutes to 1 day (SUNBAY's timeExpire window); '{options.DefaultExpiry}' is not.");
+        }
+
         var polling = options.Polling;
         if (polling.InitialInterval <= TimeSpan.Zero || polling.MaxInterval < polling.InitialInterval)
         {

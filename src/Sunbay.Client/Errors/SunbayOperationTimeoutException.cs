@@ -4,13 +4,26 @@ namespace Sunbay.Client;
 /// A transaction did not reach a final status before its <c>timeExpire</c> plus the grace period
 /// (<see cref="SunbayPollingOptions.ExpiryGracePeriod"/>). Its state is unknown: query it again later, or abort it.
 /// </summary>
+/// <remarks>
+/// Failed status queries do not end a wait; the last one is kept here (<see cref="LastError"/>, also the
+/// <see cref="Exception.InnerException"/>) so that a wait that never got an answer says why.
+/// </remarks>
 public sealed class SunbayOperationTimeoutException : SunbayException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="transactionRequestId">The transaction that did not finish.</param>
     /// <param name="lastStatus">The last status seen.</param>
     public SunbayOperationTimeoutException(string transactionRequestId, TransactionStatus lastStatus)
-        : base($"Transaction '{transactionRequestId}' had no final status after its expiry and the grace period (last status: {lastStatus}).")
+        : this(transactionRequestId, lastStatus, lastError: null)
+    {
+    }
+
+    /// <summary>Creates the exception with the last failure seen while waiting.</summary>
+    /// <param name="transactionRequestId">The transaction that did not finish.</param>
+    /// <param name="lastStatus">The last status seen.</param>
+    /// <param name="lastError">The last failed status query of the wait, if any.</param>
+    public SunbayOperationTimeoutException(string transactionRequestId, TransactionStatus lastStatus, Exception? lastError)
+        : base(Describe(transactionRequestId, lastStatus, lastError), lastError)
     {
         TransactionRequestId = transactionRequestId;
         LastStatus = lastStatus;
@@ -21,4 +34,11 @@ public sealed class SunbayOperationTimeoutException : SunbayException
 
     /// <summary>The last status seen.</summary>
     public TransactionStatus LastStatus { get; }
+
+    /// <summary>The last failed status query of the wait (a <see cref="SunbayTransportException"/> or <see cref="SunbayApiException"/>), or <see langword="null"/> when none failed.</summary>
+    public Exception? LastError => InnerException;
+
+    private static string Describe(string transactionRequestId, TransactionStatus lastStatus, Exception? lastError) =>
+        $"Transaction '{transactionRequestId}' had no final status after its expiry and the grace period (last status: {lastStatus})."
+        + (lastError is null ? string.Empty : $" The last status query failed: {lastError.Message}");
 }

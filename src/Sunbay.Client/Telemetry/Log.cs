@@ -28,4 +28,20 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "SUNBAY refused the re-send of {Operation} transactionRequestId {TransactionRequestId} with code {Code}, but a query found the transaction: following it instead of reporting a failure")]
     public static partial void ResendFoundExisting(ILogger logger, string operation, string transactionRequestId, string code);
+
+    // Event IDs 41-49: waits and aborts of TransactionOperation.
+    [LoggerMessage(41, LogLevel.Debug, "Polling transaction {TransactionRequestId} failed again; polling goes on: {Message}")]
+    public static partial void PollFailedAgain(ILogger logger, string transactionRequestId, string message);
+
+    [LoggerMessage(42, LogLevel.Information, "Aborting transaction {TransactionRequestId}: no final status {AbortAfter} after the wait began (attempt {Attempt})")]
+    public static partial void Aborting(ILogger logger, string transactionRequestId, TimeSpan abortAfter, int attempt);
+
+    [LoggerMessage(43, LogLevel.Warning, "Abort of transaction {TransactionRequestId} failed; waiting for its final status")]
+    public static partial void AbortFailed(ILogger logger, string transactionRequestId, Exception exception);
+
+    [LoggerMessage(44, LogLevel.Debug, "Ignored a {Status} answer ({Source}) for transaction {TransactionRequestId}: it already completed with {FinalStatus}")]
+    public static partial void StaleAnswerIgnored(ILogger logger, string transactionRequestId, TransactionStatus status, TransactionUpdateSource source, TransactionStatus finalStatus);
+
+    [LoggerMessage(45, LogLevel.Warning, "Transaction {TransactionRequestId} completed with {FinalStatus}, but a later {Source} reports {Status}; the first final status is kept")]
+    public static partial void ConflictingFinalIgnored(ILogger logger, string transactionRequestId, TransactionStatus finalStatus, TransactionUpdateSource source, TransactionStatus status);
 }

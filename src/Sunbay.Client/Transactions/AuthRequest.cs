@@ -15,7 +15,7 @@ public sealed record AuthRequest : PushRequest
     /// <summary>Shown on the terminal (at most 128 characters).</summary>
     public required string Description { get; init; }
 
-    /// <summary>When an unpaid transaction closes: 3 minutes to 1 day from now.</summary>
+    /// <summary>When an unpaid transaction closes: 3 minutes to 1 day from now. Default now plus <see cref="SunbayClientOptions.DefaultExpiry"/>.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>Restricts the accepted payment method; usually left out.</summary>

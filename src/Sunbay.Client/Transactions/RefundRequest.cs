@@ -29,7 +29,7 @@ public sealed record RefundRequest : OriginalTransactionRequest
     /// <summary>Cash back refunded, in minor units.</summary>
     public long? CashbackAmount { get; init; }
 
-    /// <summary>Unreferenced refunds only: when an unpaid refund closes, 3 minutes to 1 day from now.</summary>
+    /// <summary>Unreferenced refunds only: when an unpaid refund closes, 3 minutes to 1 day from now. Default now plus <see cref="SunbayClientOptions.DefaultExpiry"/>.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>Unreferenced refunds only: restricts the accepted payment method.</summary>

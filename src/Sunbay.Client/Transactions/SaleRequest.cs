@@ -27,7 +27,7 @@ public sealed record SaleRequest : PushRequest
     /// <summary>Cash back in minor units.</summary>
     public long? CashbackAmount { get; init; }
 
-    /// <summary>When an unpaid transaction closes: 3 minutes to 1 day from now (SUNBAY's default is 1 day).</summary>
+    /// <summary>When an unpaid transaction closes: 3 minutes to 1 day from now. Default now plus <see cref="SunbayClientOptions.DefaultExpiry"/>.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>Restricts the accepted payment method; usually left out.</summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sunbay.Client.Notifications;
 using Sunbay.Client.Telemetry;
 
 namespace Sunbay.Client;
@@ -17,7 +19,9 @@ public class TransactionOperation
 {
     private readonly SunbayClient? _client;
     private readonly DateTimeOffset? _expiresAt;
+    private const int MaxAbortAttempts = 3;
     private readonly long _createdTimestamp;
+    private readonly object _gate = new();
     private Transaction? _latest;
     private string? _requestId;
 
@@ -46,7 +50,7 @@ public class TransactionOperation
     public virtual string? TransactionId => _latest?.TransactionId;
 
     /// <summary>Whether the transaction has reached a final status (success, fail or closed).</summary>
-    public virtual bool HasCompleted => _latest?.Status.IsFinal == true;
+    public virtual bool HasCompleted => Volatile.Read(ref _latest)?.Status.IsFinal == true;
 
     /// <summary>How the final status was learned (a query or a verified webhook); <see langword="null"/> until completed.</summary>
     public virtual TransactionUpdateSource? CompletedBy { get; private set; }
@@ -56,12 +60,16 @@ public class TransactionOperation
 
     /// <summary>The final transaction.</summary>
     /// <exception cref="InvalidOperationException">The operation has not completed yet.</exception>
-    public virtual Transaction Value => HasCompleted
-        ? _latest!
+    public virtual Transaction Value => Volatile.Read(ref _latest) is { Status.IsFinal: true } final
+        ? final
         : throw new InvalidOperationException($"Transaction '{TransactionRequestId}' has not completed yet; await WaitForCompletionAsync first.");
 
-    /// <summary>Queries the transaction once and returns its current state.</summary>
+    /// <summary>
+    /// Queries the transaction once and returns its current state. Once the operation has completed, the final state it
+    /// completed with is returned whatever the query says (see <see cref="WaitForCompletionAsync(IProgress{Transaction}, CancellationToken)"/>).
+    /// </summary>
     /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="SunbayClientDisposedException">The client was disposed.</exception>
     public virtual async Task<Transaction> UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
         var client = Client;
@@ -73,66 +81,176 @@ public class TransactionOperation
             _requestId = current.TransactionRequestId;
         }
 
-        return Apply(current, "poll");
+        return Apply(current, TransactionUpdateSource.Query);
     }
 
     /// <summary>Waits for the final status and returns the transaction (approved, declined or closed).</summary>
     /// <param name="cancellationToken">Stops waiting; the transaction itself goes on (abort it to cancel it on the terminal).</param>
     /// <exception cref="SunbayOperationTimeoutException">No final status by the transaction's expiry plus the grace period.</exception>
+    /// <exception cref="SunbayClientDisposedException">The client was disposed during the wait.</exception>
     public virtual Task<Transaction> WaitForCompletionAsync(CancellationToken cancellationToken = default) =>
         WaitForCompletionAsync(progress: null, cancellationToken);
 
     /// <summary>Waits for the final status, reporting each state seen on the way (for a progress display).</summary>
+    /// <remarks>
+    /// <para>
+    /// A failed status query (a <see cref="SunbayTransportException"/>, or a <see cref="SunbayApiException"/> such as an
+    /// authentication error while a rotated key propagates, or a configuration reload that fails validation) does not end
+    /// the wait: the transaction may still succeed on the terminal. Polling goes on until the deadline, and the <see cref="SunbayOperationTimeoutException"/> raised then
+    /// carries the last status and the last failure seen.
+    /// </para>
+    /// <para>
+    /// The first final state wins: once the operation has completed (by a query or a verified webhook), a later answer
+    /// (a poll that was already in flight, or a notification repeated with another status) changes nothing. Every wait
+    /// on the same transaction, through this object or another one for the same <see cref="TransactionRequestId"/>, sees
+    /// the webhook, whichever other wait was cancelled.
+    /// </para>
+    /// </remarks>
     /// <param name="progress">Receives every state seen while waiting, final included.</param>
     /// <param name="cancellationToken">Stops waiting; the transaction itself goes on (abort it to cancel it on the terminal).</param>
     /// <exception cref="SunbayOperationTimeoutException">No final status by the transaction's expiry plus the grace period.</exception>
-    public virtual async Task<Transaction> WaitForCompletionAsync(IProgress<Transaction>? progress, CancellationToken cancellationToken = default)
+    /// <exception cref="SunbayClientDisposedException">The client was disposed during the wait.</exception>
+    public virtual Task<Transaction> WaitForCompletionAsync(IProgress<Transaction>? progress, CancellationToken cancellationToken = default) =>
+        WaitAsync(progress, abortAfter: null, cancellationToken);
+
+    /// <summary>
+    /// Waits for the final status and, when the cardholder has not finished <paramref name="abortAfter"/> from now, asks
+    /// the terminal to abort the transaction, then keeps waiting for its true final state.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The abort names this transaction (its <c>transactionRequestId</c>, as <c>originalTransactionRequestId</c>) on its
+    /// terminal. It is only a request: the cardholder may have paid at the same moment. The result is therefore always
+    /// the state SUNBAY reports afterwards, never the abort's answer: <see cref="TransactionStatus.Closed"/> when the
+    /// abort worked, <see cref="TransactionStatus.Success"/> when the payment won the race (abort refused as "status not
+    /// allowed", or accepted after the terminal had approved). A failed abort (network, SUNBAY error) does not end the
+    /// wait: it is logged, sent again (at most three times in all) when it got no answer, and the wait goes on until the
+    /// transaction's expiry closes it.
+    /// </para>
+    /// </remarks>
+    /// <param name="abortAfter">How long to wait for the cardholder before aborting, from now (on the client's <see cref="TimeProvider"/>). Zero aborts at once.</param>
+    /// <param name="cancellationToken">Stops waiting (and aborting); the transaction itself goes on.</param>
+    /// <returns>The final transaction: approved, declined, or closed (aborted or expired).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="abortAfter"/> is negative.</exception>
+    /// <exception cref="SunbayOperationTimeoutException">No final status by the transaction's expiry plus the grace period.</exception>
+    /// <exception cref="SunbayClientDisposedException">The client was disposed during the wait.</exception>
+    public virtual Task<Transaction> WaitForCompletionOrAbortAsync(TimeSpan abortAfter, CancellationToken cancellationToken = default) =>
+        WaitForCompletionOrAbortAsync(abortAfter, progress: null, cancellationToken);
+
+    /// <summary>
+    /// Waits for the final status, reporting each state seen, and aborts the transaction when the cardholder has not
+    /// finished <paramref name="abortAfter"/> from now; see <see cref="WaitForCompletionOrAbortAsync(TimeSpan, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="abortAfter">How long to wait for the cardholder before aborting, from now (on the client's <see cref="TimeProvider"/>). Zero aborts at once.</param>
+    /// <param name="progress">Receives every state seen while waiting, final included.</param>
+    /// <param name="cancellationToken">Stops waiting (and aborting); the transaction itself goes on.</param>
+    /// <returns>The final transaction: approved, declined, or closed (aborted or expired).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="abortAfter"/> is negative.</exception>
+    /// <exception cref="SunbayOperationTimeoutException">No final status by the transaction's expiry plus the grace period.</exception>
+    /// <exception cref="SunbayClientDisposedException">The client was disposed during the wait.</exception>
+    public virtual Task<Transaction> WaitForCompletionOrAbortAsync(TimeSpan abortAfter, IProgress<Transaction>? progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(abortAfter, TimeSpan.Zero);
+        return WaitAsync(progress, abortAfter, cancellationToken);
+    }
+
+    private async Task<Transaction> WaitAsync(IProgress<Transaction>? progress, TimeSpan? abortAfter, CancellationToken cancellationToken)
     {
         var client = Client;
         if (HasCompleted)
         {
-            return _latest!;
+            return Value;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (client.IsDisposed)
+        {
+            throw new SunbayClientDisposedException("wait", TransactionRequestId);
         }
 
         var polling = client.CurrentOptions.Polling;
         var time = client.TimeProvider;
         var started = time.GetUtcNow();
+        var abortAt = started + abortAfter;
+        var abortAttempts = 0;
         var interval = polling.InitialInterval;
-        var notified = Listen(client);
+        Exception? lastError = null;
+
+        // Ends the wait when the caller cancels or the client is disposed, whichever comes first.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, client.Lifetime);
+        var token = stop.Token;
+        var registration = Listen(client);
         try
         {
             while (true)
             {
-                if (notified?.IsCompleted == true)
+                if (registration?.Notified.IsCompleted == true)
                 {
-                    return Report(Apply(await notified.ConfigureAwait(false), "webhook"), progress);
+                    return Report(Apply(await registration.Notified.ConfigureAwait(false), TransactionUpdateSource.Webhook), progress);
+                }
+
+                if (HasCompleted)
+                {
+                    // Another wait (or UpdateStatusAsync) on this object has seen the end.
+                    return Report(Value, progress);
+                }
+
+                if (abortAt is { } at && abortAttempts < MaxAbortAttempts && time.GetUtcNow() >= at)
+                {
+                    abortAttempts = await AbortAsync(client, abortAfter!.Value, abortAttempts, token).ConfigureAwait(false);
                 }
 
                 try
                 {
-                    var current = Report(await UpdateStatusAsync(cancellationToken).ConfigureAwait(false), progress);
-                    notified ??= Listen(client);
+                    var poll = UpdateStatusAsync(token);
+                    if (registration is not null && !poll.IsCompleted && await Task.WhenAny(poll, registration.Notified).ConfigureAwait(false) == registration.Notified)
+                    {
+                        // The webhook beat the poll in flight: the poll's answer, whenever it comes, changes nothing.
+                        _ = poll.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                        return Report(Apply(await registration.Notified.ConfigureAwait(false), TransactionUpdateSource.Webhook), progress);
+                    }
+
+                    var current = Report(await poll.ConfigureAwait(false), progress);
+                    registration ??= Listen(client);
+                    lastError = null;
                     if (current.Status.IsFinal)
                     {
                         return current;
                     }
                 }
-                catch (SunbayTransportException ex) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is SunbayTransportException or SunbayApiException or OptionsValidationException && !token.IsCancellationRequested)
                 {
-                    // A query that failed after its retries says nothing about the transaction: keep waiting.
-                    Log.PollFailed(client.Logger, TransactionRequestId, ex);
+                    // A failed query (or a configuration reload that failed validation, until it is fixed) says nothing
+                    // about the transaction, which may be paid on the terminal: keep waiting.
+                    // The first failure of a series is a warning, the ones after it are debug lines.
+                    if (lastError is null)
+                    {
+                        Log.PollFailed(client.Logger, TransactionRequestId, ex);
+                    }
+                    else
+                    {
+                        Log.PollFailedAgain(client.Logger, TransactionRequestId, ex.Message);
+                    }
+
+                    lastError = ex;
                 }
 
                 var now = time.GetUtcNow();
                 if (now > Deadline(started) + polling.ExpiryGracePeriod)
                 {
-                    throw new SunbayOperationTimeoutException(TransactionRequestId, _latest?.Status ?? default);
+                    throw new SunbayOperationTimeoutException(TransactionRequestId, LastKnown?.Status ?? default, lastError);
                 }
 
-                var delay = Task.Delay(Jittered(interval, polling.Jitter), time, cancellationToken);
-                if (notified is not null && await Task.WhenAny(delay, notified).ConfigureAwait(false) == notified)
+                var pause = Jittered(interval, polling.Jitter);
+                if (abortAt is { } abortTime && abortAttempts == 0 && abortTime - now < pause)
                 {
-                    return Report(Apply(await notified.ConfigureAwait(false), "webhook"), progress);
+                    pause = abortTime > now ? abortTime - now : TimeSpan.Zero;
+                }
+
+                var delay = Task.Delay(pause, time, token);
+                if (registration is not null && await Task.WhenAny(delay, registration.Notified).ConfigureAwait(false) == registration.Notified)
+                {
+                    return Report(Apply(await registration.Notified.ConfigureAwait(false), TransactionUpdateSource.Webhook), progress);
                 }
 
                 await delay.ConfigureAwait(false);
@@ -142,19 +260,48 @@ public class TransactionOperation
                 }
             }
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && client.IsDisposed)
+        {
+            throw new SunbayClientDisposedException("wait", TransactionRequestId, ex);
+        }
         finally
         {
-            if (_requestId is not null)
-            {
-                client.Waiters.Forget(_requestId);
-            }
+            registration?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Sends the abort once; returns the attempts used so far, or <see cref="MaxAbortAttempts"/> when no other attempt
+    /// should follow (sent, or refused by SUNBAY or by validation). Only an abort that got no answer is sent again.
+    /// </summary>
+    private async Task<int> AbortAsync(SunbayClient client, TimeSpan abortAfter, int attempts, CancellationToken cancellationToken)
+    {
+        attempts++;
+        Log.Aborting(client.Logger, TransactionRequestId, abortAfter, attempts);
+        try
+        {
+            // Its answer is not the outcome (the terminal may have approved first): the wait reads the true final state.
+            await client.StartAbortAsync(
+                new AbortRequest
+                {
+                    OriginalTransactionRequestId = _requestId,
+                    OriginalTransactionId = _requestId is null ? TransactionId : null,
+                    TerminalSn = LastKnown?.TerminalSn,
+                },
+                cancellationToken).ConfigureAwait(false);
+            return MaxAbortAttempts;
+        }
+        catch (SunbayException ex) when (ex is not SunbayClientDisposedException && !cancellationToken.IsCancellationRequested)
+        {
+            Log.AbortFailed(client.Logger, TransactionRequestId, ex);
+            return ex is SunbayTransportException ? attempts : MaxAbortAttempts;
         }
     }
 
     /// <inheritdoc/>
     public override string ToString() => $"TransactionOperation {TransactionRequestId}: {(_latest is null ? "unknown" : _latest.Status.ToString())}";
 
-    private Task<Transaction>? Listen(SunbayClient client) => _requestId is null ? null : client.Waiters.WaitAsync(_requestId);
+    private TransactionWaiters.Registration? Listen(SunbayClient client) => _requestId is null ? null : client.Waiters.Register(_requestId);
 
     private SunbayClient Client => _client ?? throw new InvalidOperationException("This operation was not created by a SunbayClient.");
 
@@ -170,28 +317,61 @@ public class TransactionOperation
         return transaction;
     }
 
-    private Transaction Apply(Transaction current, string source)
+    /// <summary>
+    /// Records a state seen by a query or a webhook and returns the operation's state afterwards. The first final state
+    /// wins: after it, nothing replaces it (neither a stale non-final answer of a poll that was in flight when the webhook
+    /// arrived, nor a different final status), so <see cref="HasCompleted"/> never goes back and <see cref="Value"/> never
+    /// changes.
+    /// </summary>
+    private Transaction Apply(Transaction current, TransactionUpdateSource source)
     {
-        var wasFinal = HasCompleted;
-        var completes = current.Status.IsFinal && !wasFinal;
-        if (completes)
+        Transaction? kept;
+        lock (_gate)
         {
-            // Before the state: whoever sees HasCompleted also sees how.
-            CompletedBy = source == "webhook" ? TransactionUpdateSource.Webhook : TransactionUpdateSource.Query;
+            kept = _latest;
+            if (kept is null || !kept.Status.IsFinal)
+            {
+                if (current.Status.IsFinal)
+                {
+                    // Before the state: whoever sees HasCompleted also sees how.
+                    CompletedBy = source;
+                }
+
+                Volatile.Write(ref _latest, current);
+                kept = null;
+            }
         }
 
-        Volatile.Write(ref _latest, current);
-        if (completes && _client is { } client)
+        var client = _client;
+        if (kept is not null)
         {
+            if (client is not null)
+            {
+                if (current.Status.IsFinal && current.Status != kept.Status)
+                {
+                    Log.ConflictingFinalIgnored(client.Logger, TransactionRequestId, kept.Status, source, current.Status);
+                }
+                else
+                {
+                    Log.StaleAnswerIgnored(client.Logger, TransactionRequestId, current.Status, source, kept.Status);
+                }
+            }
+
+            return kept;
+        }
+
+        if (current.Status.IsFinal && client is not null)
+        {
+            var name = source == TransactionUpdateSource.Webhook ? "webhook" : "poll";
             var tags = new TagList
             {
                 { "sunbay.transaction.type", current.Type.Value },
                 { "sunbay.transaction.status", current.Status.ToString() },
-                { "sunbay.completed_by", source },
+                { "sunbay.completed_by", name },
             };
             SunbayTelemetry.TransactionOutcomes.Add(1, tags);
             SunbayTelemetry.TimeToFinal.Record(client.TimeProvider.GetElapsedTime(_createdTimestamp).TotalSeconds, tags);
-            Log.TransactionCompleted(client.Logger, TransactionRequestId, current.Status, source);
+            Log.TransactionCompleted(client.Logger, TransactionRequestId, current.Status, name);
         }
 
         return current;
