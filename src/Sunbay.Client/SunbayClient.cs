@@ -111,7 +111,21 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         Lifetime = _lifetime.Token;
     }
 
-    internal SunbayClientOptions CurrentOptions => _options.Get(_name);
+    /// <summary>The settings now; a reload that failed validation is the SDK's own <see cref="SunbayConfigurationException"/>.</summary>
+    internal SunbayClientOptions CurrentOptions
+    {
+        get
+        {
+            try
+            {
+                return _options.Get(_name);
+            }
+            catch (OptionsValidationException ex)
+            {
+                throw new SunbayConfigurationException([.. ex.Failures], ex);
+            }
+        }
+    }
 
     internal TimeProvider TimeProvider { get; }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Sunbay.Client.Notifications;
 using Sunbay.Client.Telemetry;
 
@@ -218,7 +217,7 @@ public class TransactionOperation
                         return current;
                     }
                 }
-                catch (Exception ex) when (ex is SunbayTransportException or SunbayApiException or OptionsValidationException && !token.IsCancellationRequested)
+                catch (Exception ex) when (ex is SunbayTransportException or SunbayApiException or SunbayConfigurationException && !token.IsCancellationRequested)
                 {
                     // A failed query (or a configuration reload that failed validation, until it is fixed) says nothing
                     // about the transaction, which may be paid on the terminal: keep waiting.
