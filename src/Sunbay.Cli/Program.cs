@@ -8,4 +8,17 @@ var configuration = new ConfigurationBuilder()
     .AddEnvironmentVariables()
     .Build();
 
-return await SunbayCli.RunAsync(args, configuration, ConsoleUi.ForConsole(), fake: null);
+// Ctrl+C (and SIGTERM) stop the command through its token, so that `sunbay fake` shuts down cleanly and says so.
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
+
+return await SunbayCli.RunAsync(args, configuration, ConsoleUi.ForConsole(), fake: null, stop.Token);

@@ -20,7 +20,7 @@ internal static partial class SunbayCli
     /// <param name="configuration">Settings (section <c>Sunbay</c>, e.g. the environment variable <c>Sunbay__ApiKey</c>).</param>
     /// <param name="ui">Where to write.</param>
     /// <param name="fake">A fake host for <c>golive</c> to run against instead of starting one (tests); not disposed.</param>
-    /// <param name="cancellationToken">Stops the command (Ctrl+C does too).</param>
+    /// <param name="cancellationToken">Stops the command (Program.cs cancels it on Ctrl+C and SIGTERM).</param>
     /// <returns>The process exit code (<see cref="ExitCodes"/>).</returns>
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, ConsoleUi ui, FakeSunbayHost? fake, CancellationToken cancellationToken = default)
     {
@@ -38,7 +38,7 @@ internal static partial class SunbayCli
             return ExitCodes.BadArguments;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = ui.Output, Error = ui.Output }, cancellationToken);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = ui.Output, Error = ui.Output, ProcessTerminationTimeout = null }, cancellationToken);
     }
 
     private static RootCommand Build(IConfiguration configuration, ConsoleUi ui, FakeSunbayHost? fake, bool detailedGoLiveHelp)
