@@ -29,7 +29,7 @@ public sealed class ToolInstallTests
         {
             // The tool was built with this test project (a project reference): pack it as it is, into a folder feed.
             var configuration = typeof(ToolInstallTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            await RunAsync("dotnet", ["pack", Path.Combine(Root, "src", "Sunbay.Cli", "Sunbay.Cli.csproj"), "-c", configuration, "--no-build", "-o", feed, "-nologo", "-v:q"], limit.Token);
+            await RunAsync("dotnet", ["pack", Path.Combine(Root, "src", "Sunbay.Cli", "Sunbay.Cli.csproj"), "-c", configuration, "--no-build", "-o", feed, "-nologo", "-v:q", "-nodeReuse:false"], limit.Token);
             Assert.Single(Directory.GetFiles(feed, "Sunbay.Client.Cli.*"), f => f.EndsWith(".nupkg", StringComparison.Ordinal));
             await RunAsync("dotnet", ["tool", "install", "Sunbay.Client.Cli", "--tool-path", tools, "--add-source", feed], limit.Token);
 

@@ -150,7 +150,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
             HasGitRemote = Run("git", "remote -v", root, out var remotes) == 0
                 && (remotes.Contains("https://", StringComparison.Ordinal) || remotes.Contains("git@", StringComparison.Ordinal));
             var watch = Stopwatch.StartNew();
-            var exit = Run("dotnet", $"pack tests/Sunbay.Client.Tests/Packaging/Sunbay.Client.Packages.slnf -c Release -o \"{_output}\" -nologo -v:q -p:ContinuousIntegrationBuild=true", root, out var log);
+            var exit = Run("dotnet", $"pack tests/Sunbay.Client.Tests/Packaging/Sunbay.Client.Packages.slnf -c Release -o \"{_output}\" -nologo -v:q -nodeReuse:false -p:ContinuousIntegrationBuild=true", root, out var log); // own MSBuild nodes: on a shared machine another build may end a reused one
             PackDuration = watch.Elapsed;
             if (exit != 0)
             {
