@@ -52,31 +52,22 @@ internal sealed class ConsoleUi(TextWriter output, bool interactive)
         Info($"auth code            {t.AuthCode ?? "-"}");
     }
 
-    /// <summary>One line of the go-live checklist: mark, item, timing, traceId, detail.</summary>
-    public void GoLiveItem(GoLiveItemResult item)
-    {
-        var (mark, color) = item.Status switch
-        {
-            GoLiveStatus.Passed => ("✅", ConsoleColor.Green),
-            GoLiveStatus.Failed => ("❌", ConsoleColor.Red),
-            _ => ("⚪", ConsoleColor.DarkGray),
-        };
-        var timing = item.Status == GoLiveStatus.NotChecked ? "-" : $"{item.Elapsed.TotalSeconds:F2} s";
-        var reference = item.Reference is null ? string.Empty : $"  [{item.Reference}]";
-        Line(color, $"{mark} {item.Name,-38} {timing,8}  {item.Detail}{reference}");
-    }
-
     public static string Money(long? minorUnits, string? currency) =>
         minorUnits is { } v ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v / 100m:0.00} {currency}") : "-";
 
-    /// <summary>Describes a status for someone standing at the terminal.</summary>
-    public static string Explain(TransactionStatus status) =>
-        status == TransactionStatus.Initial ? "sent to the terminal; waiting for the card"
-        : status == TransactionStatus.Processing ? "card read; waiting for the issuer's answer"
-        : status == TransactionStatus.Success ? "approved"
-        : status == TransactionStatus.Fail ? "declined"
-        : status == TransactionStatus.Closed ? "closed without payment"
-        : status.ToString();
+    /// <summary>Describes a transaction's status for someone standing at the terminal: a sale waits for a card and the
+    /// issuer; a refund or a void waits for the terminal to confirm it.</summary>
+    public static string Explain(Transaction t)
+    {
+        var cardPayment = t.Type == TransactionType.Sale || t.Type == TransactionType.Auth || t.Type == TransactionType.ForcedAuth;
+        var what = t.Type.Value.Length == 0 ? "transaction" : t.Type.Value.ToLowerInvariant().Replace('_', '-');
+        return t.Status == TransactionStatus.Initial ? cardPayment ? "sent to the terminal; waiting for the card" : $"sent to the terminal; waiting for it to confirm the {what}"
+            : t.Status == TransactionStatus.Processing ? cardPayment ? "card read; waiting for the issuer's answer" : $"the terminal is processing the {what}"
+            : t.Status == TransactionStatus.Success ? "approved"
+            : t.Status == TransactionStatus.Fail ? "declined"
+            : t.Status == TransactionStatus.Closed ? "closed without payment"
+            : t.Status.ToString();
+    }
 
     private void Line(ConsoleColor? color, string text)
     {
@@ -123,7 +114,7 @@ internal sealed class ConsoleUi(TextWriter output, bool interactive)
         private readonly ConsoleUi _ui;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly Timer? _ticker;
-        private TransactionStatus? _last;
+        private Transaction? _last;
         private bool _stopped;
 
         public WaitDisplay(ConsoleUi ui, bool live)
@@ -139,10 +130,10 @@ internal sealed class ConsoleUi(TextWriter output, bool interactive)
 
         public void Report(Transaction value)
         {
-            if (value.Status != _last)
+            if (value.Status != _last?.Status)
             {
-                _last = value.Status;
-                _ui.Info($"[{_clock.Elapsed.TotalSeconds,5:F1} s] status {value.Status}: {Explain(value.Status)}");
+                _last = value;
+                _ui.Info($"[{_clock.Elapsed.TotalSeconds,5:F1} s] status {value.Status}: {Explain(value)}");
             }
         }
 
@@ -162,7 +153,7 @@ internal sealed class ConsoleUi(TextWriter output, bool interactive)
             {
                 if (!_stopped)
                 {
-                    _ui.Tick($"⏳ {_clock.Elapsed.TotalSeconds,5:F1} s  {(_last is { } s ? Explain(s) : "dispatching")}");
+                    _ui.Tick($"⏳ {_clock.Elapsed.TotalSeconds,5:F1} s  {(_last is { } t ? Explain(t) : "dispatching")}");
                 }
             }
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ namespace Sunbay.Samples.Console;
 /// </summary>
 internal static partial class SampleApp
 {
-    /// <summary>Runs one command.</summary>
+    /// <summary>Runs one command. Everything here is console plumbing; the commands themselves are in <c>Commands/</c>.</summary>
     /// <param name="args">The command line.</param>
     /// <param name="configuration">Settings (section <c>Sunbay</c>); without <c>Sunbay:ApiKey</c> the fake host is used.</param>
     /// <param name="ui">Where to write.</param>
@@ -35,24 +34,6 @@ internal static partial class SampleApp
             return ExitCodes.Ok;
         }
 
-        var golive = arguments.Command == "golive";
-        long maxAmount = GoLiveOptions.DefaultMaxAmount;
-        if (golive)
-        {
-            var configured = configuration["Sunbay:GoLive:MaxAmount"];
-            if (configured is not null && !long.TryParse(configured, NumberStyles.None, CultureInfo.InvariantCulture, out maxAmount))
-            {
-                ui.Failure($"Sunbay__GoLive__MaxAmount '{configured}' is not a whole number of minor units (e.g. 100 for 1.00).");
-                return ExitCodes.BadConfiguration;
-            }
-
-            if (arguments.AmountOption > maxAmount)
-            {
-                ui.Failure($"--amount {arguments.AmountOption} is above the go-live limit of {maxAmount} minor units. The go-live check charges a small amount on purpose; raise Sunbay__GoLive__MaxAmount only if your processor needs more.");
-                return ExitCodes.BadArguments;
-            }
-        }
-
         try
         {
             await using var environment = await SampleEnvironment.StartAsync(
@@ -60,7 +41,7 @@ internal static partial class SampleApp
                 new SampleEnvironmentOptions
                 {
                     FakeHost = fake,
-                    Webhooks = golive ? WebhookMode.WhenConfigured : arguments.Webhooks ? WebhookMode.On : WebhookMode.Off,
+                    Webhooks = arguments.Webhooks,
                     WebhookPort = arguments.WebhookPort,
                 },
                 cancellationToken);
@@ -70,12 +51,7 @@ internal static partial class SampleApp
                 ui.Info($"Webhook receiver on {environment.Receiver.LocalUrl}; notifyUrl {environment.NotifyUrl}.");
             }
 
-            if (golive)
-            {
-                return await GoLiveAsync(environment, arguments, maxAmount, configuration, ui, cancellationToken);
-            }
-
-            var scenarios = new Scenarios(environment.Client, arguments, ui, environment.Inbox);
+            var scenarios = new Scenarios(environment.Client, arguments, ui, environment.Options.TerminalSn, webhooks: environment.Receiver is not null);
             return arguments.Command switch
             {
                 "auth" => await scenarios.AuthAndCaptureAsync(cancellationToken),
@@ -142,38 +118,6 @@ internal static partial class SampleApp
             ui.Warning("Cancelled. A transaction already pushed to the terminal goes on: query it by its transactionRequestId.");
             return ExitCodes.Failed;
         }
-    }
-
-    private static async Task<int> GoLiveAsync(SampleEnvironment environment, SampleArguments arguments, long maxAmount, IConfiguration configuration, ConsoleUi ui, CancellationToken cancellationToken)
-    {
-        var timeout = configuration["Sunbay:GoLive:WebhookTimeout"] is { } configured && TimeSpan.TryParse(configured, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : environment.Fake is null ? TimeSpan.FromSeconds(60) : TimeSpan.FromSeconds(10);
-        var amount = arguments.AmountOption ?? Math.Min(100, maxAmount);
-        ui.Step($"SUNBAY go-live check: two sales of {ConsoleUi.Money(amount, arguments.Currency)} (one refunded, one voided)");
-        var check = new GoLiveCheck(environment.Client, new GoLiveOptions
-        {
-            Amount = amount,
-            MaxAmount = maxAmount,
-            Currency = arguments.Currency,
-            TerminalSn = arguments.Terminal,
-            Webhooks = environment.Inbox,
-            NotifyUrl = environment.NotifyUrl,
-            WebhookTimeout = timeout,
-        }, ui);
-        var report = await check.RunAsync(cancellationToken);
-        var passed = report.Items.Count(i => i.Status == GoLiveStatus.Passed);
-        var failed = report.Items.Count(i => i.Status == GoLiveStatus.Failed);
-        var skipped = report.Items.Count(i => i.Status == GoLiveStatus.NotChecked);
-        var summary = $"Go-live check: {passed} passed, {failed} failed, {skipped} not checked.";
-        if (report.Passed)
-        {
-            ui.Success(skipped == 0 ? summary + " Ready for the go-live review." : summary + " Configure what was not checked before the go-live review.");
-            return ExitCodes.Ok;
-        }
-
-        ui.Failure(summary + " Fix the ❌ items; quote the traceId of an item to SUNBAY support.");
-        return ExitCodes.Failed;
     }
 
     /// <summary>Adds the environment variable to every <c>Sunbay:Setting</c> a message names.</summary>

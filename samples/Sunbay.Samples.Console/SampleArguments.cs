@@ -9,7 +9,6 @@ internal sealed class SampleArguments
     public static readonly IReadOnlyList<(string Name, string Summary)> Commands =
     [
         ("sale", "(default) a sale, its wait, and a full refund"),
-        ("golive", "SUNBAY's go-live checklist: credentials, sale, webhook, query, refund, void, batch"),
         ("auth", "a pre-authorisation, then its capture (post-auth)"),
         ("void", "a sale, then its void (same day only)"),
         ("abort", "a sale that is aborted while it waits for the card"),
@@ -43,7 +42,6 @@ internal sealed class SampleArguments
 
         Commands:
           sale          (default) a sale, its wait, and a full refund
-          golive        SUNBAY's go-live checklist: credentials, sale, webhook, query, refund, void, batch
           auth          a pre-authorisation, then its capture (post-auth)
           void          a sale, then its void (same day only)
           abort         a sale that is aborted while it waits for the card
@@ -52,7 +50,7 @@ internal sealed class SampleArguments
           terminals     the merchant's terminals
 
         Options:
-          --amount N        amount in minor units (default 1000 = 10.00; golive 100 = 1.00); 9823 shows a decline
+          --amount N        amount in minor units (default 1000 = 10.00); 9823 shows a decline
           --currency XXX    ISO 4217 currency (default USD)
           --tip N           new tip in minor units for tip-adjust (default 200)
           --terminal SN     terminal serial number (default: configuration Sunbay:TerminalSn)
@@ -61,6 +59,9 @@ internal sealed class SampleArguments
           -h, --help        this text, or a command's own help after the command
 
         {Configuration}
+
+        SUNBAY's go-live checklist, a local fake SUNBAY cloud and test webhooks are in the `sunbay` tool
+        (dotnet tool install --global Sunbay.Client.Cli; see src/Sunbay.Cli/README.md).
 
         Exit codes: 0 done, 1 failed, 2 declined, 64 bad arguments, 78 bad configuration.
         """;
@@ -84,45 +85,12 @@ internal sealed class SampleArguments
         {Configuration}
         """;
 
-    public const string GoLiveUsage = $"""
-        golive: runs SUNBAY's go-live checklist and prints one line per item: ✅ passed, ❌ failed, ⚪ not checked,
-        with its timing and the traceId (or webhook X-Client-Request-Id) to quote to SUNBAY support.
-
-        Usage: dotnet run --project samples/Sunbay.Samples.Console -- golive [--amount N] [--currency XXX] [--terminal SN] [--webhook-port N]
-
-        Items:
-          Credentials valid                 a query of a random transactionRequestId is answered "not found", not "unauthorised"
-          Sale approved                     a small sale is dispatched to the terminal and approved (tap a card)
-          Sale webhook verified             its webhook reaches the notify URL with a valid signature
-          Query matches the webhook         the query answers the same status, amount and IDs as the webhook
-          Refund approved                   the sale is refunded in full
-          Refund webhook verified           the refund's webhook arrives with a valid signature
-          Void of a same-day sale           a second small sale is voided (tap the card again)
-          Batch query                       the terminal's open batch totals are answered
-        The check refunds (or voids) everything it charges. Items that need an earlier one are "not checked" when it failed.
-
-        Options:
-          --amount N        amount of each sale in minor units (default 100 = 1.00); at most Sunbay__GoLive__MaxAmount
-                            (default 100), so that a go-live run can never charge more than you allowed
-          --currency XXX    ISO 4217 currency (default USD)
-          --terminal SN     terminal serial number (default: Sunbay__TerminalSn)
-          --webhook-port N  local port of the webhook receiver (default: random with the fake host, 5080 otherwise)
-
-        Webhook items run against the embedded fake host always, and against a real environment when Sunbay__NotifyUrl
-        is configured; without it they are "not checked".
-        {WebhookConfiguration}
-
-        {Configuration}
-
-        Exit code 0 when no item failed, 1 otherwise.
-        """;
-
     public string Command { get; private init; } = "sale";
 
     /// <summary>The amount given with <c>--amount</c>, or <see langword="null"/> for the command's default.</summary>
     public long? AmountOption { get; private init; }
 
-    /// <summary>The amount of the default sale and the other commands (not golive).</summary>
+    /// <summary>The amount of every command.</summary>
     public long Amount => AmountOption ?? 1000;
 
     public string Currency { get; private init; } = "USD";
@@ -140,7 +108,6 @@ internal sealed class SampleArguments
     /// <summary>The help text of <see cref="Command"/> (the general help for commands without their own).</summary>
     public string HelpText => Command switch
     {
-        "golive" => GoLiveUsage,
         "sale" when _commandGiven => SaleUsage,
         _ when _commandGiven => CommandUsage(Command),
         _ => Usage,

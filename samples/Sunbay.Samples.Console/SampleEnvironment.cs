@@ -8,26 +8,14 @@ using Sunbay.Client.Testing;
 
 namespace Sunbay.Samples.Console;
 
-/// <summary>When the sample hosts a webhook receiver.</summary>
-internal enum WebhookMode
-{
-    /// <summary>No receiver: operations complete by polling.</summary>
-    Off,
-
-    /// <summary>A receiver always (<c>--webhooks</c>); a real environment must configure the notify URL and the secret.</summary>
-    On,
-
-    /// <summary>A receiver with the fake host, and with a real environment when <c>Sunbay:NotifyUrl</c> is configured (golive).</summary>
-    WhenConfigured,
-}
-
 /// <summary>How to start a <see cref="SampleEnvironment"/>.</summary>
 internal sealed class SampleEnvironmentOptions
 {
     /// <summary>A fake host to use instead of starting one when no API key is configured (tests); not disposed.</summary>
     public FakeSunbayHost? FakeHost { get; init; }
 
-    public WebhookMode Webhooks { get; init; }
+    /// <summary>Whether to host a webhook receiver (<c>--webhooks</c>); a real environment then needs the notify URL and the secret.</summary>
+    public bool Webhooks { get; init; }
 
     /// <summary>Local port of the receiver; default random with the fake host, <see cref="DefaultWebhookPort"/> otherwise.</summary>
     public int? WebhookPort { get; init; }
@@ -46,13 +34,12 @@ internal sealed class SampleEnvironment : IAsyncDisposable
     private readonly IHost _host;
     private readonly bool _ownsFake;
 
-    private SampleEnvironment(IHost host, FakeSunbayHost? fake, bool ownsFake, WebhookReceiver? receiver, WebhookInbox? inbox, Uri? notifyUrl, string description)
+    private SampleEnvironment(IHost host, FakeSunbayHost? fake, bool ownsFake, WebhookReceiver? receiver, Uri? notifyUrl, string description)
     {
         _host = host;
         Fake = fake;
         _ownsFake = ownsFake;
         Receiver = receiver;
-        Inbox = inbox;
         NotifyUrl = notifyUrl;
         Description = description;
         Client = host.Services.GetRequiredService<ISunbayClient>();
@@ -69,9 +56,6 @@ internal sealed class SampleEnvironment : IAsyncDisposable
 
     /// <summary>The in-process receiver, when one is hosted.</summary>
     public WebhookReceiver? Receiver { get; }
-
-    /// <summary>What the receiver saw, when one is hosted.</summary>
-    public WebhookInbox? Inbox { get; }
 
     /// <summary>The notify URL sent with transactions when a receiver is hosted.</summary>
     public Uri? NotifyUrl { get; }
@@ -90,19 +74,16 @@ internal sealed class SampleEnvironment : IAsyncDisposable
         var useFake = string.IsNullOrWhiteSpace(section["ApiKey"]);
         var fake = useFake ? options.FakeHost ?? FakeSunbayHost.Start() : null;
         var ownsFake = useFake && options.FakeHost is null;
-        var hostWebhooks = options.Webhooks == WebhookMode.On
-            || (options.Webhooks == WebhookMode.WhenConfigured && (useFake || !string.IsNullOrWhiteSpace(section["NotifyUrl"])));
 
         // The bus is created here, not by AddSunbayClient, so that the receiver (its own ASP.NET Core host) publishes to the
-        // very bus the client's operations wait on, and so that the inbox subscribes before the client's waiters do.
+        // very bus the client's operations wait on.
         var bus = new InProcessTransactionNotificationBus();
         WebhookReceiver? receiver = null;
-        WebhookInbox? inbox = null;
         IHost? host = null;
         try
         {
             Uri? notifyUrl = null;
-            if (hostWebhooks)
+            if (options.Webhooks)
             {
                 IReadOnlyList<string> secrets;
                 if (fake is not null)
@@ -120,8 +101,7 @@ internal sealed class SampleEnvironment : IAsyncDisposable
                     }
                 }
 
-                inbox = new WebhookInbox();
-                receiver = await WebhookReceiver.StartAsync(secrets, bus, inbox, options.WebhookPort ?? (fake is null ? SampleEnvironmentOptions.DefaultWebhookPort : 0), cancellationToken);
+                receiver = await WebhookReceiver.StartAsync(secrets, bus, options.WebhookPort ?? (fake is null ? SampleEnvironmentOptions.DefaultWebhookPort : 0), cancellationToken);
                 notifyUrl ??= receiver.LocalUrl;
             }
 
@@ -153,9 +133,9 @@ internal sealed class SampleEnvironment : IAsyncDisposable
             await host.StartAsync(cancellationToken);
             var resolved = host.Services.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>().CurrentValue;
             var description = fake is not null
-                ? $"embedded FakeSunbayHost at {fake.BaseAddress} (no Sunbay__ApiKey configured), terminal {resolved.TerminalSn}"
+                ? $"the embedded FakeSunbayHost at {fake.BaseAddress} (no Sunbay__ApiKey configured: no account or device needed), terminal {resolved.TerminalSn}"
                 : $"SUNBAY {(resolved.BaseAddress is null ? resolved.Environment.ToString() : "at")} {resolved.ResolveBaseAddress()}, merchant {resolved.MerchantId}, terminal {resolved.TerminalSn ?? "(none configured)"}";
-            return new SampleEnvironment(host, fake, ownsFake, receiver, inbox, notifyUrl, description);
+            return new SampleEnvironment(host, fake, ownsFake, receiver, notifyUrl, description);
         }
         catch
         {

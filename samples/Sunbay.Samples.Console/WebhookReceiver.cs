@@ -10,9 +10,9 @@ using Sunbay.Client;
 namespace Sunbay.Samples.Console;
 
 /// <summary>
-/// A webhook receiver inside the sample's process: Kestrel on 127.0.0.1 with <c>MapSunbayWebhooks</c>. Verified
-/// notifications go to the shared <see cref="ITransactionNotificationBus"/> (so the client's waiting operations complete)
-/// and to a <see cref="WebhookInbox"/> (so the sample can say what arrived).
+/// A webhook receiver inside the sample's process: Kestrel on 127.0.0.1 with <c>MapSunbayWebhooks</c>, the same three
+/// lines as in an ASP.NET Core app. Verified notifications go to the shared <see cref="ITransactionNotificationBus"/>, so
+/// the client's waiting operations complete at once.
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -33,10 +33,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Starts the receiver.</summary>
     /// <param name="secrets">Webhook signing secrets (at least one).</param>
     /// <param name="bus">The bus the client's operations listen to.</param>
-    /// <param name="inbox">Records what arrives.</param>
     /// <param name="port">Local port; 0 for a random free one.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<WebhookReceiver> StartAsync(IReadOnlyList<string> secrets, ITransactionNotificationBus bus, WebhookInbox inbox, int port, CancellationToken cancellationToken)
+    public static async Task<WebhookReceiver> StartAsync(IReadOnlyList<string> secrets, ITransactionNotificationBus bus, int port, CancellationToken cancellationToken)
     {
         // An empty builder: no appsettings, no ASPNETCORE_URLS, no console logging of every request. Only what is set here.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -52,25 +51,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             }
         });
         var app = builder.Build();
-        app.Use(async (context, next) =>
-        {
-            var isWebhook = context.Request.Path.StartsWithSegments(Path);
-            if (isWebhook)
-            {
-                context.Request.EnableBuffering(); // to read a rejected body again, below
-            }
-
-            await next(context);
-            if (isWebhook && context.Response.StatusCode >= 400)
-            {
-                inbox.OnRejected(context.Response.StatusCode, await UnverifiedTransactionRequestIdAsync(context.Request));
-            }
-        });
-        app.MapSunbayWebhooks(Path, (notification, _) =>
-        {
-            inbox.OnVerified(notification);
-            return Task.CompletedTask;
-        });
+        app.MapSunbayWebhooks(Path, (notification, _) => Task.CompletedTask); // the bus completes the waits; nothing else to do here
         try
         {
             await app.StartAsync(cancellationToken);
@@ -84,28 +65,6 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var localUrl = new Uri(new Uri(address), Path);
         return new WebhookReceiver(app, localUrl);
-    }
-
-    /// <summary>
-    /// The transactionRequestId a rejected delivery claims to be about. Not trusted for anything but telling which
-    /// transaction's webhook failed (SUNBAY retries a rejected delivery while later transactions run).
-    /// </summary>
-    private static async Task<string?> UnverifiedTransactionRequestIdAsync(HttpRequest request)
-    {
-        try
-        {
-            request.Body.Position = 0;
-            using var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body);
-            return body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && body.RootElement.TryGetProperty("transactionRequestId", out var id)
-                && id.ValueKind == System.Text.Json.JsonValueKind.String
-                ? id.GetString()
-                : null;
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or IOException or NotSupportedException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     public async ValueTask DisposeAsync()

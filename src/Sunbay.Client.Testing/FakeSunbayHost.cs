@@ -72,7 +72,7 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
         _engine = new FakeEngine(options, Webhooks);
         var settings = new WireMockServerSettings
         {
-            Urls = ["http://127.0.0.1:0"],
+            Urls = [$"http://127.0.0.1:{options.Port}"],
             StartAdminInterface = false,
             DisableJsonBodyParsing = true,
             DisableRequestBodyDecompressing = true,
@@ -92,7 +92,7 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     }
 
-    /// <summary>Starts a host on a free loopback port.</summary>
+    /// <summary>Starts a host on a loopback port: <see cref="FakeSunbayHostOptions.Port"/>, or a free one.</summary>
     /// <param name="options">Settings; default <see cref="FakeSunbayHostOptions"/> (one terminal <c>FAKE-T1</c>, system clock).</param>
     /// <returns>The running host; dispose it to stop.</returns>
     public static FakeSunbayHost Start(FakeSunbayHostOptions? options = null)
@@ -102,6 +102,8 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.AppId);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.MerchantId);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
         return new FakeSunbayHost(options);
     }
 

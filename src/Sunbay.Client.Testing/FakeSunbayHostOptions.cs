@@ -9,6 +9,9 @@ public sealed class FakeSunbayHostOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>The loopback port to listen on (127.0.0.1). Default 0: a free port, chosen when the host starts.</summary>
+    public int Port { get; set; }
+
     /// <summary>The API key the host accepts as <c>Authorization: Bearer</c>. Default <c>sk_test_fake_4f1c9e2b7a6d3058</c>.</summary>
     public string ApiKey { get; set; } = "sk_test_fake_4f1c9e2b7a6d3058";
 

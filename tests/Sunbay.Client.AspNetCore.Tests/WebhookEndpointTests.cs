@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -220,17 +219,14 @@ public sealed class WebhookEndpointTests
                 finished.SetResult(ct.IsCancellationRequested);
             },
             _time);
-        var clock = Stopwatch.StartNew();
-
         var post = receiver.PostAsync(Signer.Sign(TestData.Body()));
         await started.Task.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.False(post.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(3)); // the acknowledgement timeout
-        using var response = await post.WaitAsync(TimeSpan.FromSeconds(5));
-        clock.Stop();
+        using var response = await post.WaitAsync(TimeSpan.FromSeconds(5)); // a hang guard: the answer is due at once
 
+        // Answered at the 3-second acknowledgement timeout of the (fake) clock, inside SUNBAY's 5 seconds, not at the handler's end.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"answered after {clock.Elapsed}");
         Assert.False(finished.Task.IsCompleted);
         gate.SetResult();
         Assert.False(await finished.Task.WaitAsync(TimeSpan.FromSeconds(5)), "the handler's token was cancelled with the request");

@@ -4,17 +4,6 @@ namespace Sunbay.Samples.Tests;
 
 public sealed class CommandLineTests
 {
-    [Fact]
-    public async Task Golive_help_is_its_own()
-    {
-        var (exitCode, output) = await SampleRun.RunAsync(fake: null, new Dictionary<string, string?>(), "golive", "--help");
-
-        Assert.Equal(ExitCodes.Ok, exitCode);
-        Assert.StartsWith("golive:", output, StringComparison.Ordinal);
-        Assert.Contains(GoLiveCheck.RefundWebhook, output, StringComparison.Ordinal);
-        Assert.Contains("Sunbay__GoLive__MaxAmount", output, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("sale", "sale (default):")]
     [InlineData("void", "void:")]
@@ -26,6 +15,16 @@ public sealed class CommandLineTests
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Golive_moved_to_the_sunbay_tool_and_help_says_where()
+    {
+        var (exitCode, output) = await SampleRun.RunAsync(fake: null, new Dictionary<string, string?>(), "--help");
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.DoesNotContain(SampleArguments.Commands, c => c.Name == "golive");
+        Assert.Contains("Sunbay.Client.Cli", output, StringComparison.Ordinal);
     }
 
     [Fact]

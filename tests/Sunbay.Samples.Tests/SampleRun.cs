@@ -32,15 +32,4 @@ internal static class SampleRun
         var exitCode = await SampleApp.RunAsync(args, Configuration(settings), new ConsoleUi(output, interactive: false), fake, timeout.Token);
         return (exitCode, output.ToString());
     }
-
-    /// <summary>The checklist line of <paramref name="item"/>.</summary>
-    public static string LineOf(string output, string item) =>
-        output.Split('\n').Single(l => l.Length > 2 && l[0] is '✅' or '❌' or '⚪' && l[2..].StartsWith(item + " ", StringComparison.Ordinal));
-
-    /// <summary>The mark of each checklist line, by item.</summary>
-    public static Dictionary<string, char> Marks(string output) => new[]
-    {
-        GoLiveCheck.Credentials, GoLiveCheck.Sale, GoLiveCheck.SaleWebhook, GoLiveCheck.QueryConsistent,
-        GoLiveCheck.Refund, GoLiveCheck.RefundWebhook, GoLiveCheck.Void, GoLiveCheck.BatchQuery,
-    }.ToDictionary(item => item, item => LineOf(output, item)[0]);
 }

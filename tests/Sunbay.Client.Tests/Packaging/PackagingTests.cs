@@ -32,6 +32,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
         Assert.Equal("MIT", license.Value);
         Assert.Equal("README.md", (string?)metadata.Element(package.Ns + "readme"));
         Assert.Contains("README.md", package.Files);
+        AssertOwnReadme(package, id);
         Assert.False(string.IsNullOrWhiteSpace((string?)metadata.Element(package.Ns + "description")));
 
         // SourceLink: the repository type and commit always; the URL only when the clone has a hosted remote.
@@ -78,6 +79,26 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
     }
 
     [Fact]
+    public void Cli_package_is_the_sunbay_dotnet_tool_with_everything_inside()
+    {
+        var package = _packages.Get("Sunbay.Client.Cli");
+        var metadata = package.Metadata;
+        Assert.Equal("DotnetTool", (string?)metadata.Element(package.Ns + "packageTypes")?.Element(package.Ns + "packageType")?.Attribute("name"));
+        Assert.Equal("MIT", metadata.Element(package.Ns + "license")?.Value);
+        Assert.Equal("README.md", (string?)metadata.Element(package.Ns + "readme"));
+        AssertOwnReadme(package, "Sunbay.Client.Cli");
+        Assert.Contains("tools/net8.0/any/DotnetToolSettings.xml", package.Files);
+        Assert.Contains("tools/net8.0/any/sunbay.dll", package.Files);
+        Assert.Contains("tools/net8.0/any/Sunbay.Client.dll", package.Files);
+        Assert.Contains("tools/net8.0/any/Sunbay.Client.Testing.dll", package.Files);
+        // A tool carries its dependencies inside: installing it pulls nothing else.
+        Assert.Empty(metadata.Element(package.Ns + "dependencies")?.Descendants(package.Ns + "dependency") ?? []);
+        using var zip = ZipFile.OpenRead(package.Path);
+        using var settings = zip.GetEntry("tools/net8.0/any/DotnetToolSettings.xml")!.Open();
+        Assert.Equal("sunbay", (string?)XDocument.Load(settings).Descendants("Command").Single().Attribute("Name"));
+    }
+
+    [Fact]
     public void AspNetCore_package_references_the_shared_framework()
     {
         var package = _packages.Get("Sunbay.Client.AspNetCore");
@@ -96,6 +117,17 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
             .Where(f => File.ReadAllText(f).Contains("1591", StringComparison.Ordinal))
             .ToList();
         Assert.Empty(offenders);
+    }
+
+    /// <summary>The package's README is its own short one (src/&lt;project&gt;/README.md), not the repository's long guide.</summary>
+    private static void AssertOwnReadme(Package package, string id)
+    {
+        using var zip = ZipFile.OpenRead(package.Path);
+        using var reader = new StreamReader(zip.GetEntry("README.md")!.Open());
+        var readme = reader.ReadToEnd();
+        Assert.StartsWith($"# {id}", readme, StringComparison.Ordinal);
+        Assert.True(readme.Length < 4096, $"{id}: README.md is {readme.Length} characters; a package's README is short and links to the full guide.");
+        Assert.Contains("dotnet ", readme, StringComparison.Ordinal); // how to install it
     }
 
     private static string NormalizeFramework(string? framework) => framework switch
@@ -118,7 +150,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
             HasGitRemote = Run("git", "remote -v", root, out var remotes) == 0
                 && (remotes.Contains("https://", StringComparison.Ordinal) || remotes.Contains("git@", StringComparison.Ordinal));
             var watch = Stopwatch.StartNew();
-            var exit = Run("dotnet", $"pack tests/Sunbay.Client.Tests/Packaging/Sunbay.Client.Packages.slnf -c Release -o \"{_output}\" -nologo -v:q -p:ContinuousIntegrationBuild=true", root, out var log);
+            var exit = Run("dotnet", $"pack tests/Sunbay.Client.Tests/Packaging/Sunbay.Client.Packages.slnf -c Release -o \"{_output}\" -nologo -v:q -nodeReuse:false -p:ContinuousIntegrationBuild=true", root, out var log); // own MSBuild nodes: on a shared machine another build may end a reused one
             PackDuration = watch.Elapsed;
             if (exit != 0)
             {
@@ -177,7 +209,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+            if (!process.WaitForExit(TimeSpan.FromMinutes(10))) // a hang guard: a cold Release pack of five packages on a busy 2-core machine takes minutes
             {
                 process.Kill(entireProcessTree: true);
                 output = "timed out";

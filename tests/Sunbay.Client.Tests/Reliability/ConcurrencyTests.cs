@@ -99,7 +99,6 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
             $"{_unknown} outcome-unknown, {_knownNotSent} known-not-sent, {_apiErrors} API errors on first send, {_resends} re-sends, " +
             $"{_breakerRejections} circuit-breaker rejections; statuses {string.Join(", ", outcomes.GroupBy(o => o.Final.Status.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))}; " +
             $"duplicates {transactions.Count - transactions.Select(t => t.TransactionRequestId).Distinct(StringComparer.Ordinal).Count()}.");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"Took {watch.Elapsed}.");
     }
 
     private async Task<List<Outcome>> RunTerminalAsync(string terminal, List<Plan> plan)

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Sunbay.Client.Testing;
-using Sunbay.Samples.Console;
 
-namespace Sunbay.Samples.Tests;
+namespace Sunbay.Cli.Tests;
 
 public sealed class GoLiveTests
 {
@@ -15,17 +13,21 @@ public sealed class GoLiveTests
     [Fact]
     public async Task Every_item_passes_against_the_fake_host_and_everything_charged_is_given_back()
     {
-        await using var fake = SampleRun.StartFake();
+        await using var fake = CliRun.StartFake();
 
-        var (exitCode, output) = await SampleRun.RunAsync(fake, SampleRun.FastPolling(), "golive");
+        var (exitCode, output) = await CliRun.RunAsync(fake, CliRun.FastPolling(), "golive");
 
         Assert.True(exitCode == ExitCodes.Ok, output);
-        Assert.All(Items, item => Assert.Equal('✅', SampleRun.LineOf(output, item)[0]));
+        Assert.All(Items, item => Assert.Equal('✅', CliRun.LineOf(output, item)[0]));
         Assert.Contains("8 passed, 0 failed, 0 not checked", output, StringComparison.Ordinal);
+        // It says plainly that this proves nothing about a SUNBAY account.
+        Assert.Contains("embedded FakeSunbayHost", output, StringComparison.Ordinal);
+        Assert.Contains("NOT a SUNBAY account", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ready for the go-live review", output, StringComparison.Ordinal);
         // Each API item names the traceId SUNBAY answered; webhook items the delivery's X-Client-Request-Id.
-        Assert.Matches(@"\[traceId [0-9a-f]{32}\]", SampleRun.LineOf(output, GoLiveCheck.Sale));
-        Assert.Matches(@"\[traceId [0-9a-f]{32}\]", SampleRun.LineOf(output, GoLiveCheck.BatchQuery));
-        Assert.Contains("[X-Client-Request-Id ", SampleRun.LineOf(output, GoLiveCheck.SaleWebhook), StringComparison.Ordinal);
+        Assert.Matches(@"\[traceId [0-9a-f]{32}\]", CliRun.LineOf(output, GoLiveCheck.Sale));
+        Assert.Matches(@"\[traceId [0-9a-f]{32}\]", CliRun.LineOf(output, GoLiveCheck.BatchQuery));
+        Assert.Contains("[X-Client-Request-Id ", CliRun.LineOf(output, GoLiveCheck.SaleWebhook), StringComparison.Ordinal);
 
         // Two sales of the default 1.00: one refunded, one voided; nothing else.
         var sales = fake.Transactions.Where(t => t.Type == "SALE").ToList();
@@ -40,15 +42,15 @@ public sealed class GoLiveTests
     [Fact]
     public async Task A_declined_sale_fails_its_item_skips_what_needs_it_and_the_rest_goes_on()
     {
-        await using var fake = SampleRun.StartFake();
+        await using var fake = CliRun.StartFake();
         fake.Terminal("FAKE-T1").DeclineNext("005", "Do not honor");
 
-        var (exitCode, output) = await SampleRun.RunAsync(fake, SampleRun.FastPolling(), "golive");
+        var (exitCode, output) = await CliRun.RunAsync(fake, CliRun.FastPolling(), "golive");
 
         Assert.True(exitCode == ExitCodes.Failed, output);
-        var marks = SampleRun.Marks(output);
+        var marks = CliRun.Marks(output);
         Assert.Equal('❌', marks[GoLiveCheck.Sale]);
-        Assert.Contains("declined: 005 Do not honor", SampleRun.LineOf(output, GoLiveCheck.Sale), StringComparison.Ordinal);
+        Assert.Contains("declined: 005 Do not honor", CliRun.LineOf(output, GoLiveCheck.Sale), StringComparison.Ordinal);
         Assert.All([GoLiveCheck.SaleWebhook, GoLiveCheck.QueryConsistent, GoLiveCheck.Refund, GoLiveCheck.RefundWebhook], item => Assert.Equal('⚪', marks[item]));
         Assert.All([GoLiveCheck.Credentials, GoLiveCheck.Void, GoLiveCheck.BatchQuery], item => Assert.Equal('✅', marks[item]));
         Assert.DoesNotContain(fake.Transactions, t => t.Type == "REFUND"); // nothing was charged, nothing refunded
@@ -57,48 +59,48 @@ public sealed class GoLiveTests
     [Fact]
     public async Task A_webhook_with_a_bad_signature_fails_only_the_webhook_item()
     {
-        await using var fake = SampleRun.StartFake();
+        await using var fake = CliRun.StartFake();
         fake.Webhooks.TamperNext(); // the first sale's notification: its body no longer matches the signature
 
-        var (exitCode, output) = await SampleRun.RunAsync(fake, SampleRun.FastPolling(), "golive");
+        var (exitCode, output) = await CliRun.RunAsync(fake, CliRun.FastPolling(), "golive");
 
         Assert.True(exitCode == ExitCodes.Failed, output);
-        var marks = SampleRun.Marks(output);
+        var marks = CliRun.Marks(output);
         Assert.Equal('❌', marks[GoLiveCheck.SaleWebhook]);
-        Assert.Contains("HTTP 401", SampleRun.LineOf(output, GoLiveCheck.SaleWebhook), StringComparison.Ordinal);
-        Assert.Contains("Sunbay__Webhooks__Secrets__0", SampleRun.LineOf(output, GoLiveCheck.SaleWebhook), StringComparison.Ordinal);
+        Assert.Contains("HTTP 401", CliRun.LineOf(output, GoLiveCheck.SaleWebhook), StringComparison.Ordinal);
+        Assert.Contains("Sunbay__Webhooks__Secrets__0", CliRun.LineOf(output, GoLiveCheck.SaleWebhook), StringComparison.Ordinal);
         Assert.All(Items.Where(i => i != GoLiveCheck.SaleWebhook), item => Assert.Equal('✅', marks[item]));
-        Assert.Contains("(no webhook to compare)", SampleRun.LineOf(output, GoLiveCheck.QueryConsistent), StringComparison.Ordinal);
+        Assert.Contains("(no webhook to compare)", CliRun.LineOf(output, GoLiveCheck.QueryConsistent), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_webhook_that_never_arrives_fails_only_the_webhook_item()
     {
-        await using var fake = SampleRun.StartFake();
+        await using var fake = CliRun.StartFake();
         fake.Webhooks.HoldNext(); // the first sale's notification is never sent
-        var settings = SampleRun.FastPolling();
+        var settings = CliRun.FastPolling();
         settings["Sunbay:GoLive:WebhookTimeout"] = "00:00:00.300";
 
-        var (exitCode, output) = await SampleRun.RunAsync(fake, settings, "golive");
+        var (exitCode, output) = await CliRun.RunAsync(fake, settings, "golive");
 
         Assert.True(exitCode == ExitCodes.Failed, output);
-        var marks = SampleRun.Marks(output);
+        var marks = CliRun.Marks(output);
         Assert.Equal('❌', marks[GoLiveCheck.SaleWebhook]);
-        Assert.Contains("no webhook for", SampleRun.LineOf(output, GoLiveCheck.SaleWebhook), StringComparison.Ordinal);
+        Assert.Contains("no webhook for", CliRun.LineOf(output, GoLiveCheck.SaleWebhook), StringComparison.Ordinal);
         Assert.All(Items.Where(i => i != GoLiveCheck.SaleWebhook), item => Assert.Equal('✅', marks[item]));
-        Assert.Contains("(completed by polling)", SampleRun.LineOf(output, GoLiveCheck.Sale), StringComparison.Ordinal);
+        Assert.Contains("(completed by polling)", CliRun.LineOf(output, GoLiveCheck.Sale), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_failing_batch_query_fails_only_the_batch_item()
     {
-        await using var fake = SampleRun.StartFake();
+        await using var fake = CliRun.StartFake();
         fake.Faults.Enqueue(FakeEndpoint.BatchQuery, FakeFault.MalformedJson, count: 10);
 
-        var (exitCode, output) = await SampleRun.RunAsync(fake, SampleRun.FastPolling(), "golive");
+        var (exitCode, output) = await CliRun.RunAsync(fake, CliRun.FastPolling(), "golive");
 
         Assert.True(exitCode == ExitCodes.Failed, output);
-        var marks = SampleRun.Marks(output);
+        var marks = CliRun.Marks(output);
         Assert.Equal('❌', marks[GoLiveCheck.BatchQuery]);
         Assert.All(Items.Where(i => i != GoLiveCheck.BatchQuery), item => Assert.Equal('✅', marks[item]));
     }
@@ -106,10 +108,10 @@ public sealed class GoLiveTests
     [Fact]
     public async Task Rejected_credentials_fail_the_first_item_and_nothing_is_charged()
     {
-        await using var fake = SampleRun.StartFake();
-        await using var environment = await SampleEnvironment.StartAsync(
-            SampleRun.Configuration(SampleRun.FastPolling()),
-            new SampleEnvironmentOptions { FakeHost = fake, Webhooks = WebhookMode.WhenConfigured },
+        await using var fake = CliRun.StartFake();
+        await using var environment = await CliEnvironment.StartAsync(
+            CliRun.Configuration(CliRun.FastPolling()),
+            new CliEnvironmentOptions { Command = "golive", FakeHost = fake, Webhooks = WebhookMode.WhenConfigured },
             CancellationToken.None);
         fake.ApiKey = "sk_test_rotated_0000000000000000"; // the configured key is no longer valid
         using var output = new StringWriter();
@@ -127,10 +129,10 @@ public sealed class GoLiveTests
     [Fact]
     public async Task Without_a_notify_url_the_webhook_items_are_not_checked_and_the_check_still_passes()
     {
-        await using var fake = SampleRun.StartFake();
-        await using var environment = await SampleEnvironment.StartAsync(
-            SampleRun.Configuration(SampleRun.FastPolling()),
-            new SampleEnvironmentOptions { FakeHost = fake, Webhooks = WebhookMode.Off },
+        await using var fake = CliRun.StartFake();
+        await using var environment = await CliEnvironment.StartAsync(
+            CliRun.Configuration(CliRun.FastPolling()),
+            new CliEnvironmentOptions { Command = "golive", FakeHost = fake, Webhooks = WebhookMode.Off },
             CancellationToken.None);
         using var output = new StringWriter();
         var check = new GoLiveCheck(environment.Client, new GoLiveOptions(), new ConsoleUi(output, interactive: false));
@@ -147,9 +149,9 @@ public sealed class GoLiveTests
     [Fact]
     public async Task An_amount_above_the_go_live_limit_is_refused_before_anything_is_sent()
     {
-        await using var fake = SampleRun.StartFake();
+        await using var fake = CliRun.StartFake();
 
-        var (exitCode, output) = await SampleRun.RunAsync(fake, SampleRun.FastPolling(), "golive", "--amount", "5000");
+        var (exitCode, output) = await CliRun.RunAsync(fake, CliRun.FastPolling(), "golive", "--amount", "5000");
 
         Assert.Equal(ExitCodes.BadArguments, exitCode);
         Assert.Contains("Sunbay__GoLive__MaxAmount", output, StringComparison.Ordinal);
@@ -159,13 +161,35 @@ public sealed class GoLiveTests
     [Fact]
     public async Task The_configured_limit_allows_a_larger_amount()
     {
-        await using var fake = SampleRun.StartFake();
-        var settings = SampleRun.FastPolling();
+        await using var fake = CliRun.StartFake();
+        var settings = CliRun.FastPolling();
         settings["Sunbay:GoLive:MaxAmount"] = "250";
 
-        var (exitCode, output) = await SampleRun.RunAsync(fake, settings, "golive", "--amount", "250");
+        var (exitCode, output) = await CliRun.RunAsync(fake, settings, "golive", "--amount", "250");
 
         Assert.True(exitCode == ExitCodes.Ok, output);
         Assert.All(fake.Transactions.Where(t => t.Type == "SALE"), s => Assert.Equal(250, s.OrderAmount));
+    }
+
+    [Fact]
+    public async Task Against_a_local_server_it_says_it_was_not_a_SUNBAY_account()
+    {
+        await using var fake = CliRun.StartFake();
+
+        var (exitCode, output) = await CliRun.RunAsync(fake: null, CliRun.PointedAt(fake), "golive");
+
+        Assert.True(exitCode == ExitCodes.Ok, output);
+        Assert.Contains("a local server at " + fake.BaseAddress, output, StringComparison.Ordinal);
+        Assert.Contains("NOT a SUNBAY account", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Its_own_help_lists_the_items()
+    {
+        var (exitCode, output) = await CliRun.RunAsync(fake: null, new Dictionary<string, string?>(), "golive", "--help");
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.Contains(GoLiveCheck.RefundWebhook, output, StringComparison.Ordinal);
+        Assert.Contains("Sunbay__GoLive__MaxAmount", output, StringComparison.Ordinal);
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Sunbay.Client;
 using Sunbay.Client.Webhooks;
 
-namespace Sunbay.Samples.Console;
+namespace Sunbay.Cli;
 
 /// <summary>
 /// What the in-process webhook receiver saw: verified notifications, rejected deliveries, and the transactions published

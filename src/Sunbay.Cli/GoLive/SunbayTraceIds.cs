@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Sunbay.Samples.Console;
+namespace Sunbay.Cli;
 
 /// <summary>
 /// Collects SUNBAY's <c>traceId</c> of every API call made inside a scope, so that each go-live item can print the one
@@ -12,7 +12,7 @@ namespace Sunbay.Samples.Console;
 internal sealed class SunbayTraceIds : IDisposable
 {
     private const string SdkSource = "Sunbay.Client";
-    private const string SampleSource = "Sunbay.Samples.Console";
+    private const string SampleSource = "Sunbay.Cli";
     private static readonly ActivitySource Source = new(SampleSource);
 
     private readonly ConcurrentDictionary<ActivityTraceId, ConcurrentQueue<(string Operation, string TraceId)>> _calls = new();

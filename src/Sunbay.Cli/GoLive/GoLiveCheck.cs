@@ -1,7 +1,7 @@
 using Sunbay.Client;
 using Sunbay.Client.Webhooks;
 
-namespace Sunbay.Samples.Console;
+namespace Sunbay.Cli;
 
 /// <summary>The state of one checklist item.</summary>
 internal enum GoLiveStatus

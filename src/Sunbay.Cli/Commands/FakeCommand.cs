@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using Sunbay.Client.Testing;
+
+namespace Sunbay.Cli.Commands;
+
+/// <summary><c>sunbay fake</c>: a fake SUNBAY cloud with its terminals on a loopback port, until Ctrl+C.</summary>
+internal static class FakeCommand
+{
+    /// <summary>The port <c>sunbay fake</c> listens on by default, so that the printed settings stay the same from run to run.</summary>
+    public const int DefaultPort = 5090;
+
+    /// <summary>The line that says the host is up; tests and scripts wait for it.</summary>
+    public const string ListeningPrefix = "Fake SUNBAY cloud listening on ";
+
+    public static Command Create(ConsoleUi ui)
+    {
+        var port = new Option<int>("--port") { Description = $"Loopback port to listen on (default {DefaultPort}; 0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
+        var cardDelay = new Option<double>("--card-delay") { Description = "Seconds a terminal takes to 'read the card' after a push (default 2).", DefaultValueFactory = _ => 2 };
+        var terminals = new Option<string[]>("--terminal") { Description = "Serial number of a terminal (repeat for several; default FAKE-T1).", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("fake", "Runs a fake SUNBAY cloud and terminal on 127.0.0.1 until Ctrl+C, and prints the settings that point an app at it.")
+        {
+            port, cardDelay, terminals,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(port) is < 0 or > 65535)
+            {
+                result.AddError("--port: give a TCP port between 0 and 65535.");
+            }
+
+            if (result.GetValue(cardDelay) is < 0 or > 3600)
+            {
+                result.AddError("--card-delay: give seconds between 0 and 3600, e.g. --card-delay 0.5.");
+            }
+        });
+        command.SetAction((result, ct) => SunbayCli.GuardAsync(ui, () => RunAsync(result.GetValue(port), result.GetValue(cardDelay), result.GetValue(terminals) ?? [], ui, ct), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int port, double cardDelaySeconds, string[] terminals, ConsoleUi ui, CancellationToken cancellationToken)
+    {
+        var options = new FakeSunbayHostOptions { Port = port, CardPresentDelay = TimeSpan.FromSeconds(cardDelaySeconds) };
+        if (terminals.Length > 0)
+        {
+            options.TerminalSns.Clear();
+            foreach (var sn in terminals)
+            {
+                options.TerminalSns.Add(sn);
+            }
+        }
+
+        FakeSunbayHost host;
+        try
+        {
+            host = FakeSunbayHost.Start(options);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            ui.Failure($"The fake cannot listen on 127.0.0.1:{port}: {ex.Message} Is another `sunbay fake` running? Choose another port with --port N (0 picks a free one).");
+            return ExitCodes.BadArguments;
+        }
+
+        await using (host)
+        {
+            var address = host.BaseAddress.ToString();
+            var terminal = host.Terminals.First().Sn;
+            var secret = host.WebhookSecrets[0];
+            ui.Success($"{ListeningPrefix}{address} (Ctrl+C to stop)");
+            ui.Info($"API key         {host.ApiKey}");
+            ui.Info($"App id          {host.AppId}");
+            ui.Info($"Merchant id     {host.MerchantId}");
+            ui.Info($"{(host.Terminals.Count > 1 ? "Terminals" : "Terminal"),-16}{string.Join(", ", host.Terminals.Select(t => t.Sn))}");
+            ui.Info($"Webhook secret  {secret}");
+            ui.Info(string.Create(CultureInfo.InvariantCulture, $"Card read after {cardDelaySeconds:0.###} s; amounts such as 9823 are declined, as in the SUNBAY sandbox."));
+            ui.Text(string.Empty);
+            ui.Step("Point an app at it (bash):");
+            ui.Text($"  export Sunbay__BaseAddress={address} Sunbay__ApiKey={host.ApiKey} Sunbay__AppId={host.AppId} Sunbay__MerchantId={host.MerchantId} Sunbay__TerminalSn={terminal} Sunbay__Webhooks__Secrets__0={secret}");
+            ui.Step("PowerShell:");
+            ui.Text($"  $env:Sunbay__BaseAddress='{address}'; $env:Sunbay__ApiKey='{host.ApiKey}'; $env:Sunbay__AppId='{host.AppId}'; $env:Sunbay__MerchantId='{host.MerchantId}'; $env:Sunbay__TerminalSn='{terminal}'; $env:Sunbay__Webhooks__Secrets__0='{secret}'");
+            ui.Info("Webhooks go to each transaction's notifyUrl (Sunbay__NotifyUrl), signed with the secret above.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            ui.Info($"Stopped. It recorded {host.Transactions.Count} transaction(s) and {host.Journal.Count} request(s).");
+        }
+
+        return ExitCodes.Ok;
+    }
+}

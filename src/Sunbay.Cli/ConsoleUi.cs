@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using Sunbay.Client;
+
+namespace Sunbay.Cli;
+
+/// <summary>
+/// What the tool prints: steps, live progress while a terminal works, and coloured outcomes. An instance writes to one
+/// <see cref="TextWriter"/>, so that tests read what a user would see; colour and the live ticker only on a real console.
+/// </summary>
+internal sealed class ConsoleUi(TextWriter output, bool interactive)
+{
+    private readonly object _gate = new();
+
+    /// <summary>The process console: colour and a live ticker unless the output is redirected or <c>NO_COLOR</c> is set.</summary>
+    public static ConsoleUi ForConsole() => new(
+        System.Console.Out,
+        !System.Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+
+    public TextWriter Output => output;
+
+    public void Step(string text) => Line(null, $"→ {text}");
+
+    public void Info(string text) => Line(null, $"  {text}");
+
+    public void Success(string text) => Line(ConsoleColor.Green, $"✔ {text}");
+
+    public void Failure(string text) => Line(ConsoleColor.Red, $"✘ {text}");
+
+    public void Warning(string text) => Line(ConsoleColor.Yellow, $"! {text}");
+
+    /// <summary>Writes <paramref name="text"/> as is (help text).</summary>
+    public void Text(string text) => Line(null, text);
+
+    /// <summary>
+    /// Shows a wait on the terminal: what the cardholder is expected to do, each status change with the elapsed time, and
+    /// (on an interactive console) a ticker that counts the seconds. Dispose it when the wait is over.
+    /// </summary>
+    /// <param name="whatTheCardholderDoes">The instruction, e.g. "tap, insert or swipe the card on the terminal".</param>
+    public WaitDisplay Wait(string whatTheCardholderDoes)
+    {
+        Info($"waiting: {whatTheCardholderDoes} (Ctrl+C stops waiting; the terminal goes on)");
+        return new WaitDisplay(this, interactive);
+    }
+
+    public void Print(Transaction t)
+    {
+        Info($"transactionId        {t.TransactionId}");
+        Info($"transactionRequestId {t.TransactionRequestId}");
+        Info($"status               {t.Status}{(t.ResultCode is null ? string.Empty : $" ({t.ResultCode} {t.ResultMessage})")}");
+        Info($"amount               {Money(t.Amount?.Total ?? t.Amount?.Order, t.Amount?.Currency)}");
+        Info($"card                 {t.MaskedPan ?? "-"} {t.PaymentMethodId} {t.EntryMode}");
+        Info($"auth code            {t.AuthCode ?? "-"}");
+    }
+
+    /// <summary>One line of the go-live checklist: mark, item, timing, traceId, detail.</summary>
+    public void GoLiveItem(GoLiveItemResult item)
+    {
+        var (mark, color) = item.Status switch
+        {
+            GoLiveStatus.Passed => ("✅", ConsoleColor.Green),
+            GoLiveStatus.Failed => ("❌", ConsoleColor.Red),
+            _ => ("⚪", ConsoleColor.DarkGray),
+        };
+        var timing = item.Status == GoLiveStatus.NotChecked ? "-" : $"{item.Elapsed.TotalSeconds:F2} s";
+        var reference = item.Reference is null ? string.Empty : $"  [{item.Reference}]";
+        Line(color, $"{mark} {item.Name,-38} {timing,8}  {item.Detail}{reference}");
+    }
+
+    public static string Money(long? minorUnits, string? currency) =>
+        minorUnits is { } v ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v / 100m:0.00} {currency}") : "-";
+
+    /// <summary>Describes a status for someone standing at the terminal.</summary>
+    public static string Explain(TransactionStatus status) =>
+        status == TransactionStatus.Initial ? "sent to the terminal; waiting for the card"
+        : status == TransactionStatus.Processing ? "card read; waiting for the issuer's answer"
+        : status == TransactionStatus.Success ? "approved"
+        : status == TransactionStatus.Fail ? "declined"
+        : status == TransactionStatus.Closed ? "closed without payment"
+        : status.ToString();
+
+    private void Line(ConsoleColor? color, string text)
+    {
+        lock (_gate)
+        {
+            ClearTicker();
+            if (color is { } c && interactive)
+            {
+                var previous = System.Console.ForegroundColor;
+                System.Console.ForegroundColor = c;
+                output.WriteLine(text);
+                System.Console.ForegroundColor = previous;
+            }
+            else
+            {
+                output.WriteLine(text);
+            }
+        }
+    }
+
+    private bool _tickerShown;
+
+    private void Tick(string text)
+    {
+        lock (_gate)
+        {
+            output.Write($"\r  {text}\u001b[K");
+            _tickerShown = true;
+        }
+    }
+
+    private void ClearTicker()
+    {
+        if (_tickerShown)
+        {
+            output.Write("\r\u001b[K");
+            _tickerShown = false;
+        }
+    }
+
+    /// <summary>The live part of <see cref="Wait"/>: an <see cref="IProgress{T}"/> for <c>WaitForCompletionAsync</c>.</summary>
+    internal sealed class WaitDisplay : IProgress<Transaction>, IDisposable
+    {
+        private readonly ConsoleUi _ui;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly Timer? _ticker;
+        private TransactionStatus? _last;
+        private bool _stopped;
+
+        public WaitDisplay(ConsoleUi ui, bool live)
+        {
+            _ui = ui;
+            if (live)
+            {
+                _ticker = new Timer(_ => OnTick(), null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
+            }
+        }
+
+        public TimeSpan Elapsed => _clock.Elapsed;
+
+        public void Report(Transaction value)
+        {
+            if (value.Status != _last)
+            {
+                _last = value.Status;
+                _ui.Info($"[{_clock.Elapsed.TotalSeconds,5:F1} s] status {value.Status}: {Explain(value.Status)}");
+            }
+        }
+
+        public void Dispose()
+        {
+            _ticker?.Dispose();
+            lock (_ui._gate)
+            {
+                _stopped = true;
+                _ui.ClearTicker();
+            }
+        }
+
+        private void OnTick()
+        {
+            lock (_ui._gate)
+            {
+                if (!_stopped)
+                {
+                    _ui.Tick($"⏳ {_clock.Elapsed.TotalSeconds,5:F1} s  {(_last is { } s ? Explain(s) : "dispatching")}");
+                }
+            }
+        }
+    }
+}
