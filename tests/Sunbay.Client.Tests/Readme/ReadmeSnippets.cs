@@ -182,4 +182,15 @@ internal static class ReadmeSnippets
         await Task.CompletedTask;
     }
 
+    public static async Task SnippetWalkAway(TransactionOperation sale, CancellationToken ct)
+    {
+        // README snippet: walk-away
+        // At a checkout: give the cardholder 60 s, then abort. The true final state comes back, even when the
+        // payment wins the race with the abort.
+        Transaction outcome = await sale.WaitForCompletionOrAbortAsync(TimeSpan.FromSeconds(60), ct);
+        string message = outcome.IsApproved ? "Paid"
+            : outcome.Status == TransactionStatus.Closed ? "Cancelled: nothing was charged"
+            : $"Declined: {outcome.ResultMessage}";
+        _ = message;
+    }
 }
