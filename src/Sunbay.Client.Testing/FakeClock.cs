@@ -254,7 +254,7 @@ public sealed class FakeClock : TimeProvider
             rounds++;
             var now = Activity;
             // Queued thread-pool work may be ours; other tests can keep the pool busy too, so it only counts for a while.
-            var pending = rounds < 50 && ThreadPool.PendingWorkItemCount > 0;
+            var pending = rounds < 10 && ThreadPool.PendingWorkItemCount > 0;
             quiet = now == seen && !pending && busy?.Invoke() != true ? quiet + 1 : 0;
             seen = now;
         }

@@ -322,7 +322,16 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
         var (fault, latency) = Faults.Take(endpoint);
         if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(latency, TimeProvider).ConfigureAwait(false);
+            // Waiting on the clock is not work in hand: RunUntilAsync may move the clock past it.
+            Interlocked.Decrement(ref _inFlight);
+            try
+            {
+                await Task.Delay(latency, TimeProvider).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _inFlight);
+            }
         }
 
         var answer = fault switch
