@@ -1,38 +1,29 @@
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Sunbay.Client.Testing.Internal;
-using WireMock;
-using WireMock.Logging;
-using WireMock.Matchers;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace Sunbay.Client.Testing;
 
 /// <summary>
-/// A stateful fake of the SUNBAY Nexus cloud and its terminals on a loopback port, for tests of code built on
-/// Sunbay.Client (or on raw HTTP): every endpoint of the spec with SUNBAY's protocol checks and validation, terminals
-/// that take one transaction at a time and "read a card" after a delay, the sandbox amount table, scripted outcomes,
-/// signed webhooks, fault injection and a journal of every request. Runs on WireMock.Net; every request goes to this
-/// class's own code through one callback mapping.
+/// A stateful fake of the SUNBAY Nexus cloud and its terminals, for tests of code built on Sunbay.Client (or on raw
+/// HTTP): every endpoint of the spec with SUNBAY's protocol checks and validation, terminals that take one transaction
+/// at a time and "read a card" after a delay, the sandbox amount table (<see cref="FakeSandboxAmounts"/>), scripted
+/// outcomes, signed webhooks, fault injection and a journal of every request.
 /// </summary>
 /// <remarks>
-/// Time comes from <see cref="TimeProvider"/>: with a <c>FakeTimeProvider</c> a test advances the clock instead of
-/// sleeping. Codes answered: <see cref="FakeSunbayCodes"/>. Thread-safe; no static mutable state, so many hosts can run
-/// in parallel.
+/// Two transports, one behaviour: <see cref="CreateInMemory"/> serves the fake through an in-memory
+/// <see cref="HttpMessageHandler"/> (<see cref="CreateHandler"/>: no port, no sockets, deterministic with a
+/// <see cref="FakeClock"/>; a dropped connection is an <see cref="HttpRequestException"/>), and <see cref="Start"/>
+/// listens on a loopback port with Kestrel (real HTTP, real connection drops, other processes). A started host serves
+/// <see cref="CreateHandler"/> too.
+/// Time comes from <see cref="TimeProvider"/>: with a <see cref="FakeClock"/>, <see cref="RunUntilAsync{T}"/> moves
+/// it until a wait ends. Codes answered: <see cref="FakeSunbayCodes"/>. Thread-safe; no static mutable state, so many
+/// hosts can run in parallel.
 /// </remarks>
 /// <example>
 /// <code>
-/// await using var host = FakeSunbayHost.Start(new FakeSunbayHostOptions { TimeProvider = time });
+/// await using var host = FakeSunbayHost.CreateInMemory(new FakeSunbayHostOptions { TimeProvider = new FakeClock() });
 /// using var client = host.CreateClient();
 /// var sale = await client.StartSaleAsync(new SaleRequest { Amount = 1000, Currency = "USD", ReferenceOrderId = "ORDER-1", Description = "Coffee" });
-/// time.Advance(TimeSpan.FromSeconds(2));   // the cardholder taps
-/// var result = await sale.WaitForCompletionAsync();
+/// var result = await host.RunUntilAsync(sale.WaitForCompletionAsync(), TimeSpan.FromMinutes(5));
 /// </code>
 /// </example>
 public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
@@ -58,57 +49,67 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
 
     private readonly FakeSunbayHostOptions _options;
     private readonly FakeEngine _engine;
-    private readonly WireMockServer _server;
-    private readonly AsyncLocal<HttpContext?> _context = new();
+    private readonly FakeHttpListener? _listener;
     private readonly object _journalGate = new();
     private readonly List<RecordedRequest> _journal = [];
     private int _disposed;
+    private int _inFlight;
 
-    private FakeSunbayHost(FakeSunbayHostOptions options)
+    private FakeSunbayHost(FakeSunbayHostOptions options, bool listen)
     {
         _options = options;
         Webhooks = new FakeWebhooks(options);
         Faults = new FakeFaults();
         _engine = new FakeEngine(options, Webhooks);
-        var settings = new WireMockServerSettings
+        if (!listen)
         {
-            Urls = [$"http://127.0.0.1:{options.Port}"],
-            StartAdminInterface = false,
-            DisableJsonBodyParsing = true,
-            DisableRequestBodyDecompressing = true,
-            MaxRequestLogCount = 0,
-            Logger = new WireMockNullLogger(),
-            // Only to reach the HttpContext of a request, so an injected fault can drop the connection.
-            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
-            {
-                _context.Value = context;
-                await next(context).ConfigureAwait(false);
-            }),
-        };
-        _server = WireMockServer.Start(settings);
-        _server.Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod())
-            .RespondWith(Response.Create().WithCallback(HandleAsync));
-        var port = _server.Ports[0];
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+            BaseAddress = InMemoryAddress;
+            return;
+        }
+
+        try
+        {
+            _listener = FakeHttpListener.Start(this, options.Port);
+        }
+        catch
+        {
+            _engine.Dispose();
+            Webhooks.Dispose();
+            throw;
+        }
+
+        BaseAddress = new Uri($"http://127.0.0.1:{_listener.Port}/");
     }
 
-    /// <summary>Starts a host on a loopback port: <see cref="FakeSunbayHostOptions.Port"/>, or a free one.</summary>
-    /// <param name="options">Settings; default <see cref="FakeSunbayHostOptions"/> (one terminal <c>FAKE-T1</c>, system clock).</param>
+    /// <summary>
+    /// The address of an in-memory host. Never resolvable (<c>.invalid</c>), so a client that was not given
+    /// <see cref="CreateHandler"/> fails at once instead of reaching something else.
+    /// </summary>
+    public static Uri InMemoryAddress { get; } = new("https://sunbay.fake.invalid/");
+
+    /// <summary>
+    /// Starts a host listening on loopback (<c>127.0.0.1</c>) with Kestrel: real HTTP, for other processes and for
+    /// connection-level faults. It runs until disposed.
+    /// </summary>
+    /// <param name="options">Settings; default <see cref="FakeSunbayHostOptions"/> (one terminal <c>FAKE-T1</c>, system clock, a free port).</param>
     /// <returns>The running host; dispose it to stop.</returns>
-    public static FakeSunbayHost Start(FakeSunbayHostOptions? options = null)
-    {
-        options ??= new FakeSunbayHostOptions();
-        ArgumentNullException.ThrowIfNull(options.TimeProvider);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiKey);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.AppId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.MerchantId);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
-        return new FakeSunbayHost(options);
-    }
+    /// <exception cref="IOException">The port in <see cref="FakeSunbayHostOptions.Port"/> is taken.</exception>
+    public static FakeSunbayHost Start(FakeSunbayHostOptions? options = null) => Create(options, listen: true);
 
-    /// <summary>The API address, <c>http://127.0.0.1:{port}/</c>.</summary>
+    /// <summary>
+    /// Creates a host that listens on no port: clients reach it through <see cref="CreateHandler"/> (which
+    /// <see cref="CreateClient"/> and <c>services.AddFakeSunbay(host)</c> use). Nothing touches the network except
+    /// webhooks (to loopback <c>notifyUrl</c>s).
+    /// </summary>
+    /// <param name="options">Settings; default <see cref="FakeSunbayHostOptions"/> (<see cref="FakeSunbayHostOptions.Port"/> is ignored).</param>
+    /// <returns>The host; dispose it to stop its timers and webhooks.</returns>
+    public static FakeSunbayHost CreateInMemory(FakeSunbayHostOptions? options = null) => Create(options, listen: false);
+
+    /// <summary>The API address: <c>http://127.0.0.1:{port}/</c> for a started host, <see cref="InMemoryAddress"/> for an in-memory one.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>Whether the host listens on a port (<see cref="Start"/>) rather than only in memory (<see cref="CreateInMemory"/>).</summary>
+    public bool IsListening => _listener is not null;
 
     /// <summary>
     /// The API key accepted. Setting it rotates the key: the old one is rejected from the next request on, with no
@@ -175,14 +176,60 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
         options.TerminalSn = _engine.Terminals.FirstOrDefault()?.Sn;
     }
 
-    /// <summary>A new client configured for this host and running on its <see cref="TimeProvider"/>; dispose it when done.</summary>
+    /// <summary>
+    /// A new client configured for this host and running on its <see cref="TimeProvider"/>; dispose it when done. It
+    /// goes through <see cref="CreateHandler"/> for an in-memory host and over HTTP for a started one.
+    /// </summary>
     /// <param name="configure">Changes to the options after <see cref="ConfigureClient"/> (e.g. polling intervals, a notify URL).</param>
     public SunbayClient CreateClient(Action<SunbayClientOptions>? configure = null)
     {
         var options = new SunbayClientOptions();
         ConfigureClient(options);
         configure?.Invoke(options);
-        return new SunbayClient(options, timeProvider: TimeProvider);
+        return new SunbayClient(options, primaryHandler: IsListening ? null : CreateHandler(), timeProvider: TimeProvider);
+    }
+
+    /// <summary>
+    /// A new <see cref="HttpMessageHandler"/> that serves this host in memory, with no socket: use it as a client's
+    /// primary handler (<c>new SunbayClient(options, host.CreateHandler(), clock)</c>, or
+    /// <c>builder.HttpClient.ConfigurePrimaryHttpMessageHandler(host.CreateHandler)</c>). The request's host name is
+    /// ignored. A fault that drops the connection throws <see cref="HttpRequestException"/> with
+    /// <see cref="HttpRequestError.ResponseEnded"/>, as a dropped socket does; cancelling a request the host holds
+    /// (injected latency) cancels the caller only, and the host still carries it out. Disposing the handler does not
+    /// stop the host.
+    /// </summary>
+    public HttpMessageHandler CreateHandler() => new FakeInMemoryHandler(this);
+
+    /// <summary>
+    /// Moves the host's <see cref="FakeClock"/> until <paramref name="task"/> completes and returns its result: from
+    /// one due timer to the next, letting requests in progress finish between steps (see
+    /// <see cref="FakeClock.RunUntilAsync{T}(Task{T}, TimeSpan, CancellationToken)"/>).
+    /// </summary>
+    /// <typeparam name="T">The task's result.</typeparam>
+    /// <param name="task">What to wait for, e.g. <c>sale.WaitForCompletionAsync()</c> or an HTTP call to the app under test.</param>
+    /// <param name="maxVirtualTime">The most virtual time to let pass, e.g. 5 minutes.</param>
+    /// <param name="cancellationToken">Stops driving the clock (the task itself is not cancelled).</param>
+    /// <returns>The task's result (its exception, if it fails).</returns>
+    /// <exception cref="InvalidOperationException"><see cref="FakeSunbayHostOptions.TimeProvider"/> is not a <see cref="FakeClock"/>.</exception>
+    /// <exception cref="TimeoutException">The task did not complete within <paramref name="maxVirtualTime"/>, or nothing on the clock can make it progress.</exception>
+    public async Task<T> RunUntilAsync<T>(Task<T> task, TimeSpan maxVirtualTime, CancellationToken cancellationToken = default)
+    {
+        await RunUntilAsync((Task)task, maxVirtualTime, cancellationToken).ConfigureAwait(false);
+        return await task.ConfigureAwait(false);
+    }
+
+    /// <summary>Moves the host's <see cref="FakeClock"/> until <paramref name="task"/> completes (see <see cref="RunUntilAsync{T}"/>).</summary>
+    /// <param name="task">What to wait for.</param>
+    /// <param name="maxVirtualTime">The most virtual time to let pass.</param>
+    /// <param name="cancellationToken">Stops driving the clock (the task itself is not cancelled).</param>
+    /// <returns>The task (awaited: its exception, if it fails, is thrown).</returns>
+    /// <exception cref="InvalidOperationException"><see cref="FakeSunbayHostOptions.TimeProvider"/> is not a <see cref="FakeClock"/>.</exception>
+    /// <exception cref="TimeoutException">The task did not complete within <paramref name="maxVirtualTime"/>, or nothing on the clock can make it progress.</exception>
+    public Task RunUntilAsync(Task task, TimeSpan maxVirtualTime, CancellationToken cancellationToken = default)
+    {
+        var clock = TimeProvider as FakeClock ?? throw new InvalidOperationException(
+            $"RunUntilAsync moves a FakeClock; this host runs on {TimeProvider.GetType().Name}. Create it with new FakeSunbayHostOptions {{ TimeProvider = new FakeClock() }}.");
+        return clock.RunUntilAsync(task, maxVirtualTime, () => Volatile.Read(ref _inFlight) > 0, cancellationToken);
     }
 
     /// <summary>The terminal with this serial number.</summary>
@@ -229,30 +276,62 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
 
         _engine.Dispose();
         Webhooks.Dispose();
-        _server.Stop();
-        _server.Dispose();
+        _listener?.Dispose();
     }
 
     /// <summary>Stops the server, the timers and webhook deliveries.</summary>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        Dispose();
-        return ValueTask.CompletedTask;
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _engine.Dispose();
+        Webhooks.Dispose();
+        if (_listener is not null)
+        {
+            await _listener.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"FakeSunbayHost {BaseAddress}";
+    public override string ToString() => IsListening ? $"FakeSunbayHost {BaseAddress}" : "FakeSunbayHost (in memory)";
 
-    private async Task<IResponseMessage> HandleAsync(IRequestMessage message)
+    /// <summary>
+    /// Answers one request, whichever transport brought it: faults, the engine, the journal. An answer with
+    /// <see cref="FakeAnswer.Drop"/> tells the transport to close the connection without answering.
+    /// </summary>
+    internal async Task<FakeAnswer> HandleAsync(IncomingRequest request, string rawQuery)
     {
-        var context = _context.Value;
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await AnswerAsync(request, rawQuery).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<FakeAnswer> AnswerAsync(IncomingRequest request, string rawQuery)
+    {
         var received = TimeProvider.GetUtcNow();
-        var request = ToIncoming(message);
         var endpoint = Routes.GetValueOrDefault((request.Method, request.Path), FakeEndpoint.Any);
         var (fault, latency) = Faults.Take(endpoint);
         if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(latency, TimeProvider).ConfigureAwait(false);
+            // Waiting on the clock is not work in hand: RunUntilAsync may move the clock past it.
+            Interlocked.Decrement(ref _inFlight);
+            try
+            {
+                await Task.Delay(latency, TimeProvider).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _inFlight);
+            }
         }
 
         var answer = fault switch
@@ -278,34 +357,8 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
             _ => Spoil(_engine.Handle(endpoint, request), fault),
         };
 
-        Record(request, message, endpoint, answer, fault, received);
-        if (answer.Drop)
-        {
-            context?.Abort();
-            return new ResponseMessage { StatusCode = 500, FaultType = FaultType.EMPTY_RESPONSE };
-        }
-
-        var response = new ResponseMessage
-        {
-            StatusCode = answer.StatusCode,
-            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new(answer.ContentType) },
-        };
-        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
-        {
-            response.Headers[name] = new WireMockList<string>(value);
-        }
-
-        if (answer.Body.Length > 0)
-        {
-            response.BodyData = new BodyData
-            {
-                BodyAsString = answer.Body,
-                DetectedBodyType = BodyType.String,
-                Encoding = new UTF8Encoding(false),
-            };
-        }
-
-        return response;
+        Record(request, rawQuery, endpoint, answer, fault, received);
+        return answer;
     }
 
     /// <summary>Faults that let the request be processed and then spoil the answer.</summary>
@@ -326,27 +379,21 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
     private FakeAnswer Redirect(int status, string title, IncomingRequest request) =>
         Html(status, title) with { Headers = new Dictionary<string, string> { ["Location"] = $"{BaseAddress.GetLeftPart(UriPartial.Authority)}{request.Path}?redirected={status}" } };
 
-    private static IncomingRequest ToIncoming(IRequestMessage message)
+    private static FakeSunbayHost Create(FakeSunbayHostOptions? options, bool listen)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in message.Headers ?? new Dictionary<string, WireMockList<string>>())
-        {
-            headers[name] = string.Join(", ", values);
-        }
-
-        var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, values) in message.Query ?? new Dictionary<string, WireMockList<string>>())
-        {
-            query[name] = string.Join(",", values);
-        }
-
-        var body = message.BodyAsBytes is { } bytes ? Encoding.UTF8.GetString(bytes) : message.Body ?? string.Empty;
-        return new IncomingRequest(message.Method.ToUpperInvariant(), message.AbsolutePath, headers, query, body);
+        options ??= new FakeSunbayHostOptions();
+        ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.AppId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.MerchantId);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
+        return new FakeSunbayHost(options, listen);
     }
 
-    private void Record(IncomingRequest request, IRequestMessage message, FakeEndpoint endpoint, FakeAnswer answer, FakeFault fault, DateTimeOffset received)
+    private void Record(IncomingRequest request, string rawQuery, FakeEndpoint endpoint, FakeAnswer answer, FakeFault fault, DateTimeOffset received)
     {
-        var pathAndQuery = string.IsNullOrEmpty(message.RawQuery) ? request.Path : request.Path + (message.RawQuery.StartsWith('?') ? message.RawQuery : "?" + message.RawQuery);
+        var pathAndQuery = string.IsNullOrEmpty(rawQuery) ? request.Path : request.Path + (rawQuery.StartsWith('?') ? rawQuery : "?" + rawQuery);
         var recorded = new RecordedRequest(request.Method, pathAndQuery, request.Headers, request.Body, endpoint,
             answer.Drop ? null : answer.StatusCode, answer.Drop ? null : answer.Code, fault, received);
         lock (_journalGate)

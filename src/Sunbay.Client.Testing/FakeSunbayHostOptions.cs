@@ -5,11 +5,14 @@ public sealed class FakeSunbayHostOptions
 {
     /// <summary>
     /// The host's clock: timestamps checks, <c>createTime</c>, card-present delays, <c>timeExpire</c>, webhook retries
-    /// and injected latency all run on it. Pass a <c>FakeTimeProvider</c> so tests never sleep. Default <see cref="TimeProvider.System"/>.
+    /// and injected latency all run on it. Pass a <see cref="FakeClock"/> so tests never sleep and <see cref="FakeSunbayHost.RunUntilAsync{T}"/> can move it (any other <see cref="TimeProvider"/>, e.g. <c>FakeTimeProvider</c>, works with manual advances). Default <see cref="TimeProvider.System"/>.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>The loopback port to listen on (127.0.0.1). Default 0: a free port, chosen when the host starts.</summary>
+    /// <summary>
+    /// The loopback port <see cref="FakeSunbayHost.Start"/> listens on (<c>127.0.0.1</c>); 0, the default, picks a free
+    /// one (read it from <see cref="FakeSunbayHost.BaseAddress"/>). An in-memory host ignores it.
+    /// </summary>
     public int Port { get; set; }
 
     /// <summary>The API key the host accepts as <c>Authorization: Bearer</c>. Default <c>sk_test_fake_4f1c9e2b7a6d3058</c>.</summary>

@@ -1,6 +1,6 @@
 namespace Sunbay.Client.Testing.Internal;
 
-/// <summary>The parts of an HTTP request the fake looks at, independent of WireMock.</summary>
+/// <summary>The parts of an HTTP request the fake looks at, independent of the transport (in memory or Kestrel).</summary>
 internal sealed record IncomingRequest(
     string Method,
     string Path,

@@ -171,6 +171,18 @@ internal static class ReadmeSnippets
         await Task.CompletedTask;
     }
 
+    public static async Task SnippetTestingYourApp()
+    {
+        // README "Testing your app", second snippet: begin (the first is compiled and run in
+        // tests/Sunbay.Client.AspNetCore.Tests/Testing/CheckoutAppTests.cs)
+        await using var host = FakeSunbayHost.CreateInMemory(new FakeSunbayHostOptions { TimeProvider = new FakeClock() });
+        using var client = host.CreateClient();
+        var sale = await client.StartSaleAsync(new SaleRequest { Amount = FakeSandboxAmounts.Declined, Currency = "USD", ReferenceOrderId = "ORDER-2", Description = "Coffee" });
+        var declined = await host.RunUntilAsync(sale.WaitForCompletionAsync(), TimeSpan.FromMinutes(5));   // Fail, result code 005
+        // README "Testing your app", second snippet: end
+        await Task.CompletedTask;
+    }
+
     public static async Task Snippet8(WebApplicationBuilder builder)
     {
         // README snippet 8: begin

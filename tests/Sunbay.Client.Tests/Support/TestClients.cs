@@ -22,9 +22,14 @@ internal static class TestClients
         return options;
     }
 
-    public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    public static SunbayClient Create(StubHandler handler, FakeTimeProvider? time = null, Action<SunbayClientOptions>? configure = null, ITransactionNotificationBus? bus = null) =>
+    public static FakeTimeProvider Clock() => new(Start);
+
+    /// <summary>A virtual clock that <see cref="Sunbay.Client.Testing.FakeClock.RunUntilAsync{T}"/> drives from one due timer to the next.</summary>
+    public static Sunbay.Client.Testing.FakeClock VirtualClock() => new(Start);
+
+    public static SunbayClient Create(StubHandler handler, TimeProvider? time = null, Action<SunbayClientOptions>? configure = null, ITransactionNotificationBus? bus = null) =>
         new(Options(configure), handler, time ?? Clock(), notificationBus: bus);
 
     public static SaleRequest Sale(long amount = 1000, string? transactionRequestId = null) => new()

@@ -12,12 +12,12 @@ public sealed class TransactionOperationTests
             .Then(_ => StubHandler.Json(StubHandler.Query("req1", "P", resultCode: null)))
             .Then(_ => StubHandler.Json(StubHandler.Query("req1", "P", resultCode: null)))
             .Then(_ => StubHandler.Json(StubHandler.Query("req1", "S")));
-        var time = TestClients.Clock();
+        var time = TestClients.VirtualClock();
         using var client = TestClients.Create(stub, time);
 
         var sale = await client.StartSaleAsync(TestClients.Sale(transactionRequestId: "req1"));
         var seen = new List<TransactionStatus>();
-        var result = await time.DriveAsync(sale.WaitForCompletionAsync(new SynchronousProgress(t => seen.Add(t.Status))), TimeSpan.FromMilliseconds(500));
+        var result = await time.RunUntilAsync(sale.WaitForCompletionAsync(new SynchronousProgress(t => seen.Add(t.Status))), TimeSpan.FromMinutes(5));
 
         Assert.True(result.IsApproved);
         Assert.True(sale.HasCompleted);
@@ -51,13 +51,13 @@ public sealed class TransactionOperationTests
         var stub = new StubHandler()
             .Then(_ => StubHandler.Json(StubHandler.Dispatch("req1")))
             .Always(_ => StubHandler.Json(StubHandler.Query("req1", "P", resultCode: null)));
-        var time = TestClients.Clock();
+        var time = TestClients.VirtualClock();
         using var client = TestClients.Create(stub, time);
         var start = time.GetUtcNow();
 
         var sale = await client.StartSaleAsync(new SaleRequest { Amount = 100, Currency = "USD", Description = "d", ReferenceOrderId = "ORDER-1", TransactionRequestId = "req1", ExpiresAt = start.AddMinutes(3) });
         var wait = sale.WaitForCompletionAsync();
-        var error = await Assert.ThrowsAsync<SunbayOperationTimeoutException>(() => time.DriveAsync(wait, TimeSpan.FromSeconds(5)));
+        var error = await Assert.ThrowsAsync<SunbayOperationTimeoutException>(() => time.RunUntilAsync(wait, TimeSpan.FromMinutes(10)));
 
         Assert.Equal("req1", error.TransactionRequestId);
         Assert.Equal(TransactionStatus.Processing, error.LastStatus);

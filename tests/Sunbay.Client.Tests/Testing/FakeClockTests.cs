@@ -1,0 +1,91 @@
+using Sunbay.Client.Testing;
+
+namespace Sunbay.Client.Tests.Testing;
+
+/// <summary>The virtual clock: timers fire in order at their own due time, and RunUntilAsync jumps from one to the next.</summary>
+public sealed class FakeClockTests
+{
+    [Fact]
+    public void Timers_fire_in_due_order_each_at_its_own_time()
+    {
+        var clock = new FakeClock();
+        var fired = new List<(string Name, DateTimeOffset At)>();
+        using var late = clock.CreateTimer(_ => fired.Add(("late", clock.GetUtcNow())), null, TimeSpan.FromSeconds(5), Timeout.InfiniteTimeSpan);
+        using var early = clock.CreateTimer(_ => fired.Add(("early", clock.GetUtcNow())), null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        using var periodic = clock.CreateTimer(_ => fired.Add(("tick", clock.GetUtcNow())), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
+
+        Assert.Equal(FakeClock.DefaultStart + TimeSpan.FromSeconds(1), clock.NextTimerDue);
+        clock.Advance(TimeSpan.FromSeconds(6));
+
+        var start = FakeClock.DefaultStart;
+        Assert.Equal(
+            [("early", start.AddSeconds(1)), ("tick", start.AddSeconds(2)), ("tick", start.AddSeconds(4)), ("late", start.AddSeconds(5)), ("tick", start.AddSeconds(6))],
+            fired);
+        Assert.Equal(start.AddSeconds(6), clock.GetUtcNow());
+        Assert.Equal(start.AddSeconds(8), clock.NextTimerDue);
+        Assert.Equal(TimeSpan.FromSeconds(6), clock.GetElapsedTime(0));
+    }
+
+    [Fact]
+    public void A_changed_or_disposed_timer_does_not_fire_at_its_old_time()
+    {
+        var clock = new FakeClock();
+        var count = 0;
+        var timer = clock.CreateTimer(_ => count++, null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        timer.Change(TimeSpan.FromSeconds(10), Timeout.InfiniteTimeSpan);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, count);
+        timer.Dispose();
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, count);
+        Assert.Equal(0, clock.ActiveTimers);
+        Assert.Throws<ArgumentOutOfRangeException>(() => clock.SetUtcNow(FakeClock.DefaultStart));
+    }
+
+    [Fact]
+    public async Task RunUntilAsync_jumps_to_each_due_timer_so_a_long_chain_of_delays_ends_fast()
+    {
+        var clock = new FakeClock();
+        async Task<int> PollAsync()
+        {
+            var polls = 0;
+            while (clock.GetUtcNow() < FakeClock.DefaultStart.AddMinutes(10))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), clock);
+                polls++;
+            }
+
+            return polls;
+        }
+
+        var polls = await clock.RunUntilAsync(PollAsync(), TimeSpan.FromHours(1));
+
+        Assert.Equal(20, polls);
+        Assert.Equal(FakeClock.DefaultStart.AddMinutes(10), clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task RunUntilAsync_gives_up_after_the_virtual_time_limit_or_when_no_timer_can_help()
+    {
+        var clock = new FakeClock();
+        var never = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var nothing = await Assert.ThrowsAsync<TimeoutException>(() => clock.RunUntilAsync(never.Task, TimeSpan.FromMinutes(1)));
+        Assert.Contains("no timer", nothing.Message, StringComparison.Ordinal);
+
+        var tooLong = await Assert.ThrowsAsync<TimeoutException>(() => clock.RunUntilAsync(Task.Delay(TimeSpan.FromHours(2), clock), TimeSpan.FromMinutes(5)));
+        Assert.Contains("00:05:00", tooLong.Message, StringComparison.Ordinal);
+        Assert.Equal(FakeClock.DefaultStart.AddMinutes(5), clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Cancellation_tokens_with_a_timeout_follow_the_clock()
+    {
+        var clock = new FakeClock();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30), clock);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => clock.RunUntilAsync(Task.Delay(Timeout.InfiniteTimeSpan, timeout.Token), TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(FakeClock.DefaultStart.AddSeconds(30), clock.GetUtcNow());
+    }
+}
