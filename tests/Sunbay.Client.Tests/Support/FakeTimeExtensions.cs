@@ -6,10 +6,17 @@ namespace Sunbay.Client.Tests.Support;
 /// Drives work that runs on a fake clock and on loopback HTTP: the clock only moves when a test moves it, and the
 /// HTTP round trips and host callbacks each move releases get bounded real time to run. Nothing waits for a duration.
 /// To wait for a task, prefer <see cref="Sunbay.Client.Testing.FakeClock.RunUntilAsync{T}"/> (what users get), which
-/// jumps to each due timer; these helpers remain for FakeTimeProvider tests that wait for a condition, not a task.
+/// jumps to each due timer; these helpers remain for FakeTimeProvider tests (stub handlers, a condition to wait for).
 /// </summary>
 internal static class FakeTimeExtensions
 {
+    /// <summary>Moves fake time forward in steps until <paramref name="task"/> completes, then returns its result.</summary>
+    public static async Task<T> DriveAsync<T>(this FakeTimeProvider time, Task<T> task, TimeSpan step, int maxSteps = 5_000)
+    {
+        await time.DriveUntilAsync(() => task.IsCompleted, step, maxSteps, roundsPerStep: 1);
+        return await task;
+    }
+
     /// <summary>Moves fake time <paramref name="step"/> at a time until <paramref name="done"/>.</summary>
     public static async Task DriveUntilAsync(this FakeTimeProvider time, Func<bool> done, TimeSpan step, int maxSteps, int roundsPerStep = 20)
     {
