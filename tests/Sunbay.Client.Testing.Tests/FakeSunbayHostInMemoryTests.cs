@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Sunbay.Client.Testing;
 
-namespace Sunbay.Client.Tests.Testing;
+namespace Sunbay.Client.Testing.Tests;
 
 /// <summary>The in-memory transport (no port) driven by <see cref="FakeSunbayHost.RunUntilAsync{T}"/>, and the real-HTTP one on a chosen port.</summary>
 public sealed class FakeSunbayHostInMemoryTests : IAsyncDisposable
@@ -121,7 +121,7 @@ public sealed class FakeSunbayHostInMemoryTests : IAsyncDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
         // The held request is answered when the clock passes the latency (here: 401, no key).
         _clock.Advance(TimeSpan.FromSeconds(5));
-        await Support.FakeTimeExtensions.WaitUntilAsync(() => _host.Journal.Count > 0);
+        await Sunbay.Client.Tests.Support.FakeTimeExtensions.WaitUntilAsync(() => _host.Journal.Count > 0);
         Assert.Equal(401, _host.Journal.Single().StatusCode);
     }
 

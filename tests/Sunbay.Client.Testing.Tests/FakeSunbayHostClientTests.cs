@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Sunbay.Client.Testing;
 
-namespace Sunbay.Client.Tests.Testing;
+namespace Sunbay.Client.Testing.Tests;
 
 /// <summary>End to end through <see cref="SunbayClient"/> against the fake, on a fake clock.</summary>
 public sealed class FakeSunbayHostClientTests : IDisposable

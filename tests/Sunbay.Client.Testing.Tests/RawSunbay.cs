@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Sunbay.Client.Testing;
 
-namespace Sunbay.Client.Tests.Testing;
+namespace Sunbay.Client.Testing.Tests;
 
 /// <summary>A raw HTTP caller of the fake: sets SUNBAY's headers by hand so each test can break exactly one of them.</summary>
 internal sealed class RawSunbay(FakeSunbayHost host) : IDisposable

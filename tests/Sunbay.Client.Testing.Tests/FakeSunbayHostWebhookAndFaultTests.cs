@@ -8,7 +8,7 @@ using WireMock.Server;
 
 using Sunbay.Client.Tests.Support;
 
-namespace Sunbay.Client.Tests.Testing;
+namespace Sunbay.Client.Testing.Tests;
 
 /// <summary>Signed webhooks with retries and controls, and fault injection.</summary>
 public sealed class FakeSunbayHostWebhookAndFaultTests : IDisposable

@@ -1,6 +1,6 @@
 using Sunbay.Client.Testing;
 
-namespace Sunbay.Client.Tests.Testing;
+namespace Sunbay.Client.Testing.Tests;
 
 /// <summary>The virtual clock: timers fire in order at their own due time, and RunUntilAsync jumps from one to the next.</summary>
 public sealed class FakeClockTests

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Sunbay.Client.Testing;
 
-namespace Sunbay.Client.Tests.Testing;
+namespace Sunbay.Client.Testing.Tests;
 
 /// <summary>The endpoints the client does not wrap yet, driven with raw JSON.</summary>
 public sealed class FakeSunbayHostEndpointTests : IDisposable

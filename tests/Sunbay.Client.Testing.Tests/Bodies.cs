@@ -1,6 +1,6 @@
 using Sunbay.Client.Testing;
 
-namespace Sunbay.Client.Tests.Testing;
+namespace Sunbay.Client.Testing.Tests;
 
 /// <summary>JSON request bodies for the raw tests (string building keeps them exactly as a client would send them).</summary>
 internal static class Bodies

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Time.Testing;
 using Sunbay.Client.Testing;
 
-namespace Sunbay.Client.Tests.Testing;
+namespace Sunbay.Client.Testing.Tests;
 
 /// <summary>The fake's protocol checks, seen on the wire with a raw HttpClient.</summary>
 public sealed class FakeSunbayHostProtocolTests : IDisposable
