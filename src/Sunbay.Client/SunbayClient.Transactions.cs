@@ -14,6 +14,7 @@ public sealed partial class SunbayClient
         var options = CurrentOptions;
         var (appId, merchantId) = Account(request, options);
         RequestRules.ExpiresAt(request.ExpiresAt, TimeProvider.GetUtcNow());
+        var expiresAt = request.ExpiresAt ?? DefaultExpiresAt(options);
         RequestRules.PaymentMethod(request.PaymentMethod, request.CardNetworkType);
         RequestRules.Signature(request.SignatureConfig);
         RequestRules.Tip(request.TipConfig);
@@ -37,14 +38,14 @@ public sealed partial class SunbayClient
             Attach = request.Attach,
             NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
             TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt ?? DefaultExpiresAt(options)),
+            TimeExpire = TransactionMapper.ToWire(expiresAt),
             PrintReceipt = PrintReceiptOf(request),
             PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
             CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
             SignatureConfig = TransactionMapper.ToWire(request.SignatureConfig),
             TipConfig = TransactionMapper.ToWire(request.TipConfig),
         };
-        return DispatchAsync("sale", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Sale, request.ExpiresAt, static (w, r, ct) => w.SaleAsync(r, ct), cancellationToken);
+        return DispatchAsync("sale", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Sale, expiresAt, static (w, r, ct) => w.SaleAsync(r, ct), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -54,6 +55,7 @@ public sealed partial class SunbayClient
         var options = CurrentOptions;
         var (appId, merchantId) = Account(request, options);
         RequestRules.ExpiresAt(request.ExpiresAt, TimeProvider.GetUtcNow());
+        var expiresAt = request.ExpiresAt ?? DefaultExpiresAt(options);
         RequestRules.PaymentMethod(request.PaymentMethod, request.CardNetworkType);
         RequestRules.Signature(request.SignatureConfig);
         var wire = new Wire.AuthRequest
@@ -68,13 +70,13 @@ public sealed partial class SunbayClient
             Attach = request.Attach,
             NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
             TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt ?? DefaultExpiresAt(options)),
+            TimeExpire = TransactionMapper.ToWire(expiresAt),
             PrintReceipt = PrintReceiptOf(request),
             PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
             CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
             SignatureConfig = TransactionMapper.ToWire(request.SignatureConfig),
         };
-        return DispatchAsync("auth", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Auth, request.ExpiresAt, static (w, r, ct) => w.AuthAsync(r, ct), cancellationToken);
+        return DispatchAsync("auth", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Auth, expiresAt, static (w, r, ct) => w.AuthAsync(r, ct), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -84,6 +86,7 @@ public sealed partial class SunbayClient
         var options = CurrentOptions;
         var (appId, merchantId) = Account(request, options);
         RequestRules.ExpiresAt(request.ExpiresAt, TimeProvider.GetUtcNow());
+        var expiresAt = request.ExpiresAt ?? DefaultExpiresAt(options);
         RequestRules.PaymentMethod(request.PaymentMethod, request.CardNetworkType);
         var wire = new Wire.ForcedAuthRequest
         {
@@ -97,12 +100,12 @@ public sealed partial class SunbayClient
             Attach = request.Attach,
             NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
             TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt ?? DefaultExpiresAt(options)),
+            TimeExpire = TransactionMapper.ToWire(expiresAt),
             PrintReceipt = PrintReceiptOf(request),
             PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
             CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
         };
-        return DispatchAsync("forced-auth", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.ForcedAuth, request.ExpiresAt, static (w, r, ct) => w.ForcedAuthAsync(r, ct), cancellationToken);
+        return DispatchAsync("forced-auth", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.ForcedAuth, expiresAt, static (w, r, ct) => w.ForcedAuthAsync(r, ct), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -167,13 +170,14 @@ public sealed partial class SunbayClient
     }
 
     /// <inheritdoc/>
-    public async Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
+    public Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var options = CurrentOptions;
         var (appId, merchantId) = Account(request, options);
         RequestRules.Refund(request);
         RequestRules.ExpiresAt(request.ExpiresAt, TimeProvider.GetUtcNow());
+        var expiresAt = request.IsReferenced ? request.ExpiresAt : request.ExpiresAt ?? DefaultExpiresAt(options);
         RequestRules.PaymentMethod(request.PaymentMethod, request.CardNetworkType);
         RequestRules.Signature(request.SignatureConfig);
         var wire = new Wire.RefundRequest
@@ -200,16 +204,13 @@ public sealed partial class SunbayClient
             TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
             PrintReceipt = PrintReceiptOf(request),
             PushToTerminal = request.PushToTerminal,
-            TimeExpire = TransactionMapper.ToWire(request.ExpiresAt ?? (request.IsReferenced ? null : DefaultExpiresAt(options))),
+            TimeExpire = TransactionMapper.ToWire(expiresAt),
             PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
             CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
             SignatureConfig = TransactionMapper.ToWire(request.SignatureConfig),
         };
-
-        // Every rule first: the guard queries SUNBAY, and nothing may leave the process for an invalid refund.
-        ValidateWire(wire);
-        await GuardRefundableAsync(request, cancellationToken).ConfigureAwait(false);
-        return await DispatchAsync("refund", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Refund, request.ExpiresAt, static (w, r, ct) => w.RefundAsync(r, ct), cancellationToken).ConfigureAwait(false);
+        return DispatchAsync("refund", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Refund, expiresAt, static (w, r, ct) => w.RefundAsync(r, ct), cancellationToken,
+            guard: ct => GuardRefundableAsync(request, ct));
     }
 
     /// <inheritdoc/>
@@ -302,14 +303,21 @@ public sealed partial class SunbayClient
         TransactionType type,
         DateTimeOffset? expiresAt,
         Func<ISunbayWireClient, TWire, CancellationToken, Task<TransactionDispatchResponse>> send,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<CancellationToken, Task>? guard = null)
         where TWire : class
     {
+        // Every rule first: a guard may query SUNBAY, and nothing leaves the process for an invalid request.
         ValidateWire(wire);
+        if (guard is not null)
+        {
+            await guard(cancellationToken).ConfigureAwait(false);
+        }
+
         var dispatchedAt = TimeProvider.GetUtcNow();
         var envelope = await CallAsync(operation, transactionRequestId, isPost: true, (w, ct) => send(w, wire, ct), cancellationToken).ConfigureAwait(false);
         var dispatched = TransactionMapper.FromDispatch(envelope.Data, transactionRequestId, referenceOrderId, terminalSn, type);
-        return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, expiresAt ?? ExpiryOf(wire) ?? dispatchedAt.AddDays(1));
+        return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, expiresAt ?? dispatchedAt.AddDays(1));
     }
 
     private static Wire.PrintReceipt? PrintReceiptOf(PushRequest request) =>
