@@ -130,6 +130,8 @@ public sealed class FakeSunbayHostProtocolTests : IDisposable
     [InlineData("\"orderAmount\":1000", "\"orderAmount\":-5", "amount.orderAmount")]
     [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"timeExpire\":\"2026-03-02T10:01:00+00:00\"", "timeExpire")]
     [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"paymentMethod\":{\"category\":\"CARD\",\"id\":\"VISA\",\"subId\":\"SNAP\"}", "subId")]
+    [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"notifyUrl\":\"javascript:alert(1)\"", "notifyUrl")]
+    [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"terminalEventNotifyUrl\":\"http://pos.example.com/events\"", "terminalEventNotifyUrl")]
     [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"tipConfig\":{\"suggestions\":{\"names\":[\"a\",\"b\"],\"feeMode\":\"RATE\",\"values\":[15]}}", "tipConfig.suggestions.names")]
     [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"tipConfig\":{\"suggestions\":{\"feeMode\":\"AMOUNT\",\"values\":[-1]}}", "tipConfig.suggestions.values")]
     [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"tipConfig\":{\"suggestions\":[{\"feeMode\":\"RATE\",\"values\":[15]}]}", "tipConfig.suggestions")]

@@ -582,6 +582,19 @@ internal sealed partial class FakeEngine
             : null;
     }
 
+    /// <summary>
+    /// Webhook URLs are absolute https (SUNBAY asks for a public HTTPS notifyUrl); plain http is served to loopback
+    /// only, so that tests and local development receive the fake's webhooks.
+    /// </summary>
+    private static string? WebhookUrlRule(IWebhookTargets targets) =>
+        WebhookUrlProblem(targets.NotifyUrl, "notifyUrl") ?? WebhookUrlProblem(targets.TerminalEventNotifyUrl, "terminalEventNotifyUrl");
+
+    private static string? WebhookUrlProblem(string? url, string field) =>
+        url is null ? null
+        : !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            ? $"{field} must be an absolute https URL (plain http only to a loopback address)"
+            : null;
+
     private static string? SignatureRule(SignatureConfig? signature) =>
         signature is { UseHostConfig: false, EntryLocation: null } ? "signatureConfig.entryLocation is required when useHostConfig is false" : null;
 

@@ -225,7 +225,7 @@ internal sealed partial class FakeEngine : IDisposable
             return BadRequest("body must be a JSON object");
         }
 
-        if ((FakeValidator.Validate(parsed) ?? rules?.Invoke(parsed)) is { } problem)
+        if ((FakeValidator.Validate(parsed) ?? (parsed as IWebhookTargets is { } targets ? WebhookUrlRule(targets) : null) ?? rules?.Invoke(parsed)) is { } problem)
         {
             return BadRequest(problem);
         }

@@ -16,19 +16,27 @@ internal interface IOriginalReference
     string? OriginalTransactionRequestId { get; }
 }
 
-internal partial class SaleRequest : IMerchantScoped;
+/// <summary>A push that tells the cloud where to send its webhooks.</summary>
+internal interface IWebhookTargets
+{
+    string? NotifyUrl { get; }
 
-internal partial class AuthRequest : IMerchantScoped;
+    string? TerminalEventNotifyUrl { get; }
+}
 
-internal partial class ForcedAuthRequest : IMerchantScoped;
+internal partial class SaleRequest : IMerchantScoped, IWebhookTargets;
 
-internal partial class IncrementalAuthRequest : IMerchantScoped, IOriginalReference;
+internal partial class AuthRequest : IMerchantScoped, IWebhookTargets;
 
-internal partial class PostAuthRequest : IMerchantScoped, IOriginalReference;
+internal partial class ForcedAuthRequest : IMerchantScoped, IWebhookTargets;
 
-internal partial class RefundRequest : IMerchantScoped, IOriginalReference;
+internal partial class IncrementalAuthRequest : IMerchantScoped, IOriginalReference, IWebhookTargets;
 
-internal partial class VoidRequest : IMerchantScoped, IOriginalReference;
+internal partial class PostAuthRequest : IMerchantScoped, IOriginalReference, IWebhookTargets;
+
+internal partial class RefundRequest : IMerchantScoped, IOriginalReference, IWebhookTargets;
+
+internal partial class VoidRequest : IMerchantScoped, IOriginalReference, IWebhookTargets;
 
 internal partial class AbortRequest : IMerchantScoped, IOriginalReference;
 
