@@ -185,7 +185,7 @@ public class TransactionOperation
             {
                 if (registration?.Notified.IsCompleted == true)
                 {
-                    return Report(Apply(await registration.Notified.ConfigureAwait(false), TransactionUpdateSource.Webhook), progress);
+                    return await FromWebhookAsync(registration).ConfigureAwait(false);
                 }
 
                 if (HasCompleted)
@@ -206,7 +206,7 @@ public class TransactionOperation
                     {
                         // The webhook beat the poll in flight: the poll's answer, whenever it comes, changes nothing.
                         _ = poll.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                        return Report(Apply(await registration.Notified.ConfigureAwait(false), TransactionUpdateSource.Webhook), progress);
+                        return await FromWebhookAsync(registration).ConfigureAwait(false);
                     }
 
                     var current = Report(await poll.ConfigureAwait(false), progress);
@@ -249,7 +249,7 @@ public class TransactionOperation
                 var delay = Task.Delay(pause, time, token);
                 if (registration is not null && await Task.WhenAny(delay, registration.Notified).ConfigureAwait(false) == registration.Notified)
                 {
-                    return Report(Apply(await registration.Notified.ConfigureAwait(false), TransactionUpdateSource.Webhook), progress);
+                    return await FromWebhookAsync(registration).ConfigureAwait(false);
                 }
 
                 await delay.ConfigureAwait(false);
@@ -267,6 +267,10 @@ public class TransactionOperation
         {
             registration?.Dispose();
         }
+
+        // The verified webhook ended the wait: it is the final state (unless an earlier final one already won).
+        async Task<Transaction> FromWebhookAsync(TransactionWaiters.Registration notified) =>
+            Report(Apply(await notified.Notified.ConfigureAwait(false), TransactionUpdateSource.Webhook), progress);
     }
 
     /// <summary>
