@@ -19,8 +19,12 @@ public sealed partial class SunbayClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(referenceOrderId);
 
-        // The spec's ReferenceOrderId rules, read from the generated type that carries them.
-        WireValidator.ValidateValue(typeof(Wire.SaleRequest), nameof(Wire.SaleRequest.ReferenceOrderId), referenceOrderId);
+        // The spec's referenceOrderId rules, generated on the type that carries them.
+        if (Wire.SaleRequest.CheckReferenceOrderId(referenceOrderId) is { } problem)
+        {
+            throw new SunbayValidationException(problem.Field, problem.Rule);
+        }
+
         return FindAsync(null, referenceOrderId, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Sunbay.Client.Settlement;
 using Sunbay.Client.Transactions;
 using Sunbay.Client.Validation;
+using Sunbay.Client.Wire;
 
 namespace Sunbay.Client;
 
@@ -15,7 +16,7 @@ public sealed partial class SunbayClient
         var (appId, merchantId) = Account(null, options);
         var terminal = TerminalOf(terminalSn, options);
         LengthAtMost(terminal, 32, "terminalSn");
-        var envelope = await CallAsync("batch-query", null, isPost: false, (w, ct) => w.BatchQueryAsync(appId, merchantId, terminal, ct), cancellationToken).ConfigureAwait(false);
+        var envelope = await SendAsync(SunbayWireApi.BatchQuery, SunbayWireApi.BatchQueryUrl(appId, merchantId, terminal), null, null, cancellationToken).ConfigureAwait(false);
         return envelope.Data?.BatchList?.Select(SettlementMapper.FromWire).ToList() ?? [];
     }
 
@@ -41,7 +42,7 @@ public sealed partial class SunbayClient
         };
 
         // Validate everything that can be checked before the first close: a batch close is irreversible.
-        WireValidator.Validate(Build(request.ChannelCode ?? "channel", requestId));
+        Validate(Build(request.ChannelCode ?? "channel", requestId));
         var channels = request.ChannelCode is { } one
             ? [one]
             : (await BatchQueryAsync(terminal, cancellationToken).ConfigureAwait(false)).Select(b => b.ChannelCode).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -50,8 +51,8 @@ public sealed partial class SunbayClient
         {
             var id = channels.Count == 1 ? requestId : PerChannelId(requestId, i);
             var wire = Build(channels[i], id);
-            WireValidator.Validate(wire);
-            var envelope = await CallAsync("batch-close", id, isPost: true, (w, ct) => w.BatchCloseAsync(wire, ct), cancellationToken).ConfigureAwait(false);
+            Validate(wire);
+            var envelope = await SendAsync(SunbayWireApi.BatchClose, SunbayWireApi.BatchClose.Path, wire, id, cancellationToken).ConfigureAwait(false);
             closed.Add(SettlementMapper.FromWire(envelope.Data, channels[i]));
         }
 
@@ -67,11 +68,11 @@ public sealed partial class SunbayClient
         LengthAtMost(terminal, 32, "terminalSn");
         LengthAtMost(request?.ChannelCode, 32, "channelCode");
         RequestRules.Window(request?.From, request?.To);
-        var envelope = await CallAsync(
-            "batch-close-list",
+        var envelope = await SendAsync(
+            SunbayWireApi.BatchCloseList,
+            SunbayWireApi.BatchCloseListUrl(appId, merchantId, terminal, request?.ChannelCode, TransactionMapper.ToWire(request?.From), TransactionMapper.ToWire(request?.To)),
             null,
-            isPost: false,
-            (w, ct) => w.BatchCloseListAsync(appId, merchantId, terminal, request?.ChannelCode, TransactionMapper.ToWire(request?.From), TransactionMapper.ToWire(request?.To), ct),
+            null,
             cancellationToken).ConfigureAwait(false);
         return envelope.Data?.BatchCloseList?.Select(SettlementMapper.FromWire).ToList() ?? [];
     }
@@ -80,7 +81,7 @@ public sealed partial class SunbayClient
     public async Task<Merchant> GetMerchantAsync(string? merchantId = null, CancellationToken cancellationToken = default)
     {
         var (appId, merchant) = Account(new MerchantScope(merchantId), CurrentOptions);
-        var envelope = await CallAsync("merchant-query", null, isPost: false, (w, ct) => w.QueryMerchantAsync(appId, merchant, ct), cancellationToken).ConfigureAwait(false);
+        var envelope = await SendAsync(SunbayWireApi.QueryMerchant, SunbayWireApi.QueryMerchantUrl(appId, merchant), null, null, cancellationToken).ConfigureAwait(false);
         return envelope.Data is { } data
             ? SettlementMapper.FromWire(data)
             : throw new SunbayTransportException($"SUNBAY answered the merchant query with code 0 but no data (traceId {envelope.TraceId}).", "merchant-query", outcomeUnknown: false, null, 200);
@@ -95,7 +96,7 @@ public sealed partial class SunbayClient
         do
         {
             var token = nextToken;
-            var envelope = await CallAsync("terminals-query", null, isPost: false, (w, ct) => w.QueryTerminalsAsync(appId, merchant, token, ct), cancellationToken).ConfigureAwait(false);
+            var envelope = await SendAsync(SunbayWireApi.QueryTerminals, SunbayWireApi.QueryTerminalsUrl(appId, merchant, token), null, null, cancellationToken).ConfigureAwait(false);
             foreach (var terminal in envelope.Data?.Terminals ?? [])
             {
                 yield return SettlementMapper.FromWire(terminal);

@@ -4,239 +4,29 @@ using Sunbay.Client.Wire;
 
 namespace Sunbay.Client;
 
-/// <summary>Push operations: every one validates before I/O and returns an operation to await.</summary>
+/// <summary>Push operations: one path validates each before I/O and returns an operation to await.</summary>
 public sealed partial class SunbayClient
 {
     /// <inheritdoc/>
-    public Task<TransactionOperation> StartSaleAsync(SaleRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var options = CurrentOptions;
-        var (appId, merchantId) = Account(request, options);
-        RequestRules.ExpiresAt(request.ExpiresAt, TimeProvider.GetUtcNow());
-        var expiresAt = request.ExpiresAt ?? DefaultExpiresAt(options);
-        RequestRules.PaymentMethod(request.PaymentMethod, request.CardNetworkType);
-        RequestRules.Signature(request.SignatureConfig);
-        RequestRules.Tip(request.TipConfig);
-        var wire = new Wire.SaleRequest
-        {
-            AppId = appId,
-            MerchantId = merchantId,
-            TerminalSn = TerminalOf(request.TerminalSn, options),
-            ReferenceOrderId = request.ReferenceOrderId,
-            TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description,
-            Amount = new Wire.SaleAmount
-            {
-                OrderAmount = request.Amount,
-                PriceCurrency = request.Currency,
-                TipAmount = request.TipAmount,
-                TaxAmount = request.TaxAmount,
-                SurchargeAmount = request.SurchargeAmount,
-                CashbackAmount = request.CashbackAmount,
-            },
-            Attach = request.Attach,
-            NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
-            TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            TimeExpire = TransactionMapper.ToWire(expiresAt),
-            PrintReceipt = PrintReceiptOf(request),
-            PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
-            CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
-            SignatureConfig = TransactionMapper.ToWire(request.SignatureConfig),
-            TipConfig = TransactionMapper.ToWire(request.TipConfig),
-        };
-        return DispatchAsync("sale", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Sale, expiresAt, static (w, r, ct) => w.SaleAsync(r, ct), cancellationToken);
-    }
+    public Task<TransactionOperation> StartSaleAsync(SaleRequest request, CancellationToken cancellationToken = default) => PushAsync(request, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<TransactionOperation> StartAuthAsync(AuthRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var options = CurrentOptions;
-        var (appId, merchantId) = Account(request, options);
-        RequestRules.ExpiresAt(request.ExpiresAt, TimeProvider.GetUtcNow());
-        var expiresAt = request.ExpiresAt ?? DefaultExpiresAt(options);
-        RequestRules.PaymentMethod(request.PaymentMethod, request.CardNetworkType);
-        RequestRules.Signature(request.SignatureConfig);
-        var wire = new Wire.AuthRequest
-        {
-            AppId = appId,
-            MerchantId = merchantId,
-            TerminalSn = TerminalOf(request.TerminalSn, options),
-            ReferenceOrderId = request.ReferenceOrderId,
-            TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description,
-            Amount = new Wire.AuthAmount { OrderAmount = request.Amount, PriceCurrency = request.Currency },
-            Attach = request.Attach,
-            NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
-            TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            TimeExpire = TransactionMapper.ToWire(expiresAt),
-            PrintReceipt = PrintReceiptOf(request),
-            PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
-            CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
-            SignatureConfig = TransactionMapper.ToWire(request.SignatureConfig),
-        };
-        return DispatchAsync("auth", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Auth, expiresAt, static (w, r, ct) => w.AuthAsync(r, ct), cancellationToken);
-    }
+    public Task<TransactionOperation> StartAuthAsync(AuthRequest request, CancellationToken cancellationToken = default) => PushAsync(request, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<TransactionOperation> StartForcedAuthAsync(ForcedAuthRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var options = CurrentOptions;
-        var (appId, merchantId) = Account(request, options);
-        RequestRules.ExpiresAt(request.ExpiresAt, TimeProvider.GetUtcNow());
-        var expiresAt = request.ExpiresAt ?? DefaultExpiresAt(options);
-        RequestRules.PaymentMethod(request.PaymentMethod, request.CardNetworkType);
-        var wire = new Wire.ForcedAuthRequest
-        {
-            AppId = appId,
-            MerchantId = merchantId,
-            TerminalSn = TerminalOf(request.TerminalSn, options),
-            ReferenceOrderId = request.ReferenceOrderId,
-            TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description,
-            Amount = new Wire.AuthAmount { OrderAmount = request.Amount, PriceCurrency = request.Currency },
-            Attach = request.Attach,
-            NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
-            TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            TimeExpire = TransactionMapper.ToWire(expiresAt),
-            PrintReceipt = PrintReceiptOf(request),
-            PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
-            CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
-        };
-        return DispatchAsync("forced-auth", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.ForcedAuth, expiresAt, static (w, r, ct) => w.ForcedAuthAsync(r, ct), cancellationToken);
-    }
+    public Task<TransactionOperation> StartForcedAuthAsync(ForcedAuthRequest request, CancellationToken cancellationToken = default) => PushAsync(request, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<TransactionOperation> StartIncrementalAuthAsync(IncrementalAuthRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var options = CurrentOptions;
-        var (appId, merchantId) = Account(request, options);
-        RequestRules.Original(request.OriginalTransactionId, request.OriginalTransactionRequestId);
-        var wire = new Wire.IncrementalAuthRequest
-        {
-            AppId = appId,
-            MerchantId = merchantId,
-            TerminalSn = TerminalOf(request.TerminalSn, options),
-            OriginalTransactionId = NullIfEmpty(request.OriginalTransactionId),
-            OriginalTransactionRequestId = NullIfEmpty(request.OriginalTransactionRequestId),
-            TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description ?? DefaultDescription.IncrementalAuth,
-            Amount = new Wire.AuthAmount { OrderAmount = request.Amount, PriceCurrency = request.Currency },
-            Attach = request.Attach,
-            NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
-            TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            PrintReceipt = PrintReceiptOf(request),
-            PushToTerminal = request.PushToTerminal,
-        };
-        return DispatchAsync("incremental-auth", wire, wire.TransactionRequestId, null, wire.TerminalSn, TransactionType.Incremental, null, static (w, r, ct) => w.IncrementalAuthAsync(r, ct), cancellationToken);
-    }
+    public Task<TransactionOperation> StartIncrementalAuthAsync(IncrementalAuthRequest request, CancellationToken cancellationToken = default) => PushAsync(request, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<TransactionOperation> StartPostAuthAsync(PostAuthRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var options = CurrentOptions;
-        var (appId, merchantId) = Account(request, options);
-        RequestRules.Original(request.OriginalTransactionId, request.OriginalTransactionRequestId);
-        RequestRules.Tip(request.TipConfig);
-        var wire = new Wire.PostAuthRequest
-        {
-            AppId = appId,
-            MerchantId = merchantId,
-            TerminalSn = TerminalOf(request.TerminalSn, options),
-            OriginalTransactionId = NullIfEmpty(request.OriginalTransactionId),
-            OriginalTransactionRequestId = NullIfEmpty(request.OriginalTransactionRequestId),
-            TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description ?? DefaultDescription.PostAuth,
-            Amount = new Wire.PostAuthAmount
-            {
-                OrderAmount = request.Amount,
-                PriceCurrency = request.Currency,
-                TipAmount = request.TipAmount,
-                TaxAmount = request.TaxAmount,
-                SurchargeAmount = request.SurchargeAmount,
-            },
-            Attach = request.Attach,
-            NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
-            TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            PrintReceipt = PrintReceiptOf(request),
-            PushToTerminal = request.PushToTerminal,
-            TipConfig = TransactionMapper.ToWire(request.TipConfig),
-        };
-        return DispatchAsync("post-auth", wire, wire.TransactionRequestId, null, wire.TerminalSn, TransactionType.PostAuth, null, static (w, r, ct) => w.PostAuthAsync(r, ct), cancellationToken);
-    }
+    public Task<TransactionOperation> StartPostAuthAsync(PostAuthRequest request, CancellationToken cancellationToken = default) => PushAsync(request, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var options = CurrentOptions;
-        var (appId, merchantId) = Account(request, options);
-        RequestRules.Refund(request);
-        RequestRules.ExpiresAt(request.ExpiresAt, TimeProvider.GetUtcNow());
-        var expiresAt = request.IsReferenced ? request.ExpiresAt : request.ExpiresAt ?? DefaultExpiresAt(options);
-        RequestRules.PaymentMethod(request.PaymentMethod, request.CardNetworkType);
-        RequestRules.Signature(request.SignatureConfig);
-        var wire = new Wire.RefundRequest
-        {
-            AppId = appId,
-            MerchantId = merchantId,
-            TerminalSn = TerminalOf(request.TerminalSn, options),
-            OriginalTransactionId = NullIfEmpty(request.OriginalTransactionId),
-            OriginalTransactionRequestId = NullIfEmpty(request.OriginalTransactionRequestId),
-            ReferenceOrderId = NullIfEmpty(request.ReferenceOrderId),
-            TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description ?? DefaultDescription.Refund,
-            Amount = new Wire.RefundAmount
-            {
-                OrderAmount = request.Amount,
-                PriceCurrency = request.Currency,
-                TipAmount = request.TipAmount,
-                TaxAmount = request.TaxAmount,
-                SurchargeAmount = request.SurchargeAmount,
-                CashbackAmount = request.CashbackAmount,
-            },
-            Attach = request.Attach,
-            NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
-            TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            PrintReceipt = PrintReceiptOf(request),
-            PushToTerminal = request.PushToTerminal,
-            TimeExpire = TransactionMapper.ToWire(expiresAt),
-            PaymentMethod = TransactionMapper.ToWire(request.PaymentMethod),
-            CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(request.CardNetworkType, "cardNetworkType"),
-            SignatureConfig = TransactionMapper.ToWire(request.SignatureConfig),
-        };
-        return DispatchAsync("refund", wire, wire.TransactionRequestId, wire.ReferenceOrderId, wire.TerminalSn, TransactionType.Refund, expiresAt, static (w, r, ct) => w.RefundAsync(r, ct), cancellationToken,
-            guard: ct => GuardRefundableAsync(request, ct));
-    }
+    public Task<TransactionOperation> StartRefundAsync(RefundRequest request, CancellationToken cancellationToken = default) => PushAsync(request, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<TransactionOperation> StartVoidAsync(VoidRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var options = CurrentOptions;
-        var (appId, merchantId) = Account(request, options);
-        RequestRules.Original(request.OriginalTransactionId, request.OriginalTransactionRequestId);
-        var wire = new Wire.VoidRequest
-        {
-            AppId = appId,
-            MerchantId = merchantId,
-            TerminalSn = TerminalOf(request.TerminalSn, options),
-            OriginalTransactionId = NullIfEmpty(request.OriginalTransactionId),
-            OriginalTransactionRequestId = NullIfEmpty(request.OriginalTransactionRequestId),
-            TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId(),
-            Description = request.Description ?? DefaultDescription.Void,
-            Attach = request.Attach,
-            NotifyUrl = request.NotifyUrl ?? options.NotifyUrl,
-            TerminalEventNotifyUrl = request.TerminalEventNotifyUrl,
-            PrintReceipt = PrintReceiptOf(request),
-            PushToTerminal = request.PushToTerminal,
-        };
-        return DispatchAsync("void", wire, wire.TransactionRequestId, null, wire.TerminalSn, TransactionType.Void, null, static (w, r, ct) => w.VoidAsync(r, ct), cancellationToken);
-    }
+    public Task<TransactionOperation> StartVoidAsync(VoidRequest request, CancellationToken cancellationToken = default) => PushAsync(request, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<TransactionOperation> StartAbortAsync(AbortRequest request, CancellationToken cancellationToken = default)
@@ -255,9 +45,9 @@ public sealed partial class SunbayClient
             Description = request.Description ?? DefaultDescription.Abort,
             Attach = request.Attach,
         };
-        WireValidator.Validate(wire);
+        Validate(wire);
 
-        var envelope = await CallAsync("abort", wire.OriginalTransactionRequestId, isPost: true, (w, ct) => w.AbortAsync(wire, ct), cancellationToken).ConfigureAwait(false);
+        var envelope = await SendAsync(SunbayWireApi.Abort, SunbayWireApi.Abort.Path, wire, wire.OriginalTransactionRequestId, cancellationToken).ConfigureAwait(false);
         var requestId = wire.OriginalTransactionRequestId ?? NullIfEmpty(envelope.Data?.OriginalTransactionRequestId);
         var transactionId = wire.OriginalTransactionId ?? NullIfEmpty(envelope.Data?.OriginalTransactionId);
 
@@ -288,38 +78,55 @@ public sealed partial class SunbayClient
             TipAmount = request.TipAmount,
             Attach = request.Attach,
         };
-        WireValidator.Validate(wire);
+        Validate(wire);
 
-        var envelope = await CallAsync("tip-adjust", wire.OriginalTransactionRequestId, isPost: true, (w, ct) => w.TipAdjustAsync(wire, ct), cancellationToken).ConfigureAwait(false);
+        var envelope = await SendAsync(SunbayWireApi.TipAdjust, SunbayWireApi.TipAdjust.Path, wire, wire.OriginalTransactionRequestId, cancellationToken).ConfigureAwait(false);
         return TransactionMapper.FromWire(envelope.Data);
     }
 
-    private async Task<TransactionOperation> DispatchAsync<TWire>(
-        string operation,
-        TWire wire,
-        string transactionRequestId,
-        string? referenceOrderId,
-        string terminalSn,
-        TransactionType type,
-        DateTimeOffset? expiresAt,
-        Func<ISunbayWireClient, TWire, CancellationToken, Task<TransactionDispatchResponse>> send,
-        CancellationToken cancellationToken,
-        Func<CancellationToken, Task>? guard = null)
-        where TWire : class
+    /// <summary>
+    /// The one push path: the request's own rules, its wire body (shared fields filled here, once), the spec's rules on
+    /// that body, a refund's guard, then one POST, never retried. Nothing leaves the process for an invalid request.
+    /// </summary>
+    private async Task<TransactionOperation> PushAsync(PushRequest request, CancellationToken cancellationToken)
     {
-        // Every rule first: a guard may query SUNBAY, and nothing leaves the process for an invalid request.
-        ValidateWire(wire);
-        if (guard is not null)
+        ArgumentNullException.ThrowIfNull(request);
+        var options = CurrentOptions;
+        var (appId, merchantId) = Account(request, options);
+        request.CheckRules();
+        RequestRules.ExpiresAt(request.RequestedExpiry, TimeProvider.GetUtcNow());
+        var expiresAt = request.TakesExpiry ? request.RequestedExpiry ?? DefaultExpiresAt(options) : request.RequestedExpiry;
+        var (endpoint, wire) = request.ToWire();
+        wire.AppId = appId;
+        wire.MerchantId = merchantId;
+        wire.TerminalSn = TerminalOf(request.TerminalSn, options);
+        wire.TransactionRequestId = request.TransactionRequestId ?? NewTransactionRequestId();
+        wire.Attach = request.Attach;
+        wire.NotifyUrl = request.NotifyUrl ?? options.NotifyUrl;
+        wire.TerminalEventNotifyUrl = request.TerminalEventNotifyUrl;
+        wire.PrintReceipt = TransactionMapper.ToWire<PrintReceipt, Wire.PrintReceipt>(request.PrintReceipt, "printReceipt");
+        if (wire is IExpiringWire expiring)
         {
-            await guard(cancellationToken).ConfigureAwait(false);
+            expiring.TimeExpire = TransactionMapper.ToWire(expiresAt);
+        }
+
+        if (wire is IOriginalWire original && request is OriginalTransactionRequest follows)
+        {
+            original.OriginalTransactionId = NullIfEmpty(follows.OriginalTransactionId);
+            original.OriginalTransactionRequestId = NullIfEmpty(follows.OriginalTransactionRequestId);
+            original.PushToTerminal = follows.PushToTerminal;
+        }
+
+        Validate(wire);
+        if (request is RefundRequest refund)
+        {
+            // After every rule: the guard queries SUNBAY.
+            await GuardRefundableAsync(refund, cancellationToken).ConfigureAwait(false);
         }
 
         var dispatchedAt = TimeProvider.GetUtcNow();
-        var envelope = await CallAsync(operation, transactionRequestId, isPost: true, (w, ct) => send(w, wire, ct), cancellationToken).ConfigureAwait(false);
-        var dispatched = TransactionMapper.FromDispatch(envelope.Data, transactionRequestId, referenceOrderId, terminalSn, type);
+        var answer = await SendAsync(endpoint, endpoint.Path, wire, wire.TransactionRequestId, cancellationToken).ConfigureAwait(false);
+        var dispatched = TransactionMapper.FromDispatch(answer.Data, wire.TransactionRequestId, (wire as IOrderWire)?.ReferenceOrderId, wire.TerminalSn, request.Type);
         return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, expiresAt ?? dispatchedAt.AddDays(1));
     }
-
-    private static Wire.PrintReceipt? PrintReceiptOf(PushRequest request) =>
-        TransactionMapper.ToWire<PrintReceipt, Wire.PrintReceipt>(request.PrintReceipt, "printReceipt");
 }

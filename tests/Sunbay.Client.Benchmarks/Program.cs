@@ -8,8 +8,6 @@ switch (args.FirstOrDefault())
 {
     case "throughput":
         return await ThroughputRun.RunAsync(args[1..]);
-    case "profile":
-        return await ProfileRun.RunAsync(args[1..]);
     case "polling":
         return await PollingRun.RunAsync(args[1..]);
     default:

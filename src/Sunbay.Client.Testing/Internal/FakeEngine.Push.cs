@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Sunbay.Client.Testing.Internal;
 
-using Sunbay.Client.Testing.Wire;
+using Sunbay.Client.Wire;
 
 /// <summary>Push operations (sale ... tip adjust) and the terminal simulation.</summary>
 internal sealed partial class FakeEngine
@@ -586,7 +586,7 @@ internal sealed partial class FakeEngine
     /// Webhook URLs are absolute https (SUNBAY asks for a public HTTPS notifyUrl); plain http is served to loopback
     /// only, so that tests and local development receive the fake's webhooks.
     /// </summary>
-    private static string? WebhookUrlRule(IWebhookTargets targets) =>
+    private static string? WebhookUrlRule(IPushWire targets) =>
         WebhookUrlProblem(targets.NotifyUrl, "notifyUrl") ?? WebhookUrlProblem(targets.TerminalEventNotifyUrl, "terminalEventNotifyUrl");
 
     private static string? WebhookUrlProblem(string? url, string field) =>

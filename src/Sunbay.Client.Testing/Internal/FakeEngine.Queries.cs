@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Sunbay.Client.Testing.Internal;
 
-using Sunbay.Client.Testing.Wire;
+using Sunbay.Client.Wire;
 
 /// <summary>GET endpoints (query, batch-query, batch-close-list, merchant, terminals) and batch close.</summary>
 internal sealed partial class FakeEngine

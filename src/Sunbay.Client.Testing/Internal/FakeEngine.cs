@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Sunbay.Client.Testing.Internal;
 
-using Sunbay.Client.Testing.Wire;
+using Sunbay.Client.Wire;
 
 /// <summary>
 /// The state and rules of the fake SUNBAY cloud: protocol checks, validation, transactions, terminals, batches.
@@ -225,7 +225,7 @@ internal sealed partial class FakeEngine : IDisposable
             return BadRequest("body must be a JSON object");
         }
 
-        if ((FakeValidator.Validate(parsed) ?? (parsed as IWebhookTargets is { } targets ? WebhookUrlRule(targets) : null) ?? rules?.Invoke(parsed)) is { } problem)
+        if ((((IWireObject)parsed).Validate(null)?.ToString() ?? (parsed as IPushWire is { } push ? WebhookUrlRule(push) : null) ?? rules?.Invoke(parsed)) is { } problem)
         {
             return BadRequest(problem);
         }

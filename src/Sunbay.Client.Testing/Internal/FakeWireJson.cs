@@ -8,7 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Sunbay.Client.Testing.Internal;
 
-using Sunbay.Client.Testing.Wire;
+using Sunbay.Client.Wire;
 
 /// <summary>
 /// The one set of JSON options of the fake: source-generated metadata, nulls omitted, strict numbers, and every
@@ -27,7 +27,7 @@ internal static class FakeWireJson
     {
         var options = new JsonSerializerOptions
         {
-            TypeInfoResolver = FakeWireJsonContext.Default.WithAddedModifier(MarkRequired),
+            TypeInfoResolver = SunbayWireJsonContext.Default.WithAddedModifier(MarkRequired),
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.MakeReadOnly();

@@ -1,4 +1,8 @@
-namespace Sunbay.Client.Testing.Wire;
+using System.Diagnostics.CodeAnalysis;
+
+[assembly: SuppressMessage("Performance", "CA1852:Seal internal types", Scope = "namespaceanddescendants", Target = "~N:Sunbay.Client.Wire", Justification = "Generated wire types: NSwag declares them unsealed in the kernel shared with Sunbay.Client.")]
+
+namespace Sunbay.Client.Wire;
 
 /// <summary>A request body that names the application and merchant (every POST body of the spec).</summary>
 internal interface IMerchantScoped
@@ -16,27 +20,19 @@ internal interface IOriginalReference
     string? OriginalTransactionRequestId { get; }
 }
 
-/// <summary>A push that tells the cloud where to send its webhooks.</summary>
-internal interface IWebhookTargets
-{
-    string? NotifyUrl { get; }
+internal partial class SaleRequest : IMerchantScoped;
 
-    string? TerminalEventNotifyUrl { get; }
-}
+internal partial class AuthRequest : IMerchantScoped;
 
-internal partial class SaleRequest : IMerchantScoped, IWebhookTargets;
+internal partial class ForcedAuthRequest : IMerchantScoped;
 
-internal partial class AuthRequest : IMerchantScoped, IWebhookTargets;
+internal partial class IncrementalAuthRequest : IMerchantScoped, IOriginalReference;
 
-internal partial class ForcedAuthRequest : IMerchantScoped, IWebhookTargets;
+internal partial class PostAuthRequest : IMerchantScoped, IOriginalReference;
 
-internal partial class IncrementalAuthRequest : IMerchantScoped, IOriginalReference, IWebhookTargets;
+internal partial class RefundRequest : IMerchantScoped, IOriginalReference;
 
-internal partial class PostAuthRequest : IMerchantScoped, IOriginalReference, IWebhookTargets;
-
-internal partial class RefundRequest : IMerchantScoped, IOriginalReference, IWebhookTargets;
-
-internal partial class VoidRequest : IMerchantScoped, IOriginalReference, IWebhookTargets;
+internal partial class VoidRequest : IMerchantScoped, IOriginalReference;
 
 internal partial class AbortRequest : IMerchantScoped, IOriginalReference;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Sunbay.Client.Http;
 using Sunbay.Client.Notifications;
 
 namespace Sunbay.Client.DependencyInjection;
@@ -33,9 +34,11 @@ internal sealed class SunbayClientFactory(IServiceProvider services) : ISunbayCl
         var monitor = services.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>();
         _ = monitor.Get(name); // validates now, with the setting's name in the message
 
-        SunbayHandlerGuard.EnsureOnlySunbayResilience(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName(name)), name);
+        SunbayHandlerGuard.EnsureNoResilienceHandler(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName(name)), name);
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(name));
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
-        return new SunbayClient(name, http, monitor, services.GetRequiredService<TimeProvider>(), logger, services.GetRequiredService<TransactionWaiters>(), services.GetRequiredService<Http.ServerClock>());
+        var time = services.GetRequiredService<TimeProvider>();
+        var pipeline = new SunbayPipeline(name, http, monitor, time, logger, services.GetRequiredService<ISunbayRequestSigner>(), services.GetRequiredService<SunbayBreakers>().For(name), ownsHttp: false);
+        return new SunbayClient(pipeline, services.GetRequiredService<TransactionWaiters>());
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using Sunbay.Client.Http;
 using Sunbay.Client.Telemetry;
 
 namespace Sunbay.Client.DependencyInjection;
@@ -37,41 +36,30 @@ internal static class SunbayHandlerGuard
     }
 
     /// <summary>
-    /// Fails when the built handler chain of client <paramref name="name"/> holds a resilience handler other than the
-    /// SDK's own (one added on <see cref="ISunbayClientBuilder.HttpClient"/> after <c>AddSunbayClient</c>), or lost the SDK's.
+    /// Fails when the built handler chain of client <paramref name="name"/> holds a resilience handler (one added on
+    /// <see cref="ISunbayClientBuilder.HttpClient"/> after <c>AddSunbayClient</c>): the SDK's own strategies run above
+    /// the <see cref="HttpClient"/>, and a second layer below them would re-send payments.
     /// </summary>
-    public static void EnsureOnlySunbayResilience(HttpMessageHandler chain, string name)
+    public static void EnsureNoResilienceHandler(HttpMessageHandler chain, string name)
     {
         var foreign = new List<string>();
-        var ours = 0;
         for (var current = chain as DelegatingHandler; current is not null; current = current.InnerHandler as DelegatingHandler)
         {
-            if (current is ResilienceHandler && current.InnerHandler is SunbayHeadersHandler)
-            {
-                ours++;
-            }
-            else if (IsResilience(current))
+            if (IsResilience(current))
             {
                 foreign.Add(current.GetType().FullName ?? current.GetType().Name);
             }
         }
 
-        var label = name.Length == 0 ? "The default Sunbay client" : $"Sunbay client '{name}'";
         if (foreign.Count > 0)
         {
+            var label = name.Length == 0 ? "The default Sunbay client" : $"Sunbay client '{name}'";
             throw new InvalidOperationException(
                 $"{label} has another resilience handler on its HttpClient ({string.Join(", ", foreign)}). Sunbay.Client has its own pipeline, " +
                 "which retries queries and never retries a payment; a second retry or hedging layer re-sends a POST whose answer was lost " +
                 "(even with DisableForUnsafeHttpMethods, see dotnet/extensions#6548) and can charge a card twice. Remove the " +
                 "AddStandardResilienceHandler / AddStandardHedgingHandler / AddResilienceHandler / AddPolicyHandler call made on the Sunbay " +
                 "client's IHttpClientBuilder, and tune SunbayClientOptions.Retry and SunbayClientOptions.Timeouts instead.");
-        }
-
-        if (ours != 1)
-        {
-            throw new InvalidOperationException(
-                $"{label} lost its resilience pipeline (was RemoveAllResilienceHandlers called on its IHttpClientBuilder?). " +
-                "Without it queries are not retried and POSTs have no time limit; register the client with AddSunbayClient only.");
         }
     }
 

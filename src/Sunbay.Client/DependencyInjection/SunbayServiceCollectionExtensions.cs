@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sunbay.Client;
@@ -66,7 +65,6 @@ public static class SunbayServiceCollectionExtensions
         services.TryAddSingleton<ITransactionNotificationBus, InProcessTransactionNotificationBus>();
         services.TryAddSingleton(sp => new TransactionWaiters(sp.GetRequiredService<ITransactionNotificationBus>()));
         services.TryAddSingleton<ISunbayRequestSigner>(BearerRequestSigner.Instance);
-        services.TryAddSingleton<ServerClock>();
         services.TryAddSingleton(sp => new SunbayBreakers(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISunbayClientFactory>(sp => new SunbayClientFactory(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SunbayClientOptions>, SunbayClientOptionsValidator>());
@@ -81,23 +79,12 @@ public static class SunbayServiceCollectionExtensions
                 services.TryAddSingleton(sp => sp.GetRequiredService<ISunbayClientFactory>().CreateClient(string.Empty));
             }
 
-            http.ConfigureHttpClient((sp, client) => SunbayHttp.Configure(client, sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>().Get(name)))
-                .ConfigurePrimaryHttpMessageHandler(SunbayHttp.CreatePrimaryHandler)
+            http.ConfigurePrimaryHttpMessageHandler(SunbayHttp.CreatePrimaryHandler)
                 // Resilience handlers registered before this point come from ConfigureHttpClientDefaults: they would retry
                 // payments, so the Sunbay client drops them. Ones added after AddSunbayClient fail at first resolution.
                 .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => SunbayHandlerGuard.RemoveInherited(handlers, sp, name))
-                .AddResilienceHandler(SunbayResilience.PipelineName, (pipeline, context) =>
-                {
-                    context.EnableReloads<SunbayClientOptions>(name);
-                    var loggers = context.ServiceProvider.GetService<ILoggerFactory>();
-                    var breaker = context.ServiceProvider.GetRequiredService<SunbayBreakers>().For(name);
-                    SunbayResilience.Configure(pipeline, context.InstanceName, context.GetOptions<SunbayClientOptions>(name), breaker, loggers?.CreateLogger<SunbayClient>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-                })
-                .SelectPipelineBy(_ => SunbayResilience.KeyOf);
-            http.AddHttpMessageHandler(sp => new SunbayHeadersHandler(
-                sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>(), name, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISunbayRequestSigner>(), sp.GetRequiredService<ServerClock>()));
-            http.AddHttpMessageHandler(() => new SunbayQueryBufferingHandler());
-            http.AddHttpMessageHandler(() => new SunbayRedirectGuardHandler());
+                // IHttpClientFactory logs every request at Information; the SDK logs each call once, at Debug.
+                .RemoveAllLoggers();
         }
 
         return new SunbayClientBuilder(name, services, http);

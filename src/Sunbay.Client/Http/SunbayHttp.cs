@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sunbay.Client.Http;
 
 /// <summary>Settings of the HTTP layer shared by the dependency-injection and the plain construction paths.</summary>
@@ -8,7 +10,7 @@ internal static class SunbayHttp
 
     /// <summary>
     /// Pooled connections that are renewed every few minutes, so DNS changes are seen. Redirects are never followed (see
-    /// <see cref="SunbayRedirectGuardHandler"/>).
+    /// <see cref="ThrowOnRedirect"/>).
     /// </summary>
     public static SocketsHttpHandler CreatePrimaryHandler() => new()
     {
@@ -22,7 +24,7 @@ internal static class SunbayHttp
     /// Turns off <c>AllowAutoRedirect</c> on <paramref name="handler"/> and, through <see cref="DelegatingHandler.InnerHandler"/>,
     /// on the handlers it wraps: an application's handler (e.g. <c>new HttpClientHandler { Proxy = ... }</c>, which follows
     /// redirects by default) is taken over rather than refused, as the client owns and disposes it anyway. Handlers of
-    /// other types are left alone; <see cref="SunbayRedirectGuardHandler"/> reports any redirect they follow.
+    /// other types are left alone; <see cref="ThrowOnRedirect"/> reports any redirect they follow.
     /// </summary>
     /// <returns><see langword="false"/> when a handler follows redirects and can no longer be changed (it has already sent requests).</returns>
     public static bool TryStopRedirects(HttpMessageHandler handler)
@@ -79,13 +81,43 @@ internal static class SunbayHttp
         return absolute.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
     }
 
-    /// <summary>Base address and no HttpClient timeout: the resilience pipeline owns time limits per method.</summary>
-    public static HttpClient Configure(HttpClient client, SunbayClientOptions options)
+    /// <summary>
+    /// The base address requests are resolved against, read from the options at each call (so that a reload applies):
+    /// relative paths ("v1/...") need a trailing '/', or the last segment of a base path would be dropped.
+    /// </summary>
+    public static Uri BaseAddressOf(SunbayClientOptions options)
     {
-        // Paths are relative ("v1/..."): a base address with a path must end with '/' or its last segment is dropped.
         var address = options.ResolveBaseAddress();
-        client.BaseAddress = address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
-        client.Timeout = Timeout.InfiniteTimeSpan;
-        return client;
+        return address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
     }
+
+    /// <summary>
+    /// A redirect is never followed, for any method: a 3xx answer, or a request that the primary handler sent somewhere
+    /// else on its own (an application's handler that still follows redirects), fails the attempt; the retry strategy
+    /// does not retry it. Why never: a POST answered 307/308 is sent again, body and all, by a following handler (for a
+    /// loop up to 50 times), and 301/302 turn it into a GET that answers something else. SUNBAY does not redirect.
+    /// </summary>
+    public static void ThrowOnRedirect(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and <= 399)
+        {
+            throw new SunbayRedirectException(status, DescribeTarget(response.Headers.Location, request.RequestUri), followed: false);
+        }
+
+        // A following handler rewrites the request in place (SocketsHttpHandler) or answers for another request.
+        var landed = response.RequestMessage ?? request;
+        if (landed.RequestUri != request.RequestUri || landed.Method != request.Method)
+        {
+            throw new SunbayRedirectException(status, DescribeTarget(landed.RequestUri, request.RequestUri), followed: true);
+        }
+    }
+
+    /// <summary>The <c>Date</c> header (RFC 1123), read without the typed header store (which boxes a parsed value per response).</summary>
+    public static DateTimeOffset? ReadDate(HttpResponseMessage response) =>
+        response.Headers.NonValidated.TryGetValues("Date", out var values)
+        && values.Count == 1
+        && DateTimeOffset.TryParseExact(values.ToString(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? date
+            : response.Headers.Date; // anything unusual: the framework's lenient parser
 }

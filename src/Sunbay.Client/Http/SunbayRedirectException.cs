@@ -2,7 +2,7 @@ namespace Sunbay.Client.Http;
 
 /// <summary>
 /// An attempt was answered with a redirect (any 3xx status), or the primary handler followed one on its own. Thrown by
-/// <see cref="SunbayRedirectGuardHandler"/> and turned into a <see cref="SunbayTransportException"/> by the client.
+/// <see cref="SunbayHttp.ThrowOnRedirect"/> and turned into a <see cref="SunbayTransportException"/> by the client.
 /// </summary>
 /// <remarks>
 /// Deliberately not an <see cref="HttpRequestException"/>: the resilience pipeline treats those as transient, and a

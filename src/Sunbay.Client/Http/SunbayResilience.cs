@@ -11,8 +11,8 @@ namespace Sunbay.Client.Http;
 /// </summary>
 /// <remarks>
 /// A POST (sale, refund, void, batch close, ...) is never retried, whatever the failure: its pipeline has no retry
-/// strategy at all, and the query pipeline's retry predicate also checks the method, because
-/// <c>DisableForUnsafeHttpMethods</c> alone still retries when the attempt throws (dotnet/extensions#6548). A POST gets
+/// strategy at all (a generic handler's <c>DisableForUnsafeHttpMethods</c> alone still retries when the attempt throws,
+/// dotnet/extensions#6548). A POST gets
 /// one attempt with the long <see cref="SunbayTimeoutOptions.Post"/> limit, never the short GET attempt timeout. Giving
 /// POSTs their own pipeline also spares them the strategies they never use (about 1 KB per call).
 /// </remarks>
@@ -24,10 +24,6 @@ internal static class SunbayResilience
     public const string QueryKey = "get";
 
     public const string PushKey = "post";
-
-    /// <summary>The key of the pipeline <paramref name="request"/> goes through.</summary>
-    public static string KeyOf(HttpRequestMessage request) =>
-        request.Method == HttpMethod.Get || request.Method == HttpMethod.Head ? QueryKey : PushKey;
 
     /// <summary>
     /// The circuit breaker shared by both pipelines of a client: a SUNBAY that fails its queries also stops pushes from
@@ -71,10 +67,11 @@ internal static class SunbayResilience
                 ShouldHandle = ShouldRetry,
                 OnRetry = args =>
                 {
-                    var request = args.Context.GetRequestMessage();
+                    // The context's operation key is the SDK's operation name (SunbayPipeline).
+                    var operation = args.Context.OperationKey;
                     var reason = args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}";
-                    Telemetry.SunbayTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("url.path", request?.RequestUri?.AbsolutePath));
-                    Telemetry.Log.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath, args.AttemptNumber + 2, args.RetryDelay.TotalMilliseconds, reason);
+                    Telemetry.SunbayTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("sunbay.operation", operation));
+                    Telemetry.Log.Retrying(logger, "GET", operation, args.AttemptNumber + 2, args.RetryDelay.TotalMilliseconds, reason);
                     return default;
                 },
             });
@@ -84,10 +81,10 @@ internal static class SunbayResilience
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = timeouts.GetAttempt });
     }
 
-    /// <summary>Retry only safe methods, and only on transient outcomes (network error, timeout, 408, 429, 5xx).</summary>
+    /// <summary>
+    /// Retry only on transient outcomes (network error, timeout, 408, 429, 5xx, a cut or garbled body). Only the query
+    /// pipeline has a retry strategy, and <see cref="SunbayPipeline"/> sends only GETs through it.
+    /// </summary>
     internal static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args) =>
-        new(IsSafe(args.Context) && HttpClientResiliencePredicates.IsTransient(args.Outcome));
-
-    private static bool IsSafe(ResilienceContext context) =>
-        context.GetRequestMessage()?.Method is { } method && (method == HttpMethod.Get || method == HttpMethod.Head);
+        new(HttpClientResiliencePredicates.IsTransient(args.Outcome));
 }

@@ -1,3 +1,7 @@
+using Sunbay.Client.Transactions;
+using Sunbay.Client.Validation;
+using Sunbay.Client.Wire;
+
 namespace Sunbay.Client;
 
 /// <summary>A pre-authorisation pushed to a terminal: freezes funds (hotels, rentals) to capture later with <see cref="PostAuthRequest"/>.</summary>
@@ -26,4 +30,26 @@ public sealed record AuthRequest : PushRequest
 
     /// <summary>Signature capture settings.</summary>
     public SignatureConfig? SignatureConfig { get; init; }
+
+    internal override TransactionType Type => TransactionType.Auth;
+
+    internal override DateTimeOffset? RequestedExpiry => ExpiresAt;
+
+    internal override bool TakesExpiry => true;
+
+    internal override void CheckRules()
+    {
+        RequestRules.PaymentMethod(PaymentMethod, CardNetworkType);
+        RequestRules.Signature(SignatureConfig);
+    }
+
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.Auth, new Wire.AuthRequest
+    {
+        ReferenceOrderId = ReferenceOrderId,
+        Description = Description,
+        Amount = new() { OrderAmount = Amount, PriceCurrency = Currency },
+            PaymentMethod = TransactionMapper.ToWire(PaymentMethod),
+            CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(CardNetworkType, "cardNetworkType"),
+        SignatureConfig = TransactionMapper.ToWire(SignatureConfig),
+    });
 }

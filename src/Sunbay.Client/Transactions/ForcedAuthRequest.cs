@@ -1,3 +1,7 @@
+using Sunbay.Client.Transactions;
+using Sunbay.Client.Validation;
+using Sunbay.Client.Wire;
+
 namespace Sunbay.Client;
 
 /// <summary>A forced authorisation: the cashier keys in the card number on the terminal when the card cannot be read.</summary>
@@ -23,4 +27,21 @@ public sealed record ForcedAuthRequest : PushRequest
 
     /// <summary>Card network type; only with <see cref="PaymentMethodCategory.Card"/>.</summary>
     public CardNetworkType? CardNetworkType { get; init; }
+
+    internal override TransactionType Type => TransactionType.ForcedAuth;
+
+    internal override DateTimeOffset? RequestedExpiry => ExpiresAt;
+
+    internal override bool TakesExpiry => true;
+
+    internal override void CheckRules() => RequestRules.PaymentMethod(PaymentMethod, CardNetworkType);
+
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.ForcedAuth, new Wire.ForcedAuthRequest
+    {
+        ReferenceOrderId = ReferenceOrderId,
+        Description = Description,
+        Amount = new() { OrderAmount = Amount, PriceCurrency = Currency },
+            PaymentMethod = TransactionMapper.ToWire(PaymentMethod),
+            CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(CardNetworkType, "cardNetworkType"),
+    });
 }

@@ -1,3 +1,7 @@
+using Sunbay.Client.Transactions;
+using Sunbay.Client.Validation;
+using Sunbay.Client.Wire;
+
 namespace Sunbay.Client;
 
 /// <summary>Completes (captures) a successful pre-authorisation.</summary>
@@ -20,4 +24,26 @@ public sealed record PostAuthRequest : OriginalTransactionRequest
 
     /// <summary>Tip entry on the terminal.</summary>
     public TipConfig? TipConfig { get; init; }
+
+    internal override TransactionType Type => TransactionType.PostAuth;
+
+    internal override void CheckRules()
+    {
+        RequestRules.Original(OriginalTransactionId, OriginalTransactionRequestId);
+        RequestRules.Tip(TipConfig);
+    }
+
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.PostAuth, new Wire.PostAuthRequest
+    {
+        Description = Description ?? DefaultDescription.PostAuth,
+        Amount = new()
+        {
+            OrderAmount = Amount,
+            PriceCurrency = Currency,
+            TipAmount = TipAmount,
+            TaxAmount = TaxAmount,
+            SurchargeAmount = SurchargeAmount,
+        },
+        TipConfig = TransactionMapper.ToWire(TipConfig),
+    });
 }

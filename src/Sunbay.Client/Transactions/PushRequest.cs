@@ -1,3 +1,6 @@
+using Sunbay.Client.Transactions;
+using Sunbay.Client.Wire;
+
 namespace Sunbay.Client;
 
 /// <summary>A transaction pushed to a terminal; its result comes later, by webhook or query.</summary>
@@ -24,4 +27,19 @@ public abstract record PushRequest : TerminalRequest
 
     /// <summary>Which receipts the terminal prints.</summary>
     public PrintReceipt? PrintReceipt { get; init; }
+
+    /// <summary>What kind of transaction this push starts.</summary>
+    internal abstract TransactionType Type { get; }
+
+    /// <summary>The <c>timeExpire</c> the caller asked for, if this push takes one.</summary>
+    internal virtual DateTimeOffset? RequestedExpiry => null;
+
+    /// <summary>Whether SUNBAY takes a <c>timeExpire</c> for this push (the configured default applies when none is asked).</summary>
+    internal virtual bool TakesExpiry => false;
+
+    /// <summary>The documented rules the spec cannot express (they relate fields to each other); the spec's own run on the wire body.</summary>
+    internal abstract void CheckRules();
+
+    /// <summary>The operation, and its wire body with the fields only this kind of push has; the dispatch fills in the shared ones.</summary>
+    internal abstract (IWireEndpoint<TransactionDispatchResponse> Endpoint, IPushWire Body) ToWire();
 }

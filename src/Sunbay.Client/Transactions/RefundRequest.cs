@@ -1,3 +1,7 @@
+using Sunbay.Client.Transactions;
+using Sunbay.Client.Validation;
+using Sunbay.Client.Wire;
+
 namespace Sunbay.Client;
 
 /// <summary>
@@ -81,4 +85,36 @@ public sealed record RefundRequest : OriginalTransactionRequest
     }
 
     private static long? NonZero(long? value) => value is 0 ? null : value;
+
+    internal override TransactionType Type => TransactionType.Refund;
+
+    internal override DateTimeOffset? RequestedExpiry => ExpiresAt;
+
+    /// <summary>Only an unreferenced refund is presented to a card, within an expiry (D-REF).</summary>
+    internal override bool TakesExpiry => !IsReferenced;
+
+    internal override void CheckRules()
+    {
+        RequestRules.Refund(this);
+        RequestRules.PaymentMethod(PaymentMethod, CardNetworkType);
+        RequestRules.Signature(SignatureConfig);
+    }
+
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.Refund, new Wire.RefundRequest
+    {
+        ReferenceOrderId = string.IsNullOrEmpty(ReferenceOrderId) ? null : ReferenceOrderId,
+        Description = Description ?? DefaultDescription.Refund,
+        Amount = new()
+        {
+            OrderAmount = Amount,
+            PriceCurrency = Currency,
+            TipAmount = TipAmount,
+            TaxAmount = TaxAmount,
+            SurchargeAmount = SurchargeAmount,
+            CashbackAmount = CashbackAmount,
+        },
+            PaymentMethod = TransactionMapper.ToWire(PaymentMethod),
+            CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(CardNetworkType, "cardNetworkType"),
+        SignatureConfig = TransactionMapper.ToWire(SignatureConfig),
+    });
 }

@@ -1,3 +1,7 @@
+using Sunbay.Client.Transactions;
+using Sunbay.Client.Validation;
+using Sunbay.Client.Wire;
+
 namespace Sunbay.Client;
 
 /// <summary>A sale pushed to a terminal: the cardholder taps, inserts or swipes there.</summary>
@@ -41,4 +45,36 @@ public sealed record SaleRequest : PushRequest
 
     /// <summary>Tip entry on the terminal.</summary>
     public TipConfig? TipConfig { get; init; }
+
+    internal override TransactionType Type => TransactionType.Sale;
+
+    internal override DateTimeOffset? RequestedExpiry => ExpiresAt;
+
+    internal override bool TakesExpiry => true;
+
+    internal override void CheckRules()
+    {
+        RequestRules.PaymentMethod(PaymentMethod, CardNetworkType);
+        RequestRules.Signature(SignatureConfig);
+        RequestRules.Tip(TipConfig);
+    }
+
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.Sale, new Wire.SaleRequest
+    {
+        ReferenceOrderId = ReferenceOrderId,
+        Description = Description,
+        Amount = new()
+        {
+            OrderAmount = Amount,
+            PriceCurrency = Currency,
+            TipAmount = TipAmount,
+            TaxAmount = TaxAmount,
+            SurchargeAmount = SurchargeAmount,
+            CashbackAmount = CashbackAmount,
+        },
+            PaymentMethod = TransactionMapper.ToWire(PaymentMethod),
+            CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(CardNetworkType, "cardNetworkType"),
+        SignatureConfig = TransactionMapper.ToWire(SignatureConfig),
+        TipConfig = TransactionMapper.ToWire(TipConfig),
+    });
 }

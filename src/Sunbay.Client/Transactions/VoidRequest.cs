@@ -1,3 +1,7 @@
+using Sunbay.Client.Transactions;
+using Sunbay.Client.Validation;
+using Sunbay.Client.Wire;
+
 namespace Sunbay.Client;
 
 /// <summary>Voids a successful transaction of the same day (after that, refund it).</summary>
@@ -15,4 +19,13 @@ public sealed record VoidRequest : OriginalTransactionRequest
             TerminalSn = original.TerminalSn,
         };
     }
+
+    internal override TransactionType Type => TransactionType.Void;
+
+    internal override void CheckRules() => RequestRules.Original(OriginalTransactionId, OriginalTransactionRequestId);
+
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.Void, new Wire.VoidRequest
+    {
+        Description = Description ?? DefaultDescription.Void,
+    });
 }

@@ -29,7 +29,7 @@ internal static class UrlRules
     }
 
     /// <summary>The webhook URLs of a push request (after the configured default was applied): each absent or a valid URL.</summary>
-    public static void WebhookTargets(Wire.IWebhookTargets request)
+    public static void WebhookTargets(Wire.IPushWire request)
     {
         Check(request.NotifyUrl, "notifyUrl", "leave it null to use the configured Sunbay:NotifyUrl");
         Check(request.TerminalEventNotifyUrl, "terminalEventNotifyUrl", "leave it null for no terminal events");

@@ -3,49 +3,24 @@ using System.Text.Json.Serialization;
 
 namespace Sunbay.Client.Wire;
 
-/// <summary>Source-generated JSON metadata of every wire type: no reflection, one parse per response.</summary>
-[JsonSerializable(typeof(SaleRequest))]
-[JsonSerializable(typeof(AuthRequest))]
-[JsonSerializable(typeof(ForcedAuthRequest))]
-[JsonSerializable(typeof(IncrementalAuthRequest))]
-[JsonSerializable(typeof(PostAuthRequest))]
-[JsonSerializable(typeof(RefundRequest))]
-[JsonSerializable(typeof(VoidRequest))]
-[JsonSerializable(typeof(AbortRequest))]
-[JsonSerializable(typeof(TipAdjustRequest))]
-[JsonSerializable(typeof(BatchCloseRequest))]
-[JsonSerializable(typeof(ApiEnvelope))]
-[JsonSerializable(typeof(TransactionDispatchResponse))]
-[JsonSerializable(typeof(AbortResponse))]
-[JsonSerializable(typeof(TipAdjustResponse))]
-[JsonSerializable(typeof(QueryTransactionResponse))]
-[JsonSerializable(typeof(BatchQueryResponse))]
-[JsonSerializable(typeof(BatchCloseResponse))]
-[JsonSerializable(typeof(BatchCloseListResponse))]
-[JsonSerializable(typeof(MerchantResponse))]
-[JsonSerializable(typeof(TerminalPageResponse))]
-internal sealed partial class SunbayWireJsonContext : JsonSerializerContext;
+/// <summary>
+/// Source-generated JSON metadata of the wire: the types of every operation are listed by the generated half
+/// (openapi/templates/Client.Class.liquid), with every type they hold; this half sets the one set of options.
+/// Omitted, not null: SUNBAY validates present fields, and its SDKs never send nulls. Amounts may arrive as 1000, "1000"
+/// or 10.00 (decision f); a number where a string is expected is read as its text (<see cref="LenientStringConverter"/>).
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [typeof(MinorUnitsConverter), typeof(LenientStringConverter)])]
+// No [JsonSerializable] here: the generator runs once per declaration that has one, and the generated half lists them all.
+internal sealed partial class SunbayWireJsonContext;
 
-/// <summary>The one set of JSON options for the wire: tolerant reading, nulls omitted on writing.</summary>
+/// <summary>Helpers shared by everything that reads the wire.</summary>
 internal static class SunbayWireJson
 {
-    /// <summary>Options shared by the wire client and the webhook parser.</summary>
-    public static JsonSerializerOptions Options { get; } = Create();
-
-    public static void Configure(JsonSerializerOptions settings)
-    {
-        settings.TypeInfoResolver = SunbayWireJsonContext.Default;
-        // Omitted, not null: SUNBAY validates present fields, and the SDKs never send nulls.
-        settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        // Amounts may arrive as 1000, "1000" or 10.00 (decision f); other numbers as numbers or strings.
-        settings.NumberHandling = JsonNumberHandling.AllowReadingFromString;
-        settings.Converters.Add(new MinorUnitsConverter());
-        // A number (or true/false) where a string is expected is read as its text: "batchNo":123 must not make a query
-        // or a webhook unreadable. The source-generated metadata honours converters of the options for string
-        // properties; writing is the built-in one, so requests are unchanged.
-        settings.Converters.Add(new LenientStringConverter());
-        settings.PropertyNameCaseInsensitive = false;
-    }
+    /// <summary>The wire's options (those of <see cref="SunbayWireJsonContext.Default"/>).</summary>
+    public static JsonSerializerOptions Options => SunbayWireJsonContext.Default.Options;
 
     /// <summary>
     /// What made a body unreadable, naming the field (<c>field 'data.amount.transAmount': not an amount ...</c>), for the
@@ -67,13 +42,5 @@ internal static class SunbayWireJson
 
         var field = json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
         return $"field '{field}': {why}";
-    }
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions();
-        Configure(options);
-        options.MakeReadOnly();
-        return options;
     }
 }

@@ -201,7 +201,8 @@ public sealed class OperationRaceTests
         var time = TestClients.Clock();
         var monitor = new BreakableOptionsMonitor(TestClients.Options());
         using var waiters = new TransactionWaiters(new InProcessTransactionNotificationBus());
-        using var client = new SunbayClient(Options.DefaultName, SunbayHttp.Configure(new HttpClient(stub), monitor.CurrentValue), monitor, time, NullLogger.Instance, waiters, new ServerClock());
+        var pipeline = new SunbayPipeline(Options.DefaultName, new HttpClient(stub), monitor, time, NullLogger.Instance, BearerRequestSigner.Instance, SunbayResilience.CreateBreaker(time), ownsHttp: true);
+        using var client = new SunbayClient(pipeline, waiters);
         var operation = client.GetOperation("req1");
         var wait = operation.WaitForCompletionAsync();
         await FakeTimeExtensions.WaitUntilAsync(() => operation.LastKnown is not null);

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Sunbay.Client.Wire;
+
+/// <summary>
+/// One operation of the SUNBAY API as the spec declares it: name, method, path, the JSON metadata of its body and of its
+/// answer, and its query parameters. The instances are generated (<c>SunbayWireApi</c>, openapi/templates/Client.Class.liquid).
+/// </summary>
+/// <typeparam name="TBody">The request body type; <see cref="NoBody"/> for a query.</typeparam>
+/// <typeparam name="TAnswer">The answer's envelope type.</typeparam>
+internal sealed class WireEndpoint<TBody, TAnswer>(
+    string name,
+    HttpMethod method,
+    string path,
+    JsonTypeInfo<TBody>? body,
+    JsonTypeInfo<TAnswer> answer,
+    string[] queryParameters) : IWireEndpoint<TAnswer>
+    where TBody : class
+    where TAnswer : ApiEnvelope
+{
+    /// <summary>The SDK's name of the operation (the spec's <c>x-sdk-operation</c>) in errors, logs and telemetry.</summary>
+    public string Name { get; } = name;
+
+    public HttpMethod Method { get; } = method;
+
+    /// <summary>Relative path, e.g. <c>v1/semi-integration/transaction/sale</c>.</summary>
+    public string Path { get; } = path;
+
+    public JsonTypeInfo<TBody>? Body { get; } = body;
+
+    public JsonTypeInfo<TAnswer> Answer { get; } = answer;
+
+    /// <summary>Query parameter names in the spec's order.</summary>
+    public IReadOnlyList<string> QueryParameters { get; } = queryParameters;
+
+    /// <summary>Whether a retry is safe: only queries are ever retried.</summary>
+    public bool IsQuery => Method == HttpMethod.Get;
+
+    /// <inheritdoc/>
+    public byte[] Serialize(object body) =>
+        JsonSerializer.SerializeToUtf8Bytes((TBody)body, Body ?? throw new InvalidOperationException($"{Name} takes no body."));
+
+    /// <summary>The path with the query string of <paramref name="values"/> (in <see cref="QueryParameters"/> order; nulls left out).</summary>
+    public string Url(ReadOnlySpan<object?> values)
+    {
+        var url = new StringBuilder(Path);
+        var separator = '?';
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is not { } value)
+            {
+                continue;
+            }
+
+            url.Append(separator).Append(Uri.EscapeDataString(queryParameters[i])).Append('=')
+                .Append(Uri.EscapeDataString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty));
+            separator = '&';
+        }
+
+        return url.ToString();
+    }
+}
+
+/// <summary>The body type of an operation that has none.</summary>
+internal sealed class NoBody;
+
+/// <summary>An operation seen from the caller, whatever its body type: what the pipeline needs to send it.</summary>
+/// <typeparam name="TAnswer">The answer's envelope type.</typeparam>
+internal interface IWireEndpoint<TAnswer>
+    where TAnswer : ApiEnvelope
+{
+    string Name { get; }
+
+    HttpMethod Method { get; }
+
+    string Path { get; }
+
+    JsonTypeInfo<TAnswer> Answer { get; }
+
+    bool IsQuery { get; }
+
+    /// <summary>The UTF-8 JSON of <paramref name="body"/>, which must be of the operation's body type.</summary>
+    byte[] Serialize(object body);
+}
