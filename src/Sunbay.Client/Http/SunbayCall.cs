@@ -54,7 +54,7 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
                 pipeline.ServerClock.Observe(serverDate, pipeline.Time.GetUtcNow());
             }
 
-            SunbayHttp.ThrowOnRedirect(request, response);
+            SunbayHttp.ThrowOnRedirect(uri, endpoint.Method, response);
             if (endpoint.IsQuery && _statusCode == 200 && !TryParse(response))
             {
                 throw new HttpRequestException(HttpRequestError.InvalidResponse, $"The answer to GET {endpoint.Path} is not complete JSON.", _readError, response.StatusCode);
@@ -90,6 +90,7 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
     /// <summary>Reads the buffered body as <typeparamref name="TAnswer"/>; false when it is not complete JSON (worth another attempt).</summary>
     private bool TryParse(HttpResponseMessage response)
     {
+        _readError = null; // an earlier attempt's garbled body says nothing about this one
         try
         {
             Answer = JsonSerializer.Deserialize(Rewound(response), endpoint.Answer);

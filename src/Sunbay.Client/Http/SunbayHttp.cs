@@ -97,19 +97,18 @@ internal static class SunbayHttp
     /// does not retry it. Why never: a POST answered 307/308 is sent again, body and all, by a following handler (for a
     /// loop up to 50 times), and 301/302 turn it into a GET that answers something else. SUNBAY does not redirect.
     /// </summary>
-    public static void ThrowOnRedirect(HttpRequestMessage request, HttpResponseMessage response)
+    public static void ThrowOnRedirect(Uri sentTo, HttpMethod method, HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
         if (status is >= 300 and <= 399)
         {
-            throw new SunbayRedirectException(status, DescribeTarget(response.Headers.Location, request.RequestUri), followed: false);
+            throw new SunbayRedirectException(status, DescribeTarget(response.Headers.Location, sentTo), followed: false);
         }
 
         // A following handler rewrites the request in place (SocketsHttpHandler) or answers for another request.
-        var landed = response.RequestMessage ?? request;
-        if (landed.RequestUri != request.RequestUri || landed.Method != request.Method)
+        if (response.RequestMessage is { } landed && (landed.RequestUri != sentTo || landed.Method != method))
         {
-            throw new SunbayRedirectException(status, DescribeTarget(landed.RequestUri, request.RequestUri), followed: true);
+            throw new SunbayRedirectException(status, DescribeTarget(landed.RequestUri, sentTo), followed: true);
         }
     }
 

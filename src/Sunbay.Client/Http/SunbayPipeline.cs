@@ -92,7 +92,7 @@ internal sealed class SunbayPipeline : IDisposable
         var strategies = StrategiesFor(options);
         var call = new SunbayCall<TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), transactionRequestId, options);
         var scope = new SunbayCallScope(endpoint.Name, transactionRequestId, Time, Logger);
-        var context = ResilienceContextPool.Shared.Get(endpoint.Name, cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, cancellationToken);
         Outcome<HttpResponseMessage> outcome;
         try
         {

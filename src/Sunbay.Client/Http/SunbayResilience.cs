@@ -67,11 +67,11 @@ internal static class SunbayResilience
                 ShouldHandle = ShouldRetry,
                 OnRetry = args =>
                 {
-                    // The context's operation key is the SDK's operation name (SunbayPipeline).
-                    var operation = args.Context.OperationKey;
+                    // The context's operation key is the request's path (SunbayPipeline).
+                    var path = args.Context.OperationKey;
                     var reason = args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}";
-                    Telemetry.SunbayTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("sunbay.operation", operation));
-                    Telemetry.Log.Retrying(logger, "GET", operation, args.AttemptNumber + 2, args.RetryDelay.TotalMilliseconds, reason);
+                    Telemetry.SunbayTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("url.path", path));
+                    Telemetry.Log.Retrying(logger, "GET", path, args.AttemptNumber + 2, args.RetryDelay.TotalMilliseconds, reason);
                     return default;
                 },
             });

@@ -26,6 +26,9 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
 
     public HttpMethod Method { get; } = method;
 
+    /// <inheritdoc/>
+    public string RequestPath { get; } = "/" + path;
+
     /// <summary>Relative path, e.g. <c>v1/semi-integration/transaction/sale</c>.</summary>
     public string Path { get; } = path;
 
@@ -77,6 +80,9 @@ internal interface IWireEndpoint<TAnswer>
     HttpMethod Method { get; }
 
     string Path { get; }
+
+    /// <summary>The path as a request line shows it (<c>/v1/transaction/query</c>), for logs and metrics.</summary>
+    string RequestPath { get; }
 
     JsonTypeInfo<TAnswer> Answer { get; }
 
