@@ -52,20 +52,6 @@ internal sealed class ConsoleUi(TextWriter output, bool interactive)
         Info($"auth code            {t.AuthCode ?? "-"}");
     }
 
-    /// <summary>One line of the go-live checklist: mark, item, timing, traceId, detail.</summary>
-    public void GoLiveItem(GoLiveItemResult item)
-    {
-        var (mark, color) = item.Status switch
-        {
-            GoLiveStatus.Passed => ("✅", ConsoleColor.Green),
-            GoLiveStatus.Failed => ("❌", ConsoleColor.Red),
-            _ => ("⚪", ConsoleColor.DarkGray),
-        };
-        var timing = item.Status == GoLiveStatus.NotChecked ? "-" : $"{item.Elapsed.TotalSeconds:F2} s";
-        var reference = item.Reference is null ? string.Empty : $"  [{item.Reference}]";
-        Line(color, $"{mark} {item.Name,-38} {timing,8}  {item.Detail}{reference}");
-    }
-
     public static string Money(long? minorUnits, string? currency) =>
         minorUnits is { } v ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v / 100m:0.00} {currency}") : "-";
 
@@ -78,7 +64,8 @@ internal sealed class ConsoleUi(TextWriter output, bool interactive)
         : status == TransactionStatus.Closed ? "closed without payment"
         : status.ToString();
 
-    private void Line(ConsoleColor? color, string text)
+    /// <summary>Writes one line, in <paramref name="color"/> on an interactive console (e.g. a checklist line).</summary>
+    public void Line(ConsoleColor? color, string text)
     {
         lock (_gate)
         {
