@@ -1,10 +1,6 @@
 using System.CommandLine;
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using Sunbay.Cli.Commands;
-using Sunbay.Client;
 using Sunbay.Client.Testing;
 
 namespace Sunbay.Cli;
@@ -13,7 +9,7 @@ namespace Sunbay.Cli;
 /// The <c>sunbay</c> command line, callable from tests: the command tree, and one place that turns every failure into
 /// a message naming the setting or option to fix.
 /// </summary>
-internal static partial class SunbayCli
+internal static class SunbayCli
 {
     /// <summary>Runs one command line.</summary>
     /// <param name="args">The command line.</param>
@@ -60,73 +56,24 @@ internal static partial class SunbayCli
     }
 
     /// <summary>Runs a command's body and turns each kind of failure into a message that says what to fix.</summary>
-    internal static async Task<int> GuardAsync(ConsoleUi ui, Func<Task<int>> body, CancellationToken cancellationToken)
+    internal static Task<int> GuardAsync(ConsoleUi ui, Func<Task<int>> body, CancellationToken cancellationToken) =>
+        CommandGuard.RunAsync(ui, body, "look it up with `sunbay transaction --request-id <transactionRequestId>`", cancellationToken);
+
+    /// <summary>
+    /// Starts the environment of a command that works on a SUNBAY account (or on `sunbay fake`): without an API key it
+    /// says what to set, instead of starting an embedded fake host as <c>golive</c> and the console sample do.
+    /// </summary>
+    internal static Task<CommandEnvironment> StartOnAccountAsync(IConfiguration configuration, string command, CancellationToken cancellationToken)
     {
-        try
+        if (!CommandEnvironment.HasApiKey(configuration))
         {
-            return await body();
+            throw new SettingException(
+                $"Sunbay__ApiKey is not set. `sunbay {command}` works on a SUNBAY account: set Sunbay__ApiKey, Sunbay__AppId and Sunbay__MerchantId "
+                + "(with Sunbay__Environment=Sandbox for a test key), or run `sunbay fake` in another terminal and set the variables it prints.");
         }
-        catch (CliConfigurationException ex)
-        {
-            ui.Failure($"Configuration: {ex.Message}");
-            return ExitCodes.BadConfiguration;
-        }
-        catch (OptionsValidationException ex)
-        {
-            ui.Failure($"Configuration: {NameEnvironmentVariables(string.Join(" ", ex.Failures))}");
-            return ExitCodes.BadConfiguration;
-        }
-        catch (SunbayValidationException ex)
-        {
-            ui.Failure($"{NameEnvironmentVariables(ex.Message)} Fix the option or setting named there (e.g. --terminal or Sunbay__TerminalSn).");
-            return ExitCodes.BadArguments;
-        }
-        catch (SunbayClockSkewException ex)
-        {
-            ui.Failure($"{ex.Message} Synchronise this machine's clock (SUNBAY accepts ±10 minutes).");
-            return ExitCodes.Failed;
-        }
-        catch (SunbayApiException ex) when (ex.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
-            ui.Failure($"{ex.Message} Check Sunbay__ApiKey (a Sandbox key for Sunbay__Environment=Sandbox, a live key for Production), Sunbay__AppId and Sunbay__MerchantId.");
-            return ExitCodes.BadConfiguration;
-        }
-        catch (SunbayApiException ex)
-        {
-            ui.Failure($"{ex.Message} Check the IDs given and the Sunbay__* settings; quote the traceId to SUNBAY support.");
-            return ExitCodes.Failed;
-        }
-        catch (SunbayTransportException ex)
-        {
-            ui.Failure($"{ex.Message} Check the network and Sunbay__Environment / Sunbay__BaseAddress (is `sunbay fake` still running?).");
-            return ExitCodes.Failed;
-        }
-        catch (SunbayException ex)
-        {
-            ui.Failure(ex.Message);
-            return ExitCodes.Failed;
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("--webhook-port", StringComparison.Ordinal))
-        {
-            ui.Failure(ex.Message);
-            return ExitCodes.BadArguments;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            ui.Warning("Cancelled. A transaction already pushed to the terminal goes on: look it up with `sunbay transaction --request-id <transactionRequestId>`.");
-            return ExitCodes.Failed;
-        }
+
+        return CommandEnvironment.StartAsync(configuration, new CommandEnvironmentOptions(), cancellationToken);
     }
 
-    /// <summary>Adds the environment variable to every <c>Sunbay:Setting</c> a message names.</summary>
-    internal static string NameEnvironmentVariables(string message) =>
-        SettingName().Replace(message, m => $"{m.Value} (environment variable {m.Value.Replace(":", "__", StringComparison.Ordinal)})");
-
     private static string CommandPath(Command command) => command is RootCommand ? "sunbay" : $"sunbay {command.Name}";
-
-    [GeneratedRegex(@"\bSunbay(:[A-Za-z0-9]+)+")]
-    private static partial Regex SettingName();
 }
-
-/// <summary>A setting is missing or wrong; the message says which and how to fix it.</summary>
-internal sealed class CliConfigurationException(string message) : Exception(message);

@@ -35,6 +35,9 @@ public sealed class GoLiveTests
         Assert.All(sales, s => Assert.Equal(100, s.OrderAmount));
         Assert.Single(fake.Transactions, t => t.Type == "REFUND" && t.Status == "S" && t.TransAmount == 100);
         Assert.Single(fake.Transactions, t => t.Type == "VOID" && t.Status == "S");
+        // The refund's progress describes the terminal confirming it, not a card read.
+        var refund = output[output.IndexOf("refund of ", StringComparison.Ordinal)..output.IndexOf(GoLiveCheck.Refund, StringComparison.Ordinal)];
+        Assert.DoesNotContain("card read", refund, StringComparison.Ordinal);
         // Webhooks went to the in-process receiver and were acknowledged.
         Assert.All(fake.Transactions, t => Assert.StartsWith("http://127.0.0.1:", t.NotifyUrl, StringComparison.Ordinal));
     }
@@ -109,13 +112,14 @@ public sealed class GoLiveTests
     public async Task Rejected_credentials_fail_the_first_item_and_nothing_is_charged()
     {
         await using var fake = CliRun.StartFake();
-        await using var environment = await CliEnvironment.StartAsync(
+        var inbox = new WebhookInbox();
+        await using var environment = await CommandEnvironment.StartAsync(
             CliRun.Configuration(CliRun.FastPolling()),
-            new CliEnvironmentOptions { Command = "golive", FakeHost = fake, Webhooks = WebhookMode.WhenConfigured },
+            new CommandEnvironmentOptions { FakeHost = fake, Webhooks = WebhookMode.WhenConfigured, WebhookObserver = inbox },
             CancellationToken.None);
         fake.ApiKey = "sk_test_rotated_0000000000000000"; // the configured key is no longer valid
         using var output = new StringWriter();
-        var check = new GoLiveCheck(environment.Client, new GoLiveOptions { Webhooks = environment.Inbox }, new ConsoleUi(output, interactive: false));
+        var check = new GoLiveCheck(environment.Client, new GoLiveOptions { Webhooks = inbox }, new ConsoleUi(output, interactive: false));
 
         var report = await check.RunAsync(CancellationToken.None);
 
@@ -130,9 +134,9 @@ public sealed class GoLiveTests
     public async Task Without_a_notify_url_the_webhook_items_are_not_checked_and_the_check_still_passes()
     {
         await using var fake = CliRun.StartFake();
-        await using var environment = await CliEnvironment.StartAsync(
+        await using var environment = await CommandEnvironment.StartAsync(
             CliRun.Configuration(CliRun.FastPolling()),
-            new CliEnvironmentOptions { Command = "golive", FakeHost = fake, Webhooks = WebhookMode.Off },
+            new CommandEnvironmentOptions { FakeHost = fake, Webhooks = WebhookMode.Off },
             CancellationToken.None);
         using var output = new StringWriter();
         var check = new GoLiveCheck(environment.Client, new GoLiveOptions(), new ConsoleUi(output, interactive: false));

@@ -1,11 +1,13 @@
+extern alias Sample;
+
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Sunbay.Cli.Commands;
-using SampleApp = Sunbay.Samples.Console.SampleApp;
-using SampleConsole = Sunbay.Samples.Console.ConsoleUi;
-using SampleExitCodes = Sunbay.Samples.Console.ExitCodes;
+using SampleApp = Sample::Sunbay.Samples.Console.SampleApp;
+using SampleConsole = Sample::Sunbay.CommandLine.ConsoleUi;
+using SampleExitCodes = Sample::Sunbay.CommandLine.ExitCodes;
 
 namespace Sunbay.Cli.Tests;
 
@@ -53,7 +55,7 @@ public sealed class ToolInstallTests
 
             var text = output.ToString();
             Assert.True(exitCode == SampleExitCodes.Ok, text);
-            Assert.Contains($"SUNBAY at {address}", text, StringComparison.Ordinal);
+            Assert.Contains($"a local server at {address} (such as `sunbay fake`), not SUNBAY", text, StringComparison.Ordinal);
             Assert.Contains("Sale approved.", text, StringComparison.Ordinal);
             Assert.Contains("Refund approved.", text, StringComparison.Ordinal);
         }

@@ -35,6 +35,32 @@ public sealed class ServiceRegistrationTests
     }
 
     [Fact]
+    public void Every_option_binds_from_configuration_and_the_secrets_reload_with_it()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sunbay:Webhooks:Secrets:0"] = "whsec_first",
+            ["Sunbay:Webhooks:Tolerance"] = "00:01:30",
+            ["Sunbay:Webhooks:MaxBodyBytes"] = "4096",
+            ["Sunbay:Webhooks:DeduplicationWindow"] = "02:00:00",
+            ["Sunbay:Webhooks:AcknowledgementTimeout"] = "00:00:02",
+        }).Build();
+        using var provider = new ServiceCollection().AddSunbayWebhooks(configuration.GetSection("Sunbay:Webhooks")).BuildServiceProvider();
+        var monitor = provider.GetRequiredService<IOptionsMonitor<SunbayWebhookOptions>>();
+
+        var first = monitor.CurrentValue;
+        configuration["Sunbay:Webhooks:Secrets:0"] = "whsec_rotated";
+        configuration.Reload();
+
+        Assert.Equal(["whsec_first"], first.Secrets);
+        Assert.Equal(TimeSpan.FromSeconds(90), first.Tolerance);
+        Assert.Equal(4096, first.MaxBodyBytes);
+        Assert.Equal(TimeSpan.FromHours(2), first.DeduplicationWindow);
+        Assert.Equal(TimeSpan.FromSeconds(2), first.AcknowledgementTimeout);
+        Assert.Equal(["whsec_rotated"], monitor.CurrentValue.Secrets);
+    }
+
+    [Fact]
     public void Missing_secrets_fail_validation_with_a_message_that_says_where_to_set_them()
     {
         using var provider = new ServiceCollection().AddSunbayWebhooks(new ConfigurationBuilder().Build()).BuildServiceProvider();

@@ -56,7 +56,7 @@ internal static class GoLiveCommand
         var configured = configuration["Sunbay:GoLive:MaxAmount"];
         if (configured is not null && !long.TryParse(configured, NumberStyles.None, CultureInfo.InvariantCulture, out maxAmount))
         {
-            throw new CliConfigurationException($"Sunbay__GoLive__MaxAmount '{configured}' is not a whole number of minor units (e.g. 100 for 1.00).");
+            throw new SettingException($"Sunbay__GoLive__MaxAmount '{configured}' is not a whole number of minor units (e.g. 100 for 1.00).");
         }
 
         if (amountOption is < 1)
@@ -71,9 +71,10 @@ internal static class GoLiveCommand
             return ExitCodes.BadArguments;
         }
 
-        await using var environment = await CliEnvironment.StartAsync(
+        var inbox = new WebhookInbox();
+        await using var environment = await CommandEnvironment.StartAsync(
             configuration,
-            new CliEnvironmentOptions { Command = "golive", FakeHost = fake, Webhooks = WebhookMode.WhenConfigured, WebhookPort = webhookPort },
+            new CommandEnvironmentOptions { FakeHost = fake, Webhooks = WebhookMode.WhenConfigured, WebhookObserver = inbox, WebhookPort = webhookPort },
             cancellationToken);
         (environment.FakeKind is null ? (Action<string>)ui.Info : ui.Warning)($"Using {environment.Description}.");
         if (environment.Receiver is not null)
@@ -92,7 +93,7 @@ internal static class GoLiveCommand
             MaxAmount = maxAmount,
             Currency = currency,
             TerminalSn = terminal,
-            Webhooks = environment.Inbox,
+            Webhooks = environment.Receiver is null ? null : inbox,
             NotifyUrl = environment.NotifyUrl,
             WebhookTimeout = timeout,
         }, ui);

@@ -11,7 +11,7 @@ internal static class TerminalsCommand
         var command = new Command("terminals", "Lists the terminals of the configured merchant (serial number, vendor, model, TIDs).");
         command.SetAction((_, ct) => SunbayCli.GuardAsync(ui, async () =>
         {
-            await using var environment = await CliEnvironment.StartAsync(configuration, new CliEnvironmentOptions { Command = "terminals" }, ct);
+            await using var environment = await SunbayCli.StartOnAccountAsync(configuration, "terminals", ct);
             ui.Info($"Using {environment.Description}.");
             var count = 0;
             await foreach (var terminal in environment.Client.GetTerminalsAsync(cancellationToken: ct))

@@ -14,7 +14,7 @@ internal static class TransactionCommand
         var command = new Command("transaction", "Looks up one transaction on the configured account and prints it.") { id, byRequestId };
         command.SetAction((result, ct) => SunbayCli.GuardAsync(ui, async () =>
         {
-            await using var environment = await CliEnvironment.StartAsync(configuration, new CliEnvironmentOptions { Command = "transaction" }, ct);
+            await using var environment = await SunbayCli.StartOnAccountAsync(configuration, "transaction", ct);
             ui.Info($"Using {environment.Description}.");
             var key = result.GetValue(id)!;
             Transaction? transaction = result.GetValue(byRequestId)

@@ -41,7 +41,7 @@ internal static class TriggerCommand
             var signingSecret = result.GetValue(secret) ?? configuration["Sunbay:Webhooks:Secrets:0"];
             if (string.IsNullOrWhiteSpace(signingSecret))
             {
-                throw new CliConfigurationException(
+                throw new SettingException(
                     "no webhook signing secret. Give --secret, or set Sunbay__Webhooks__Secrets__0 (the same secret your app verifies with; `sunbay fake` prints its own).");
             }
 

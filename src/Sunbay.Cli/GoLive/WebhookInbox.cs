@@ -1,14 +1,13 @@
-using System.Collections.Concurrent;
 using Sunbay.Client;
 using Sunbay.Client.Webhooks;
 
 namespace Sunbay.Cli;
 
 /// <summary>
-/// What the in-process webhook receiver saw: verified notifications, rejected deliveries, and the transactions published
-/// to the notification bus (to tell whether a wait was completed by the webhook or by a poll).
+/// What the in-process webhook receiver saw, for the go-live check: verified notifications and rejected deliveries, and a
+/// wait for the one of a transaction.
 /// </summary>
-internal sealed class WebhookInbox
+internal sealed class WebhookInbox : IWebhookObserver
 {
     private readonly object _gate = new();
     private readonly List<TransactionNotification> _verified = [];
@@ -52,7 +51,7 @@ internal sealed class WebhookInbox
         }
     }
 
-    /// <summary>A delivery that passed verification (the MapSunbayWebhooks handler).</summary>
+    /// <inheritdoc/>
     public void OnVerified(TransactionNotification notification)
     {
         lock (_gate)
@@ -63,9 +62,7 @@ internal sealed class WebhookInbox
         Pulse();
     }
 
-    /// <summary>A delivery answered with an error status (bad signature, stale timestamp, malformed body).</summary>
-    /// <param name="statusCode">The status answered.</param>
-    /// <param name="transactionRequestId">The transaction the (unverified) body names, when it could be read.</param>
+    /// <inheritdoc/>
     public void OnRejected(int statusCode, string? transactionRequestId)
     {
         lock (_gate)

@@ -3,6 +3,12 @@ using Microsoft.Extensions.Logging;
 namespace Sunbay.Client.Telemetry;
 
 /// <summary>Source-generated log messages. None of them carries a key, a secret, or an unmasked card number.</summary>
+/// <remarks>
+/// Quiet by default: at Information a transaction logs one line per state change (its final status, an abort sent, a
+/// re-send that found the existing transaction); every call, attempt, retry and poll is a Debug line. Warnings and
+/// errors are the lines that call for a look: an outcome unknown, the first failed poll of a series, an abort that
+/// failed, conflicting final states, an inherited retry handler removed from the Sunbay client.
+/// </remarks>
 internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Debug, "SUNBAY {Operation} answered HTTP {StatusCode} code {Code} traceId {TraceId} in {ElapsedMs:F1} ms after {Attempts} attempt(s)")]
@@ -17,7 +23,7 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Information, "Transaction {TransactionRequestId} reached final status {Status} ({Source})")]
     public static partial void TransactionCompleted(ILogger logger, string transactionRequestId, TransactionStatus status, string source);
 
-    [LoggerMessage(5, LogLevel.Warning, "Retrying SUNBAY {Method} {Path} as attempt {Attempt} after {DelayMs:F0} ms: {Reason}")]
+    [LoggerMessage(5, LogLevel.Debug, "Retrying SUNBAY {Method} {Path} as attempt {Attempt} after {DelayMs:F0} ms: {Reason}")]
     public static partial void Retrying(ILogger logger, string method, string? path, int attempt, double delayMs, string reason);
 
     [LoggerMessage(6, LogLevel.Debug, "SUNBAY {Operation} failed: HTTP {StatusCode} code {Code} traceId {TraceId} after {ElapsedMs:F1} ms and {Attempts} attempt(s): {Message}")]

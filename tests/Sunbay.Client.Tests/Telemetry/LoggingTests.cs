@@ -7,7 +7,7 @@ namespace Sunbay.Client.Tests.Telemetry;
 public sealed class LoggingTests
 {
     [Fact]
-    public async Task One_debug_line_per_call_with_status_code_trace_id_duration_and_attempts_and_a_warning_per_retry()
+    public async Task One_debug_line_per_call_with_status_code_trace_id_duration_and_attempts_and_one_per_retry()
     {
         var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
@@ -21,7 +21,7 @@ public sealed class LoggingTests
         var call = Assert.Single(logs.Lines, l => l.StartsWith("Debug", StringComparison.Ordinal) && l.Contains("SUNBAY query answered", StringComparison.Ordinal));
         Assert.Contains("HTTP 200 code 0 traceId tr-log-1", call, StringComparison.Ordinal);
         Assert.Contains("after 2 attempt(s)", call, StringComparison.Ordinal);
-        var retry = Assert.Single(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Retrying SUNBAY GET", StringComparison.Ordinal));
+        var retry = Assert.Single(logs.Lines, l => l.StartsWith("Debug", StringComparison.Ordinal) && l.Contains("Retrying SUNBAY GET", StringComparison.Ordinal));
         Assert.True(retry.Contains("/v1/transaction/query as attempt 2", StringComparison.Ordinal), retry);
     }
 

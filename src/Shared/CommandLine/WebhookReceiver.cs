@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Sunbay.Client;
 
-namespace Sunbay.Cli;
+namespace Sunbay.CommandLine;
 
 /// <summary>
-/// A webhook receiver inside the tool's process: Kestrel on 127.0.0.1 with <c>MapSunbayWebhooks</c>. Verified
-/// notifications go to the shared <see cref="ITransactionNotificationBus"/> (so the client's waiting operations complete)
-/// and to a <see cref="WebhookInbox"/> (so the go-live check can say what arrived).
+/// A webhook receiver inside the process: Kestrel on 127.0.0.1 with <c>MapSunbayWebhooks</c>, the same three lines as in
+/// an ASP.NET Core app. Verified notifications go to the shared <see cref="ITransactionNotificationBus"/>, so the
+/// client's waiting operations complete at once, and, when one is given, to an <see cref="IWebhookObserver"/> with the
+/// rejected deliveries (so the go-live check can say what arrived).
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -33,10 +34,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Starts the receiver.</summary>
     /// <param name="secrets">Webhook signing secrets (at least one).</param>
     /// <param name="bus">The bus the client's operations listen to.</param>
-    /// <param name="inbox">Records what arrives.</param>
+    /// <param name="observer">Told what arrives, or <see langword="null"/> when only the bus needs to know.</param>
     /// <param name="port">Local port; 0 for a random free one.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<WebhookReceiver> StartAsync(IReadOnlyList<string> secrets, ITransactionNotificationBus bus, WebhookInbox inbox, int port, CancellationToken cancellationToken)
+    public static async Task<WebhookReceiver> StartAsync(IReadOnlyList<string> secrets, ITransactionNotificationBus bus, IWebhookObserver? observer, int port, CancellationToken cancellationToken)
     {
         // An empty builder: no appsettings, no ASPNETCORE_URLS, no console logging of every request. Only what is set here.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -52,23 +53,28 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             }
         });
         var app = builder.Build();
-        app.Use(async (context, next) =>
+        if (observer is not null)
         {
-            var isWebhook = context.Request.Path.StartsWithSegments(Path);
-            if (isWebhook)
+            app.Use(async (context, next) =>
             {
-                context.Request.EnableBuffering(); // to read a rejected body again, below
-            }
+                var isWebhook = context.Request.Path.StartsWithSegments(Path);
+                if (isWebhook)
+                {
+                    context.Request.EnableBuffering(); // to read a rejected body again, below
+                }
 
-            await next(context);
-            if (isWebhook && context.Response.StatusCode >= 400)
-            {
-                inbox.OnRejected(context.Response.StatusCode, await UnverifiedTransactionRequestIdAsync(context.Request));
-            }
-        });
+                await next(context);
+                if (isWebhook && context.Response.StatusCode >= 400)
+                {
+                    observer.OnRejected(context.Response.StatusCode, await UnverifiedTransactionRequestIdAsync(context.Request));
+                }
+            });
+        }
+
+        // The bus completes the waits; the observer, if any, is told.
         app.MapSunbayWebhooks(Path, (notification, _) =>
         {
-            inbox.OnVerified(notification);
+            observer?.OnVerified(notification);
             return Task.CompletedTask;
         });
         try
@@ -84,6 +90,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var localUrl = new Uri(new Uri(address), Path);
         return new WebhookReceiver(app, localUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     /// <summary>
@@ -106,11 +118,5 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         {
             return null;
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Sunbay.Client;
 
-namespace Sunbay.Samples.Console;
+namespace Sunbay.CommandLine;
 
 /// <summary>
-/// What the sample prints: steps, live progress while a terminal works, and coloured outcomes. An instance writes to one
+/// What the console sample and the <c>sunbay</c> tool print: steps, live progress while a terminal works, and coloured outcomes. An instance writes to one
 /// <see cref="TextWriter"/>, so that tests read what a user would see; colour and the live ticker only on a real console.
 /// </summary>
 internal sealed class ConsoleUi(TextWriter output, bool interactive)
@@ -69,7 +69,8 @@ internal sealed class ConsoleUi(TextWriter output, bool interactive)
             : t.Status.ToString();
     }
 
-    private void Line(ConsoleColor? color, string text)
+    /// <summary>Writes one line, in <paramref name="color"/> on an interactive console (e.g. a checklist line).</summary>
+    public void Line(ConsoleColor? color, string text)
     {
         lock (_gate)
         {
