@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Polly;
 using Sunbay.Client.Wire;
@@ -16,7 +15,8 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
 {
     private int _attempts;
     private int? _statusCode;
-    private Exception? _readError;
+    private ApiEnvelope? _envelope;
+    private JsonException? _readError;
 
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -25,9 +25,9 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
 
     /// <summary>
     /// One attempt: a fresh <c>X-Client-Request-Id</c>, a 13-digit <c>X-Timestamp</c>, <c>Content-Type: application/json</c>
-    /// exactly (the sandbox refuses a charset), the <c>User-Agent</c> and the key, then the whole answer read inside the
-    /// attempt, so that a connection cut mid-body, or a query answer that is not complete JSON, fails this attempt and
-    /// the query's retry strategy can try again. Never throws: a failure is the outcome.
+    /// exactly (the sandbox refuses a charset), the <c>User-Agent</c> and the key. A query's answer is read inside the
+    /// attempt, so that a connection cut mid-body, or a body that is not complete JSON, fails this attempt and the
+    /// retry strategy can try again. Never throws: a failure is the outcome.
     /// </summary>
     public async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(ResilienceContext context)
     {
@@ -47,7 +47,7 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
             }
 
             await pipeline.Signer.SignAsync(request, options, context.CancellationToken).ConfigureAwait(false);
-            response = await pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.CancellationToken).ConfigureAwait(false);
+            response = await pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken).ConfigureAwait(false);
             _statusCode = (int)response.StatusCode;
             if (SunbayHttp.ReadDate(response) is { } serverDate)
             {
@@ -55,9 +55,9 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
             }
 
             SunbayHttp.ThrowOnRedirect(uri, endpoint.Method, response);
-            if (endpoint.IsQuery && _statusCode == 200 && !TryParse(response))
+            if (endpoint.IsQuery && _statusCode == 200)
             {
-                throw new HttpRequestException(HttpRequestError.InvalidResponse, $"The answer to GET {endpoint.Path} is not complete JSON.", _readError, response.StatusCode);
+                await ReadAnswerAsync(response, context.CancellationToken).ConfigureAwait(false);
             }
 
             return Outcome.FromResult(response);
@@ -69,74 +69,80 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
         }
     }
 
-    /// <summary>What the call ended with, after the strategies gave up or accepted an answer.</summary>
-    public CallFacts Read(HttpResponseMessage? response, Exception? error, bool callerCancelled)
+    /// <summary>What the call ended with, once the strategies gave up or accepted an answer.</summary>
+    public async ValueTask<CallFacts> ReadAsync(HttpResponseMessage? response, Exception? error, CancellationToken cancellationToken)
     {
         string? text = null;
-        if (error is null && response is not null && Answer is null && _readError is null)
-        {
-            TryParse(response);
-        }
-
-        if (error is null && (_statusCode != 200 || _readError is not null || Answer?.Code != "0"))
-        {
-            // A failure quotes the answer: read it as text only then.
-            text = response is null ? null : Encoding.UTF8.GetString(Body(response));
-        }
-
-        return new CallFacts(endpoint.Name, !endpoint.IsQuery, transactionRequestId, _statusCode, Answer, text, _statusCode == 200 ? _readError : null, error, callerCancelled, pipeline.IsDisposed, pipeline.ServerClock.Offset, options.ApiKey);
-    }
-
-    /// <summary>Reads the buffered body as <typeparamref name="TAnswer"/>; false when it is not complete JSON (worth another attempt).</summary>
-    private bool TryParse(HttpResponseMessage response)
-    {
-        _readError = null; // an earlier attempt's garbled body says nothing about this one
         try
         {
-            Answer = JsonSerializer.Deserialize(Rewound(response), endpoint.Answer);
-            return true;
+            if (error is null && response is not null && _statusCode == 200 && !endpoint.IsQuery)
+            {
+                await ReadAnswerAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+            else if (error is null && response is not null && _statusCode != 200)
+            {
+                // A failure quotes the answer and reads what SUNBAY said in it, when it said anything.
+                text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                _envelope = TryReadEnvelope(text);
+            }
+        }
+        catch (Exception ex) when (ex is not JsonException)
+        {
+            // The body of a push was cut or the caller gave up while it arrived: the push may have been acted on.
+            error = ex;
+        }
+
+        return new CallFacts(
+            endpoint.Name, !endpoint.IsQuery, transactionRequestId, _statusCode, _envelope, text, _readError, error,
+            cancellationToken.IsCancellationRequested, pipeline.IsDisposed, pipeline.ServerClock.Offset, options.ApiKey);
+    }
+
+    /// <summary>
+    /// Reads a 200 answer from the stream. A body that is not JSON at all (empty, cut, garbled: the reader's own error)
+    /// is a transport failure worth another attempt; well-formed JSON that does not fit the wire type is kept as the
+    /// read error, as asking again would get the same answer.
+    /// </summary>
+    private async ValueTask ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                Answer = await JsonSerializer.DeserializeAsync(stream, endpoint.Answer, cancellationToken).ConfigureAwait(false);
+            }
+
+            _envelope = Answer;
+            _readError = null; // an earlier attempt's garbled body says nothing about this one
+        }
+        catch (JsonException ex) when (ex.InnerException is JsonException)
+        {
+            throw new HttpRequestException(HttpRequestError.InvalidResponse, $"The answer to {endpoint.Method} {endpoint.RequestPath} is not complete JSON.", ex, response.StatusCode);
         }
         catch (JsonException ex)
         {
             _readError = ex;
-            return IsCompleteJson(Body(response));
         }
-    }
-
-    /// <summary>The buffered body from its start (HttpCompletionOption.ResponseContentRead buffered it inside the attempt).</summary>
-    private static Stream Rewound(HttpResponseMessage response)
-    {
-        var stream = response.Content.ReadAsStream();
-        if (stream.CanSeek)
+        catch (IOException ex)
         {
-            stream.Position = 0;
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The answer to {endpoint.Method} {endpoint.RequestPath} was cut: {ex.Message}", ex, response.StatusCode);
+        }
+    }
+
+    private static ApiEnvelope? TryReadEnvelope(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{')
+        {
+            return null;
         }
 
-        return stream;
-    }
-
-    private static byte[] Body(HttpResponseMessage response)
-    {
-        using var copy = new MemoryStream();
-        Rewound(response).CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    /// <summary>Well-formed JSON that does not fit the wire type is a different failure from a cut or garbled body.</summary>
-    private static bool IsCompleteJson(ReadOnlySpan<byte> body)
-    {
         try
         {
-            var reader = new Utf8JsonReader(body);
-            while (reader.Read())
-            {
-            }
-
-            return reader.BytesConsumed > 0;
+            return JsonSerializer.Deserialize(body, SunbayWireJsonContext.Default.ApiEnvelope);
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
 }

@@ -105,7 +105,7 @@ internal sealed class SunbayPipeline : IDisposable
         }
 
         using var response = outcome.Result;
-        var facts = call.Read(response, outcome.Exception, cancellationToken.IsCancellationRequested);
+        var facts = await call.ReadAsync(response, outcome.Exception, cancellationToken).ConfigureAwait(false);
         var error = SunbayErrorClassifier.Classify(facts);
         scope.Complete(facts, call.Attempts, error);
         return error is null ? call.Answer! : throw error;
