@@ -29,15 +29,17 @@ internal readonly struct SunbayCallScope
     public void Complete(in CallFacts facts, int attempts, Exception? error)
     {
         var elapsed = _time.GetElapsedTime(_started);
-        var code = SensitiveData.Mask(facts.Envelope?.Code, facts.ApiKey);
-        var traceId = SensitiveData.Mask(facts.Envelope?.TraceId, facts.ApiKey);
+        var envelope = facts.Envelope;
+
+        // Everything SUNBAY wrote is masked before it is recorded; "0" needs no search (the common case stays cheap).
+        var code = envelope?.Code is "0" ? "0" : SensitiveData.Mask(envelope?.Code, facts.ApiKey);
         var outcome = error is null ? "success" : error is SunbayApiException ? "api_error" : "error";
         SunbayTelemetry.ApiDuration.Record(elapsed.TotalSeconds, new("sunbay.operation", facts.Operation), new("sunbay.outcome", outcome));
         SunbayTelemetry.ApiCalls.Add(1, new("sunbay.operation", facts.Operation), new("sunbay.outcome", outcome), new("sunbay.code", code));
         if (_activity is { } activity)
         {
             activity.SetTag("sunbay.code", code);
-            activity.SetTag("sunbay.trace_id", traceId);
+            activity.SetTag("sunbay.trace_id", SensitiveData.Mask(envelope?.TraceId, facts.ApiKey));
             activity.SetTag("sunbay.outcome", outcome);
             if (error is not null)
             {
@@ -50,15 +52,15 @@ internal readonly struct SunbayCallScope
 
         switch (error)
         {
-            case null:
-                Log.ApiCall(_logger, facts.Operation, facts.StatusCode, code, traceId, elapsed.TotalMilliseconds, attempts);
+            case null when _logger.IsEnabled(LogLevel.Debug):
+                Log.ApiCall(_logger, facts.Operation, facts.StatusCode, code, SensitiveData.Mask(envelope?.TraceId, facts.ApiKey), elapsed.TotalMilliseconds, attempts);
                 break;
             case SunbayTransportException { OutcomeUnknown: true } unknown:
                 SunbayTelemetry.OutcomeUnknown.Add(1, new KeyValuePair<string, object?>("sunbay.operation", facts.Operation));
                 Log.OutcomeUnknown(_logger, facts.Operation, facts.TransactionRequestId, unknown);
                 break;
-            case SunbayException failure:
-                Log.ApiFailed(_logger, facts.Operation, facts.StatusCode, code, traceId, elapsed.TotalMilliseconds, attempts, failure.Message);
+            case SunbayException failure when _logger.IsEnabled(LogLevel.Debug):
+                Log.ApiFailed(_logger, facts.Operation, facts.StatusCode, code, SensitiveData.Mask(envelope?.TraceId, facts.ApiKey), elapsed.TotalMilliseconds, attempts, failure.Message);
                 break;
         }
     }
