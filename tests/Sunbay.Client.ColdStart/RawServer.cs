@@ -14,6 +14,8 @@ internal sealed class RawServer : IDisposable
 {
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
     private static readonly byte[] ContentLengthName = "content-length:"u8.ToArray();
+    private static readonly byte[] SalePath = Encoding.ASCII.GetBytes(SunbayEnvelopes.SalePath);
+    private static readonly byte[] QueryPath = Encoding.ASCII.GetBytes(SunbayEnvelopes.QueryPath);
     private readonly Socket _listener;
 
     private RawServer(Socket listener)
@@ -117,11 +119,11 @@ internal sealed class RawServer : IDisposable
         Span<byte> content = stackalloc byte[SunbayEnvelopes.QueryResponse.Length + SunbayEnvelopes.SaleResponseMaxLength];
         int contentLength;
         var status = "200 OK";
-        if (path.SequenceEqual(Encoding.ASCII.GetBytes(SunbayEnvelopes.SalePath)))
+        if (path.SequenceEqual(SalePath))
         {
             contentLength = SunbayEnvelopes.WriteSaleResponse(body, content);
         }
-        else if (path.SequenceEqual(Encoding.ASCII.GetBytes(SunbayEnvelopes.QueryPath)))
+        else if (path.SequenceEqual(QueryPath))
         {
             SunbayEnvelopes.QueryResponse.CopyTo(content);
             contentLength = SunbayEnvelopes.QueryResponse.Length;
