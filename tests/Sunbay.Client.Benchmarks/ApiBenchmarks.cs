@@ -5,7 +5,9 @@ namespace Sunbay.Client.Benchmarks;
 
 /// <summary>
 /// One sale POST and one query GET per call against a canned loopback Kestrel server: the floor (raw HttpClient +
-/// source-generated JSON), Sunbay.Client, and Stripe.net (the peer) doing the same round trip.
+/// source-generated JSON), Sunbay.Client, and Stripe.net (the peer) doing the same round trip. BenchmarkDotNet runs
+/// the clients one after the other, so on a shared machine their ratios drift: the README's ratios come from
+/// `-- interleaved` (<see cref="InterleavedRun"/>).
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("api")]
@@ -18,23 +20,15 @@ public class ApiBenchmarks
     private FloorClient _floor = null!;
     private SunbayClient _sunbay = null!;
     private PaymentIntentService _stripe = null!;
-    private SaleRequest _sale = null!;
     private PaymentIntentCreateOptions _intent = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
         _server = await LoopbackServer.StartAsync();
-        _floorHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = _server.BaseAddress };
+        _floorHttp = new HttpClient(FloorClient.CreateHandler()) { BaseAddress = _server.BaseAddress };
         _floor = new FloorClient(_floorHttp);
-        _sunbay = new SunbayClient(new SunbayClientOptions
-        {
-            BaseAddress = _server.BaseAddress,
-            ApiKey = Canned.ApiKey,
-            AppId = Canned.AppId,
-            MerchantId = Canned.MerchantId,
-            TerminalSn = Canned.TerminalSn,
-        });
+        _sunbay = SunbayCalls.Create(_server.BaseAddress);
         var stripeHttp = new SystemNetHttpClient(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }));
         var stripeClient = new StripeClient(new StripeClientOptions
         {
@@ -43,7 +37,6 @@ public class ApiBenchmarks
             HttpClient = stripeHttp,
         });
         _stripe = new PaymentIntentService(stripeClient);
-        _sale = new SaleRequest { Amount = 1000, Currency = "USD", ReferenceOrderId = "ORDER-1", Description = "Coffee" };
         _intent = new PaymentIntentCreateOptions
         {
             Amount = 1000,
@@ -56,8 +49,7 @@ public class ApiBenchmarks
         // Fail fast if a client cannot talk to the server.
         await Floor_Sale();
         await Floor_Query();
-        await Sunbay_Sale();
-        await Sunbay_Query();
+        await SunbayCalls.DescribeAsync(_sunbay);
         await Stripe_Create();
         await Stripe_Get();
     }
@@ -74,7 +66,7 @@ public class ApiBenchmarks
     public Task<FloorDispatchResponse> Floor_Sale() => _floor.SaleAsync();
 
     [Benchmark, BenchmarkCategory("sale")]
-    public Task<TransactionOperation> Sunbay_Sale() => _sunbay.StartSaleAsync(_sale);
+    public Task Sunbay_Sale() => SunbayCalls.Sale(_sunbay);
 
     [Benchmark, BenchmarkCategory("sale")]
     public Task<PaymentIntent> Stripe_Create() => _stripe.CreateAsync(_intent);
@@ -83,7 +75,7 @@ public class ApiBenchmarks
     public Task<FloorQueryResponse> Floor_Query() => _floor.QueryAsync(Canned.TransactionId);
 
     [Benchmark, BenchmarkCategory("query")]
-    public Task<Transaction> Sunbay_Query() => _sunbay.GetTransactionAsync(Canned.TransactionId);
+    public Task Sunbay_Query() => SunbayCalls.Query(_sunbay);
 
     [Benchmark, BenchmarkCategory("query")]
     public Task<PaymentIntent> Stripe_Get() => _stripe.GetAsync(Canned.PaymentIntentId);

@@ -7,12 +7,23 @@ namespace Sunbay.Client.Benchmarks;
 
 /// <summary>
 /// The floor: what a careful hand-written client costs. Raw <see cref="HttpClient"/>, a source-generated JSON context,
-/// the same body and the same headers (Bearer, X-Client-Request-Id, X-Timestamp, Content-Type) as the SDK.
+/// the same body (with the SDK's default 5-minute timeExpire) and the same headers (Bearer, X-Client-Request-Id,
+/// X-Timestamp, Content-Type, Accept, User-Agent) as the SDK; `interleaved --show-requests` prints both requests.
 /// </summary>
 internal sealed class FloorClient(HttpClient http)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly AuthenticationHeaderValue Bearer = new("Bearer", Canned.ApiKey);
+    private static readonly string UserAgent = $"SunbayFloor/0.1.0 (.NET {Environment.Version})";
+
+    /// <summary>The same connection settings as the SDK's default primary handler: pooled, renewed every 5 minutes, no redirects, decompression on.</summary>
+    public static SocketsHttpHandler CreateHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(30),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    };
 
     public async Task<FloorDispatchResponse> SaleAsync(CancellationToken cancellationToken = default)
     {
@@ -21,9 +32,10 @@ internal sealed class FloorClient(HttpClient http)
             AppId = Canned.AppId,
             MerchantId = Canned.MerchantId,
             TerminalSn = Canned.TerminalSn,
-            ReferenceOrderId = "ORDER-1",
+            ReferenceOrderId = "ORDER-20260101-0001",
             TransactionRequestId = Guid.NewGuid().ToString("N"),
             Description = "Coffee",
+            TimeExpire = DateTimeOffset.UtcNow.AddMinutes(5).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             Amount = new FloorAmount { OrderAmount = 1000, PriceCurrency = "USD" },
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/semi-integration/transaction/sale");
@@ -54,6 +66,8 @@ internal sealed class FloorClient(HttpClient http)
     {
         var headers = request.Headers;
         headers.Authorization = Bearer;
+        headers.TryAddWithoutValidation("Accept", "application/json");
+        headers.TryAddWithoutValidation("User-Agent", UserAgent);
         headers.TryAddWithoutValidation("X-Client-Request-Id", Guid.NewGuid().ToString("D"));
         headers.TryAddWithoutValidation("X-Timestamp", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
     }
@@ -67,6 +81,7 @@ public sealed class FloorSaleRequest
     public string? ReferenceOrderId { get; set; }
     public string? TransactionRequestId { get; set; }
     public string? Description { get; set; }
+    public string? TimeExpire { get; set; }
     public FloorAmount? Amount { get; set; }
 }
 

@@ -116,9 +116,8 @@ internal static class PollingRun
     private static async Task<(string RequestId, DateTimeOffset Started, DateTimeOffset Done)> SaleAsync(SunbayClient client, string terminal)
     {
         var started = DateTimeOffset.UtcNow;
-        var sale = await client.StartSaleAsync(new SaleRequest { Amount = 1000, Currency = "USD", ReferenceOrderId = "ORDER-1", Description = "Coffee", TerminalSn = terminal });
-        await sale.WaitForCompletionAsync();
-        return (sale.TransactionRequestId, started, DateTimeOffset.UtcNow);
+        var (requestId, _) = await SunbayCalls.SaleToCompletionAsync(client, terminal);
+        return (requestId, started, DateTimeOffset.UtcNow);
     }
 
     private static void Report(string name, List<(double DelayMs, int Gets, double Seconds)> results, string after)

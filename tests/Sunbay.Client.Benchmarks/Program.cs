@@ -1,11 +1,20 @@
 using BenchmarkDotNet.Running;
 using Sunbay.Client.Benchmarks;
 
-// dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- --filter '*' --job short   (BenchmarkDotNet)
+// Run by hand (Release), never by `dotnet test`. The SDK is reached only through SunbayCalls.cs (public API).
+// dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- interleaved [--rounds 30] [--calls 2000] [--warmup N] [--show-requests]
+//     the README's "Interleaved per-call ratios": floor and Sunbay.Client in one process, alternating order each round,
+//     medians of time and bytes per call as ratios to the floor, printed as a Markdown table (InterleavedRun.cs)
+// dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- --filter '*' --job short   (BenchmarkDotNet: API with Stripe.net, webhooks)
 // dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- throughput                (1,000 sales on 100 fake terminals, 100,000 queries)
 // dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- polling                   (detection delay and GETs/s, polling and webhooks)
+// dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- profile [--calls 20000] [--rounds 3] [--case NAME --seconds S]
+//     the clients over loopback and over an in-memory handler (client cost alone); one case in a loop to attach a profiler
+// Cold start (JIT and Native AOT, whole process): tests/Sunbay.Client.ColdStart/measure.sh
 switch (args.FirstOrDefault())
 {
+    case "interleaved":
+        return await InterleavedRun.RunAsync(args[1..]);
     case "throughput":
         return await ThroughputRun.RunAsync(args[1..]);
     case "polling":

@@ -58,35 +58,22 @@ internal static class ThroughputRun
     private static async Task<TimeSpan> SaleAsync(SunbayClient client, string terminal)
     {
         var started = Stopwatch.GetTimestamp();
-        var sale = await client.StartSaleAsync(new SaleRequest { Amount = 1000, Currency = "USD", ReferenceOrderId = "ORDER-1", Description = "Coffee", TerminalSn = terminal });
-        var result = await sale.WaitForCompletionAsync();
-        if (result.Status != TransactionStatus.Success)
-        {
-            throw new InvalidOperationException($"Sale on {terminal} ended {result.Status}.");
-        }
-
-        return Stopwatch.GetElapsedTime(started);
+        var (_, succeeded) = await SunbayCalls.SaleToCompletionAsync(client, terminal);
+        return succeeded ? Stopwatch.GetElapsedTime(started) : throw new InvalidOperationException($"Sale on {terminal} did not succeed.");
     }
 
-    /// <summary>100,000 GetTransactionAsync calls (8 at a time) against the canned Kestrel server; memory after a warm-up vs after.</summary>
+    /// <summary>100,000 queries (8 at a time) against the canned Kestrel server; memory after a warm-up vs after.</summary>
     private static async Task MemoryAsync(int calls)
     {
         await using var server = await LoopbackServer.StartAsync();
-        using var client = new SunbayClient(new SunbayClientOptions
-        {
-            BaseAddress = server.BaseAddress,
-            ApiKey = Canned.ApiKey,
-            AppId = Canned.AppId,
-            MerchantId = Canned.MerchantId,
-            TerminalSn = Canned.TerminalSn,
-        });
+        using var client = SunbayCalls.Create(server.BaseAddress);
         await RunCallsAsync(client, 5_000);
         var (heapBefore, wsBefore) = Measure();
         var sw = Stopwatch.StartNew();
         await RunCallsAsync(client, calls);
         sw.Stop();
         var (heapAfter, wsAfter) = Measure();
-        Console.WriteLine($"== memory: {calls:N0} GetTransactionAsync calls (8 concurrent) against Kestrel on loopback: {calls / sw.Elapsed.TotalSeconds:F0} calls/s");
+        Console.WriteLine($"== memory: {calls:N0} queries (8 concurrent) against Kestrel on loopback: {calls / sw.Elapsed.TotalSeconds:F0} calls/s");
         Console.WriteLine($"managed heap after GC {heapBefore / 1024.0 / 1024:F1} MB -> {heapAfter / 1024.0 / 1024:F1} MB ({Growth(heapBefore, heapAfter)})");
         Console.WriteLine($"working set           {wsBefore / 1024.0 / 1024:F1} MB -> {wsAfter / 1024.0 / 1024:F1} MB ({Growth(wsBefore, wsAfter)})");
     }
@@ -98,7 +85,7 @@ internal static class ThroughputRun
         {
             while (Interlocked.Decrement(ref remaining) >= 0)
             {
-                await client.GetTransactionAsync(Canned.TransactionId);
+                await SunbayCalls.Query(client);
             }
         }));
     }
