@@ -7,10 +7,11 @@ namespace Sunbay.Client.Http;
 
 /// <summary>
 /// One API call on its way through <see cref="SunbayPipeline"/>: the state its attempts share (no ambient state), the
-/// attempt itself, and the reading of the answer into <see cref="CallFacts"/>.
+/// attempt itself, and the reading of the answer into <see cref="CallFacts"/>. Its <c>deadline</c> (the call's limit)
+/// also bounds reading the answer.
 /// </summary>
 /// <typeparam name="TAnswer">The answer's envelope type.</typeparam>
-internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint<TAnswer> endpoint, Uri uri, byte[]? body, string? transactionRequestId, SunbayClientOptions options)
+internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint<TAnswer> endpoint, Uri uri, byte[]? body, string? transactionRequestId, SunbayClientOptions options, SunbayDeadline deadline)
     where TAnswer : ApiEnvelope
 {
     private int _attempts;
@@ -33,6 +34,10 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
     {
         Interlocked.Increment(ref _attempts);
         HttpResponseMessage? response = null;
+
+        // A query's attempt has a limit of its own, inside the call's total: a slow attempt is retried.
+        using var attempt = endpoint.IsQuery ? new SunbayDeadline(pipeline.Time, options.Timeouts.GetAttempt, context.CancellationToken) : default;
+        var cancellationToken = endpoint.IsQuery ? attempt.Token : context.CancellationToken;
         try
         {
             var request = new HttpRequestMessage(endpoint.Method, uri);
@@ -46,8 +51,8 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
                 request.Content = new ByteArrayContent(body) { Headers = { ContentType = SunbayHttp.JsonContentType } };
             }
 
-            await pipeline.Signer.SignAsync(request, options, context.CancellationToken).ConfigureAwait(false);
-            response = await pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken).ConfigureAwait(false);
+            await pipeline.Signer.SignAsync(request, options, cancellationToken).ConfigureAwait(false);
+            response = await pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             _statusCode = (int)response.StatusCode;
             if (SunbayHttp.ReadDate(response) is { } serverDate)
             {
@@ -57,7 +62,7 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
             SunbayHttp.ThrowOnRedirect(uri, endpoint.Method, response);
             if (endpoint.IsQuery && _statusCode == 200)
             {
-                await ReadAnswerAsync(response, context.CancellationToken).ConfigureAwait(false);
+                await ReadAnswerAsync(response, cancellationToken).ConfigureAwait(false);
             }
 
             return Outcome.FromResult(response);
@@ -65,11 +70,15 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
         catch (Exception ex)
         {
             response?.Dispose();
-            return Outcome.FromException<HttpResponseMessage>(ex);
+            // Each limit names itself, so that the breaker counts a timeout as the failure it is, and the retry retries it.
+            return Outcome.FromException<HttpResponseMessage>(deadline.Translate(attempt.Translate(ex))!);
         }
     }
 
     /// <summary>What the call ended with, once the strategies gave up or accepted an answer.</summary>
+    /// <param name="response">The answer the strategies accepted, if any.</param>
+    /// <param name="error">What the strategies ended with instead, if anything.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
     public async ValueTask<CallFacts> ReadAsync(HttpResponseMessage? response, Exception? error, CancellationToken cancellationToken)
     {
         string? text = null;
@@ -77,19 +86,19 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
         {
             if (error is null && response is not null && _statusCode == 200 && !endpoint.IsQuery)
             {
-                await ReadAnswerAsync(response, cancellationToken).ConfigureAwait(false);
+                await ReadAnswerAsync(response, deadline.Token).ConfigureAwait(false);
             }
             else if (error is null && response is not null && _statusCode != 200)
             {
                 // A failure quotes the answer and reads what SUNBAY said in it, when it said anything.
-                text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                text = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
                 _envelope = TryReadEnvelope(text);
             }
         }
         catch (Exception ex) when (ex is not JsonException)
         {
-            // The body of a push was cut or the caller gave up while it arrived: the push may have been acted on.
-            error = ex;
+            // The body of a push was cut, or the caller or the limit ended the wait for it: the push may have been acted on.
+            error = deadline.Translate(ex);
         }
 
         return new CallFacts(

@@ -9,8 +9,8 @@ namespace Sunbay.Client.Http;
 
 /// <summary>
 /// The one path every API call takes, whether the client came from <c>AddSunbayClient</c> or from
-/// <c>new SunbayClient(...)</c>: the resilience strategies of its kind of request (queries: total timeout, retry,
-/// breaker, attempt timeout; pushes: breaker and one timeout, never a retry), one <see cref="SunbayCall{TAnswer}"/> per attempt
+/// <c>new SunbayClient(...)</c>: the resilience strategies of its kind of request (queries: total limit, retry,
+/// breaker, attempt limit; pushes: breaker and one limit, never a retry), one <see cref="SunbayCall{TAnswer}"/> per attempt
 /// (headers, key, send, read), then <see cref="SunbayErrorClassifier"/> and <see cref="SunbayCallScope"/>.
 /// Built once per client; the strategies are rebuilt when the options are reloaded.
 /// </summary>
@@ -90,13 +90,14 @@ internal sealed class SunbayPipeline : IDisposable
 
         var options = Options;
         var strategies = StrategiesFor(options);
-        var call = new SunbayCall<TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), transactionRequestId, options);
+        using var deadline = new SunbayDeadline(Time, endpoint.IsQuery ? options.Timeouts.GetTotal : options.Timeouts.Post, cancellationToken);
+        var call = new SunbayCall<TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), transactionRequestId, options, deadline);
         var scope = new SunbayCallScope(endpoint.Name, transactionRequestId, Time, Logger);
-        var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, deadline.Token);
         Outcome<HttpResponseMessage> outcome;
         try
         {
-            var pipeline = endpoint.IsQuery ? strategies.Queries : strategies.Pushes;
+            var pipeline = endpoint.IsQuery ? strategies.Queries : _breaker;
             outcome = await pipeline.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context), context, call).ConfigureAwait(false);
         }
         finally
@@ -105,7 +106,7 @@ internal sealed class SunbayPipeline : IDisposable
         }
 
         using var response = outcome.Result;
-        var facts = await call.ReadAsync(response, outcome.Exception, cancellationToken).ConfigureAwait(false);
+        var facts = await call.ReadAsync(response, deadline.Translate(outcome.Exception), cancellationToken).ConfigureAwait(false);
         var error = SunbayErrorClassifier.Classify(facts);
         scope.Complete(facts, call.Attempts, error);
         return error is null ? call.Answer! : throw error;
@@ -129,17 +130,10 @@ internal sealed class SunbayPipeline : IDisposable
         }
 
         // A reload: new strategies from the new settings, over the same breaker (it keeps counting).
-        var built = new Strategies(options, SunbayHttp.BaseAddressOf(options), Build(SunbayResilience.QueryKey, options), Build(SunbayResilience.PushKey, options));
+        var built = new Strategies(options, SunbayHttp.BaseAddressOf(options), SunbayResilience.CreateQueryPipeline(Time, options, _breaker, Logger));
         Volatile.Write(ref _strategies, built);
         return built;
     }
 
-    private ResiliencePipeline<HttpResponseMessage> Build(string key, SunbayClientOptions options)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = Time };
-        SunbayResilience.Configure(builder, key, options, _breaker, Logger);
-        return builder.Build();
-    }
-
-    private sealed record Strategies(SunbayClientOptions Options, Uri BaseAddress, ResiliencePipeline<HttpResponseMessage> Queries, ResiliencePipeline<HttpResponseMessage> Pushes);
+    private sealed record Strategies(SunbayClientOptions Options, Uri BaseAddress, ResiliencePipeline<HttpResponseMessage> Queries);
 }

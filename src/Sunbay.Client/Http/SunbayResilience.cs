@@ -6,25 +6,18 @@ using Polly.Retry;
 namespace Sunbay.Client.Http;
 
 /// <summary>
-/// The resilience pipelines of every Sunbay HTTP client, one per kind of request, sharing one circuit breaker.
-/// Queries (GET): total timeout, retry, breaker, attempt timeout. Pushes (POST): breaker, one timeout.
+/// The resilience strategies of every Sunbay client, one pipeline per kind of request, sharing one circuit breaker.
+/// Queries (GET): total limit, retry, breaker, attempt limit. Pushes (POST): breaker, one limit. The limits are
+/// <see cref="SunbayDeadline"/>s of <see cref="SunbayPipeline"/>.
 /// </summary>
 /// <remarks>
 /// A POST (sale, refund, void, batch close, ...) is never retried, whatever the failure: its pipeline has no retry
 /// strategy at all (a generic handler's <c>DisableForUnsafeHttpMethods</c> alone still retries when the attempt throws,
 /// dotnet/extensions#6548). A POST gets
-/// one attempt with the long <see cref="SunbayTimeoutOptions.Post"/> limit, never the short GET attempt timeout. Giving
-/// POSTs their own pipeline also spares them the strategies they never use (about 1 KB per call).
+/// one attempt with the long <see cref="SunbayTimeoutOptions.Post"/> limit, never the short GET attempt limit.
 /// </remarks>
 internal static class SunbayResilience
 {
-    public const string PipelineName = "sunbay";
-
-    /// <summary>Pipeline key of queries; every other method uses <see cref="PushKey"/>.</summary>
-    public const string QueryKey = "get";
-
-    public const string PushKey = "post";
-
     /// <summary>
     /// The circuit breaker shared by both pipelines of a client: a SUNBAY that fails its queries also stops pushes from
     /// being sent (they are rejected before sending, so their outcome is known).
@@ -41,21 +34,20 @@ internal static class SunbayResilience
             })
             .Build();
 
-    /// <summary>Adds the strategies of the pipeline named <paramref name="key"/> to <paramref name="builder"/>.</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, string key, SunbayClientOptions options, ResiliencePipeline<HttpResponseMessage> breaker, ILogger logger)
+    /// <summary>
+    /// The query pipeline: retry (only transient outcomes, exponential backoff with jitter, <c>Retry-After</c>), then the
+    /// shared breaker around each attempt. Its time limits (total, per attempt) are <see cref="SunbayDeadline"/>s of
+    /// <see cref="SunbayPipeline"/>; a push goes through the breaker alone, with one limit.
+    /// </summary>
+    public static ResiliencePipeline<HttpResponseMessage> CreateQueryPipeline(TimeProvider time, SunbayClientOptions options, ResiliencePipeline<HttpResponseMessage> breaker, ILogger logger)
     {
-        var timeouts = options.Timeouts;
-        if (key != QueryKey)
+        if (options.Retry.MaxGetRetries == 0)
         {
-            builder.AddPipeline(breaker);
-            builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "post", Timeout = timeouts.Post });
-            return;
+            return breaker;
         }
 
-        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "total", Timeout = timeouts.GetTotal });
-        if (options.Retry.MaxGetRetries > 0)
-        {
-            builder.AddRetry(new HttpRetryStrategyOptions
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new HttpRetryStrategyOptions
             {
                 Name = "get-retry",
                 MaxRetryAttempts = options.Retry.MaxGetRetries,
@@ -74,11 +66,9 @@ internal static class SunbayResilience
                     Telemetry.Log.Retrying(logger, "GET", path, args.AttemptNumber + 2, args.RetryDelay.TotalMilliseconds, reason);
                     return default;
                 },
-            });
-        }
-
-        builder.AddPipeline(breaker);
-        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = timeouts.GetAttempt });
+            })
+            .AddPipeline(breaker)
+            .Build();
     }
 
     /// <summary>

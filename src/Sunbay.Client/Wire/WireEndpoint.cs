@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -49,7 +49,8 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     /// <summary>The path with the query string of <paramref name="values"/> (in <see cref="QueryParameters"/> order; nulls left out).</summary>
     public string Url(ReadOnlySpan<object?> values)
     {
-        var url = new StringBuilder(Path);
+        var url = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        url.AppendLiteral(Path);
         var separator = '?';
         for (var i = 0; i < values.Length; i++)
         {
@@ -58,12 +59,14 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
                 continue;
             }
 
-            url.Append(separator).Append(Uri.EscapeDataString(queryParameters[i])).Append('=')
-                .Append(Uri.EscapeDataString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty));
+            url.AppendFormatted(separator);
+            url.AppendLiteral(queryParameters[i]);
+            url.AppendFormatted('=');
+            url.AppendLiteral(Uri.EscapeDataString(value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty));
             separator = '&';
         }
 
-        return url.ToString();
+        return url.ToStringAndClear();
     }
 }
 
