@@ -142,20 +142,6 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <inheritdoc/>
-    public Task<Transaction> GetTransactionAsync(string transactionId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(transactionId);
-        return QueryOrThrowAsync(transactionId, null, cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public Task<Transaction> GetTransactionByRequestIdAsync(string transactionRequestId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(transactionRequestId);
-        return QueryOrThrowAsync(null, transactionRequestId, cancellationToken);
-    }
-
-    /// <inheritdoc/>
     public TransactionOperation GetOperation(string transactionRequestId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionRequestId);
@@ -182,10 +168,6 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
 
     /// <summary>A new <c>transactionRequestId</c>: 32 hexadecimal characters, unique, within the documented pattern.</summary>
     internal static string NewTransactionRequestId() => Guid.NewGuid().ToString("N");
-
-    private async Task<Transaction> QueryOrThrowAsync(string? transactionId, string? transactionRequestId, CancellationToken cancellationToken) =>
-        await QueryAsync(transactionId, transactionRequestId, null, cancellationToken).ConfigureAwait(false)
-        ?? throw new SunbayTransportException($"SUNBAY answered the query of '{transactionId ?? transactionRequestId}' with code 0 but no transaction.", "query", outcomeUnknown: false, transactionRequestId, 200);
 
     /// <summary>One query; <see langword="null"/> when SUNBAY answers code 0 without a transaction.</summary>
     private async Task<Transaction?> QueryAsync(string? transactionId, string? transactionRequestId, string? referenceOrderId, CancellationToken cancellationToken)

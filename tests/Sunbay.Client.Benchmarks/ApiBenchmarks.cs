@@ -83,7 +83,7 @@ public class ApiBenchmarks
     public Task<FloorQueryResponse> Floor_Query() => _floor.QueryAsync(Canned.TransactionId);
 
     [Benchmark, BenchmarkCategory("query")]
-    public Task<Transaction> Sunbay_Query() => _sunbay.GetTransactionAsync(Canned.TransactionId);
+    public Task<Transaction> Sunbay_Query() => _sunbay.GetTransactionAsync(TransactionLookup.ByTransactionId(Canned.TransactionId));
 
     [Benchmark, BenchmarkCategory("query")]
     public Task<PaymentIntent> Stripe_Get() => _stripe.GetAsync(Canned.PaymentIntentId);

@@ -80,7 +80,7 @@ internal static class ProfileRun
             ("nswag + retry + headers query", () => wireRetry.QueryTransactionAsync(Canned.AppId, Canned.MerchantId, Canned.TransactionId)),
             ("nswag + breaker + headers query", () => wireBreaker.QueryTransactionAsync(Canned.AppId, Canned.MerchantId, Canned.TransactionId)),
             ("nswag + resilience + headers query", () => wireFull.QueryTransactionAsync(Canned.AppId, Canned.MerchantId, Canned.TransactionId)),
-            ("SunbayClient.GetTransactionAsync", () => sunbay.GetTransactionAsync(Canned.TransactionId)),
+            ("SunbayClient.GetTransactionAsync", () => sunbay.GetTransactionAsync(TransactionLookup.ByTransactionId(Canned.TransactionId))),
             ("floor sale", () => floor.SaleAsync()),
             ("nswag sale (bare HttpClient)", () => wireBare.SaleAsync(wireSale)),
             ("nswag + resilience + headers sale", () => wireFull.SaleAsync(wireSale)),

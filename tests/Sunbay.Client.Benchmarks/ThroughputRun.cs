@@ -98,7 +98,7 @@ internal static class ThroughputRun
         {
             while (Interlocked.Decrement(ref remaining) >= 0)
             {
-                await client.GetTransactionAsync(Canned.TransactionId);
+                await client.GetTransactionAsync(TransactionLookup.ByTransactionId(Canned.TransactionId));
             }
         }));
     }

@@ -194,9 +194,9 @@ public sealed class FakeSunbayHostClientTests : IDisposable
         var sale = await _client.StartSaleAsync(Sale(1234));
         _time.Advance(TimeSpan.FromSeconds(2));
 
-        var byId = await _client.GetTransactionAsync(sale.TransactionId!);
-        var byRequestId = await _client.GetTransactionByRequestIdAsync(sale.TransactionRequestId);
-        var missing = await Assert.ThrowsAsync<SunbayApiException>(() => _client.GetTransactionAsync("9999999999999999"));
+        var byId = await _client.GetTransactionAsync(TransactionLookup.ByTransactionId(sale.TransactionId!));
+        var byRequestId = await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(sale.TransactionRequestId));
+        var missing = await Assert.ThrowsAsync<SunbayApiException>(() => _client.GetTransactionAsync(TransactionLookup.ByTransactionId("9999999999999999")));
 
         Assert.Equal(sale.TransactionRequestId, byId.TransactionRequestId);
         Assert.Equal(byId.TransactionId, byRequestId.TransactionId);

@@ -208,7 +208,7 @@ public sealed class FakeSunbayHostWebhookAndFaultTests : IDisposable
         Assert.True(error.OutcomeUnknown);
         Assert.Single(_host.Journal, r => r.Endpoint == FakeEndpoint.Sale);
         _time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(TransactionStatus.Success, (await client.GetTransactionByRequestIdAsync("LOST1")).Status);
+        Assert.Equal(TransactionStatus.Success, (await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("LOST1"))).Status);
     }
 
     [Fact]

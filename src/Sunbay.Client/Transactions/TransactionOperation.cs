@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Sunbay.Client.Notifications;
 using Sunbay.Client.Telemetry;
+using Sunbay.Client.Transactions;
 
 namespace Sunbay.Client;
 
@@ -16,7 +17,7 @@ namespace Sunbay.Client;
 /// </remarks>
 public class TransactionOperation
 {
-    private readonly SunbayClient? _client;
+    private readonly ITransactionStatusSource? _source;
     private readonly DateTimeOffset? _expiresAt;
     private const int MaxAbortAttempts = 3;
     private readonly long _createdTimestamp;
@@ -29,17 +30,17 @@ public class TransactionOperation
     {
     }
 
-    /// <param name="client">The client that queries.</param>
+    /// <param name="source">What queries, aborts and hears webhooks: the client that created the operation.</param>
     /// <param name="transactionRequestId">The idempotency key; may be unknown (an abort naming only SUNBAY's ID), then <paramref name="initial"/> carries the ID.</param>
     /// <param name="initial">What is known so far.</param>
     /// <param name="expiresAt">The transaction's timeExpire, when known.</param>
-    internal TransactionOperation(SunbayClient client, string? transactionRequestId, Transaction? initial, DateTimeOffset? expiresAt)
+    internal TransactionOperation(ITransactionStatusSource source, string? transactionRequestId, Transaction? initial, DateTimeOffset? expiresAt)
     {
-        _client = client;
+        _source = source;
         _requestId = string.IsNullOrEmpty(transactionRequestId) ? null : transactionRequestId;
         _latest = initial;
         _expiresAt = expiresAt;
-        _createdTimestamp = client.TimeProvider.GetTimestamp();
+        _createdTimestamp = source.TimeProvider.GetTimestamp();
     }
 
     /// <summary>The idempotency key of the transaction: store it to find the transaction again. Empty while unknown.</summary>
@@ -71,10 +72,10 @@ public class TransactionOperation
     /// <exception cref="SunbayClientDisposedException">The client was disposed.</exception>
     public virtual async Task<Transaction> UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
-        var client = Client;
-        var current = _requestId is not null
-            ? await client.GetTransactionByRequestIdAsync(_requestId, cancellationToken).ConfigureAwait(false)
-            : await client.GetTransactionAsync(TransactionId ?? throw new InvalidOperationException("The operation knows neither the transaction's ID nor its request ID."), cancellationToken).ConfigureAwait(false);
+        var lookup = _requestId is not null
+            ? TransactionLookup.ByTransactionRequestId(_requestId)
+            : TransactionLookup.ByTransactionId(TransactionId ?? throw new InvalidOperationException("The operation knows neither the transaction's ID nor its request ID."));
+        var current = await Source.QueryAsync(lookup, cancellationToken).ConfigureAwait(false);
         if (_requestId is null && !string.IsNullOrEmpty(current.TransactionRequestId))
         {
             _requestId = current.TransactionRequestId;
@@ -155,20 +156,20 @@ public class TransactionOperation
 
     private async Task<Transaction> WaitAsync(IProgress<Transaction>? progress, TimeSpan? abortAfter, CancellationToken cancellationToken)
     {
-        var client = Client;
+        var source = Source;
         if (HasCompleted)
         {
             return Value;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (client.IsDisposed)
+        if (source.IsDisposed)
         {
             throw new SunbayClientDisposedException("wait", TransactionRequestId);
         }
 
-        var polling = client.CurrentOptions.Polling;
-        var time = client.TimeProvider;
+        var polling = source.Polling;
+        var time = source.TimeProvider;
         var started = time.GetUtcNow();
         var abortAt = started + abortAfter;
         var abortAttempts = 0;
@@ -176,9 +177,9 @@ public class TransactionOperation
         Exception? lastError = null;
 
         // Ends the wait when the caller cancels or the client is disposed, whichever comes first.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, client.Lifetime);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, source.Lifetime);
         var token = stop.Token;
-        var registration = Listen(client);
+        var registration = Listen(source);
         try
         {
             while (true)
@@ -196,7 +197,7 @@ public class TransactionOperation
 
                 if (abortAt is { } at && abortAttempts < MaxAbortAttempts && time.GetUtcNow() >= at)
                 {
-                    abortAttempts = await AbortAsync(client, abortAfter!.Value, abortAttempts, token).ConfigureAwait(false);
+                    abortAttempts = await AbortAsync(source, abortAfter!.Value, abortAttempts, token).ConfigureAwait(false);
                 }
 
                 try
@@ -210,7 +211,7 @@ public class TransactionOperation
                     }
 
                     var current = Report(await poll.ConfigureAwait(false), progress);
-                    registration ??= Listen(client);
+                    registration ??= Listen(source);
                     lastError = null;
                     if (current.Status.IsFinal)
                     {
@@ -224,11 +225,11 @@ public class TransactionOperation
                     // The first failure of a series is a warning, the ones after it are debug lines.
                     if (lastError is null)
                     {
-                        Log.PollFailed(client.Logger, TransactionRequestId, ex);
+                        Log.PollFailed(source.Logger, TransactionRequestId, ex);
                     }
                     else
                     {
-                        Log.PollFailedAgain(client.Logger, TransactionRequestId, ex.Message);
+                        Log.PollFailedAgain(source.Logger, TransactionRequestId, ex.Message);
                     }
 
                     lastError = ex;
@@ -259,7 +260,7 @@ public class TransactionOperation
                 }
             }
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && client.IsDisposed)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && source.IsDisposed)
         {
             throw new SunbayClientDisposedException("wait", TransactionRequestId, ex);
         }
@@ -277,14 +278,14 @@ public class TransactionOperation
     /// Sends the abort once; returns the attempts used so far, or <see cref="MaxAbortAttempts"/> when no other attempt
     /// should follow (sent, or refused by SUNBAY or by validation). Only an abort that got no answer is sent again.
     /// </summary>
-    private async Task<int> AbortAsync(SunbayClient client, TimeSpan abortAfter, int attempts, CancellationToken cancellationToken)
+    private async Task<int> AbortAsync(ITransactionStatusSource source, TimeSpan abortAfter, int attempts, CancellationToken cancellationToken)
     {
         attempts++;
-        Log.Aborting(client.Logger, TransactionRequestId, abortAfter, attempts);
+        Log.Aborting(source.Logger, TransactionRequestId, abortAfter, attempts);
         try
         {
             // Its answer is not the outcome (the terminal may have approved first): the wait reads the true final state.
-            await client.StartAbortAsync(
+            await source.AbortAsync(
                 new AbortRequest
                 {
                     OriginalTransactionRequestId = _requestId,
@@ -296,7 +297,7 @@ public class TransactionOperation
         }
         catch (SunbayException ex) when (ex is not SunbayClientDisposedException && !cancellationToken.IsCancellationRequested)
         {
-            Log.AbortFailed(client.Logger, TransactionRequestId, ex);
+            Log.AbortFailed(source.Logger, TransactionRequestId, ex);
             return ex is SunbayTransportException ? attempts : MaxAbortAttempts;
         }
     }
@@ -304,9 +305,9 @@ public class TransactionOperation
     /// <inheritdoc/>
     public override string ToString() => $"TransactionOperation {TransactionRequestId}: {(_latest is null ? "unknown" : _latest.Status.ToString())}";
 
-    private TransactionWaiters.Registration? Listen(SunbayClient client) => _requestId is null ? null : client.Waiters.Register(_requestId);
+    private TransactionWaiters.Registration? Listen(ITransactionStatusSource source) => _requestId is null ? null : source.Listen(_requestId);
 
-    private SunbayClient Client => _client ?? throw new InvalidOperationException("This operation was not created by a SunbayClient.");
+    private ITransactionStatusSource Source => _source ?? throw new InvalidOperationException("This operation was not created by a SunbayClient: override the members your test uses.");
 
     private DateTimeOffset Deadline(DateTimeOffset started) =>
         _expiresAt ?? (_latest?.CreatedAt ?? started) + TimeSpan.FromDays(1);
@@ -345,25 +346,25 @@ public class TransactionOperation
             }
         }
 
-        var client = _client;
+        var owner = _source;
         if (kept is not null)
         {
-            if (client is not null)
+            if (owner is not null)
             {
                 if (current.Status.IsFinal && current.Status != kept.Status)
                 {
-                    Log.ConflictingFinalIgnored(client.Logger, TransactionRequestId, kept.Status, source, current.Status);
+                    Log.ConflictingFinalIgnored(owner.Logger, TransactionRequestId, kept.Status, source, current.Status);
                 }
                 else
                 {
-                    Log.StaleAnswerIgnored(client.Logger, TransactionRequestId, current.Status, source, kept.Status);
+                    Log.StaleAnswerIgnored(owner.Logger, TransactionRequestId, current.Status, source, kept.Status);
                 }
             }
 
             return kept;
         }
 
-        if (current.Status.IsFinal && client is not null)
+        if (current.Status.IsFinal && owner is not null)
         {
             var name = source == TransactionUpdateSource.Webhook ? "webhook" : "poll";
             var tags = new TagList
@@ -373,8 +374,8 @@ public class TransactionOperation
                 { "sunbay.completed_by", name },
             };
             SunbayTelemetry.TransactionOutcomes.Add(1, tags);
-            SunbayTelemetry.TimeToFinal.Record(client.TimeProvider.GetElapsedTime(_createdTimestamp).TotalSeconds, tags);
-            Log.TransactionCompleted(client.Logger, TransactionRequestId, current.Status, name);
+            SunbayTelemetry.TimeToFinal.Record(owner.TimeProvider.GetElapsedTime(_createdTimestamp).TotalSeconds, tags);
+            Log.TransactionCompleted(owner.Logger, TransactionRequestId, current.Status, name);
         }
 
         return current;

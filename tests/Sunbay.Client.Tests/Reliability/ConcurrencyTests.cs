@@ -144,7 +144,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         {
             try
             {
-                if (await _client.FindTransactionAsync(id) is null)
+                if (await _client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(id)) is null)
                 {
                     Interlocked.Increment(ref _resends);
                     await SendAsync(request, id, first: false);
@@ -152,7 +152,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
                 }
 
                 _host.Terminal(terminal).PresentCard();
-                return await _client.GetTransactionByRequestIdAsync(id);
+                return await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(id));
             }
             catch (SunbayTransportException ex) when (!ex.OutcomeUnknown)
             {
