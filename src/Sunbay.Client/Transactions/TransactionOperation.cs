@@ -12,8 +12,15 @@ namespace Sunbay.Client;
 /// the transaction's expiry) and returns at once when a verified webhook for it reaches this process.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Keep <see cref="TransactionRequestId"/>: after a restart, <see cref="ISunbayClient.GetOperation(string)"/> rebuilds the
 /// operation from it. A decline is a result (<see cref="TransactionStatus.Fail"/>), not an exception.
+/// </para>
+/// <para>
+/// In unit tests of code that uses it, build one with <see cref="SunbayModelFactory.PendingTransactionOperation"/> or
+/// <see cref="SunbayModelFactory.CompletedTransactionOperation"/>, or derive from it and override the virtual members the
+/// code under test calls.
+/// </para>
 /// </remarks>
 public class TransactionOperation
 {
@@ -23,9 +30,13 @@ public class TransactionOperation
     private readonly long _createdTimestamp;
     private readonly object _gate = new();
     private Transaction? _latest;
+    private TransactionUpdateSource? _completedBy;
     private string? _requestId;
 
-    /// <summary>For mocking in tests of code that uses this type.</summary>
+    /// <summary>
+    /// For mocking: a derived class overrides the members the code under test calls; the others throw
+    /// <see cref="InvalidOperationException"/>, as nothing stands behind them.
+    /// </summary>
     protected TransactionOperation()
     {
     }
@@ -34,12 +45,14 @@ public class TransactionOperation
     /// <param name="transactionRequestId">The idempotency key; may be unknown (an abort naming only SUNBAY's ID), then <paramref name="initial"/> carries the ID.</param>
     /// <param name="initial">What is known so far.</param>
     /// <param name="expiresAt">The transaction's timeExpire, when known.</param>
-    internal TransactionOperation(ITransactionStatusSource source, string? transactionRequestId, Transaction? initial, DateTimeOffset? expiresAt)
+    /// <param name="completedBy">How a final <paramref name="initial"/> state was learned; default a query (or the dispatch answer).</param>
+    internal TransactionOperation(ITransactionStatusSource source, string? transactionRequestId, Transaction? initial, DateTimeOffset? expiresAt, TransactionUpdateSource completedBy = TransactionUpdateSource.Query)
     {
         _source = source;
         _requestId = string.IsNullOrEmpty(transactionRequestId) ? null : transactionRequestId;
         _latest = initial;
         _expiresAt = expiresAt;
+        _completedBy = initial?.Status.IsFinal == true ? completedBy : null;
         _createdTimestamp = source.TimeProvider.GetTimestamp();
     }
 
@@ -53,7 +66,7 @@ public class TransactionOperation
     public virtual bool HasCompleted => Volatile.Read(ref _latest)?.Status.IsFinal == true;
 
     /// <summary>How the final status was learned (a query or a verified webhook); <see langword="null"/> until completed.</summary>
-    public virtual TransactionUpdateSource? CompletedBy { get; private set; }
+    public virtual TransactionUpdateSource? CompletedBy => _completedBy;
 
     /// <summary>The latest state seen, final or not; <see langword="null"/> before the first answer of a rehydrated operation.</summary>
     public virtual Transaction? LastKnown => Volatile.Read(ref _latest);
@@ -338,7 +351,7 @@ public class TransactionOperation
                 if (current.Status.IsFinal)
                 {
                     // Before the state: whoever sees HasCompleted also sees how.
-                    CompletedBy = source;
+                    _completedBy = source;
                 }
 
                 Volatile.Write(ref _latest, current);

@@ -75,13 +75,11 @@ public sealed class RedactionTests
     [Fact]
     public void A_transaction_built_by_hand_prints_secrets_masked_too()
     {
-        var transaction = new Transaction
-        {
-            TransactionRequestId = "req1",
-            Status = TransactionStatus.Fail,
-            ResultCode = "05",
-            ResultMessage = $"card {SpacedCardNumber} key sk_live_abc123def456",
-        };
+        var transaction = SunbayModelFactory.Transaction(
+            transactionRequestId: "req1",
+            status: TransactionStatus.Fail,
+            resultCode: "05",
+            resultMessage: $"card {SpacedCardNumber} key sk_live_abc123def456");
 
         var text = transaction.ToString();
 

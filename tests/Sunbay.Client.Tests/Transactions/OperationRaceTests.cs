@@ -17,7 +17,7 @@ public sealed class OperationRaceTests
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
     private static Transaction Webhook(string status = "S") =>
-        new() { TransactionRequestId = "req1", TransactionId = "from-webhook", Status = TransactionStatus.Parse(status) };
+        SunbayModelFactory.Transaction("req1", TransactionStatus.Parse(status), transactionId: "from-webhook");
 
     [Fact]
     public async Task A_stale_poll_answer_after_the_webhook_does_not_undo_the_completion()
