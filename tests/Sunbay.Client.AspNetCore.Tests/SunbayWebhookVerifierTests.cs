@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using Sunbay.Client.Testing;
 using Sunbay.Client.Webhooks;
 
 namespace Sunbay.Client.AspNetCore.Tests;

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Sunbay.Client.Testing;
 using Sunbay.Client.Webhooks;
 
 namespace Sunbay.Client.AspNetCore.Tests;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Sunbay.Client;
+using Sunbay.Client.Testing;
 using Sunbay.Client.Webhooks;
 
 namespace Sunbay.Cli.Commands;
