@@ -129,13 +129,13 @@ public sealed partial class SunbayClient
         var original = await GetTransactionAsync(lookup, cancellationToken).ConfigureAwait(false);
         // Refund limits are in orderAmount terms (the spec's RefundRequest: D-FAQR read on the documented field).
         var total = original.Amount?.Order;
-        var related = original.RelatedTransactionStatus?.ToUpperInvariant();
-        string? contradiction = (related, total) switch
+        var related = original.RelatedTransactionStatus;
+        string? contradiction = total switch
         {
             _ when !original.IsApproved => $"the original is {original.Status}, not approved: nothing is refundable",
-            ("REFUNDED" or "VOIDED", _) => $"SUNBAY reports the original as {related}: nothing is refundable",
-            ("PART_REFUNDED", { } t) when expected >= t => $"SUNBAY reports the original as partly refunded, so less than its order amount {t} is refundable",
-            (null or "", { } t) when expected != t => $"SUNBAY reports no refund of the original yet, so its whole order amount {t} is refundable",
+            _ when related == RelatedTransactionStatus.Refunded || related == RelatedTransactionStatus.Voided => $"SUNBAY reports the original as {related}: nothing is refundable",
+            { } t when related == RelatedTransactionStatus.PartiallyRefunded && expected >= t => $"SUNBAY reports the original as partly refunded, so less than its order amount {t} is refundable",
+            { } t when related is null && expected != t => $"SUNBAY reports no refund of the original yet, so its whole order amount {t} is refundable",
             _ => null,
         };
         if (contradiction is not null)

@@ -25,8 +25,8 @@ public static class SunbayModelFactory
     /// <param name="cardNetworkType">Card network type, e.g. <c>CREDIT</c>.</param>
     /// <param name="paymentMethodId">Payment method, e.g. <c>VISA</c>.</param>
     /// <param name="subPaymentMethodId">Sub payment method (EBT programme).</param>
-    /// <param name="entryMode">How the card was read.</param>
-    /// <param name="authenticationMethod">How the cardholder was verified.</param>
+    /// <param name="entryMode">How the card was read, e.g. <see cref="Client.EntryMode.Contactless"/>.</param>
+    /// <param name="authenticationMethod">How the cardholder was verified, e.g. <see cref="Client.AuthenticationMethod.Pin"/>.</param>
     /// <param name="authCode">Authorisation code.</param>
     /// <param name="resultCode">Channel response code, e.g. <c>000</c> or <c>051</c>.</param>
     /// <param name="resultMessage">Channel response message.</param>
@@ -37,8 +37,8 @@ public static class SunbayModelFactory
     /// <param name="terminalSn">The terminal that processed it.</param>
     /// <param name="description">The description sent with the request.</param>
     /// <param name="attach">The <c>attach</c> data sent with the request.</param>
-    /// <param name="relatedTransactionStatus">What later happened to it, e.g. <c>REFUNDED</c>.</param>
-    /// <param name="batchStatus">Settlement state: <c>N</c>, <c>U</c> or <c>C</c>.</param>
+    /// <param name="relatedTransactionStatus">What later happened to it, e.g. <see cref="Client.RelatedTransactionStatus.Refunded"/>.</param>
+    /// <param name="batchStatus">Where it stands in settlement, e.g. <see cref="Client.BatchStatus.Open"/>.</param>
     public static Transaction Transaction(
         string transactionRequestId,
         TransactionStatus status = default,
@@ -53,8 +53,8 @@ public static class SunbayModelFactory
         string? cardNetworkType = null,
         string? paymentMethodId = null,
         string? subPaymentMethodId = null,
-        string? entryMode = null,
-        string? authenticationMethod = null,
+        EntryMode? entryMode = null,
+        AuthenticationMethod? authenticationMethod = null,
         string? authCode = null,
         string? resultCode = null,
         string? resultMessage = null,
@@ -65,8 +65,8 @@ public static class SunbayModelFactory
         string? terminalSn = null,
         string? description = null,
         string? attach = null,
-        string? relatedTransactionStatus = null,
-        string? batchStatus = null)
+        RelatedTransactionStatus? relatedTransactionStatus = null,
+        BatchStatus? batchStatus = null)
     {
         ArgumentNullException.ThrowIfNull(transactionRequestId);
         return new()

@@ -38,11 +38,11 @@ public sealed class FakeSunbayHostClientTests : IDisposable
         Assert.Equal("000", paid.ResultCode);
         Assert.Equal(1000, paid.Amount!.Total);
         Assert.Matches("^[0-9]{6}\\*{4}[0-9]{4}$", paid.MaskedPan!);
-        Assert.Equal("CONTACTLESS", paid.EntryMode);
+        Assert.Equal(EntryMode.Contactless, paid.EntryMode);
         Assert.Equal("VISA", paid.PaymentMethodId);
         Assert.Equal("CREDIT", paid.CardNetworkType);
         Assert.False(string.IsNullOrEmpty(paid.AuthCode));
-        Assert.Equal("U", paid.BatchStatus);
+        Assert.Equal(BatchStatus.Open, paid.BatchStatus);
         Assert.NotNull(paid.CompletedAt);
 
         var partial = await _client.StartRefundAsync(RefundRequest.For(paid, 400));

@@ -45,7 +45,7 @@ public sealed class ModelFactoryTests
     [Fact]
     public async Task A_status_page_reads_what_the_lookup_returns()
     {
-        var refunded = SunbayModelFactory.Transaction("pay-5", TransactionStatus.Success, relatedTransactionStatus: "REFUNDED");
+        var refunded = SunbayModelFactory.Transaction("pay-5", TransactionStatus.Success, relatedTransactionStatus: RelatedTransactionStatus.Refunded);
         var checkout = new CheckoutService(new FakeSunbay { Known = { ["pay-5"] = refunded } });
 
         Assert.Equal("Success (REFUNDED)", await checkout.StatusAsync("pay-5", CancellationToken.None));
@@ -130,14 +130,17 @@ public sealed class ModelFactoryTests
     {
         var created = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
         var transaction = SunbayModelFactory.Transaction("k", TransactionStatus.Fail, TransactionType.Auth, "id", SunbayModelFactory.TransactionAmounts("EUR", 1, 2, 3, 4, 5, 6),
-            "order", "original", created, created, "411111****1111", "CREDIT", "VISA", "SNAP", "CONTACTLESS", "PIN", "A1", "051", "Insufficient funds",
-            "B1", "V1", "S1", "R1", "T1", "d", "a", "PART_REFUNDED", "U");
+            "order", "original", created, created, "411111****1111", "CREDIT", "VISA", "SNAP", EntryMode.Contactless, AuthenticationMethod.Pin, "A1", "051", "Insufficient funds",
+            "B1", "V1", "S1", "R1", "T1", "d", "a", RelatedTransactionStatus.PartiallyRefunded, BatchStatus.Open);
         var merchant = SunbayModelFactory.Merchant("M1", "Cafe", mids: [SunbayModelFactory.ChannelId("C", "Chan", "MID-1")], country: "USA", createdAt: created);
         var closed = SunbayModelFactory.ClosedBatch("B1", "S", created, "T1", "C", "USD", 2, 300, 10, 20, 30, "MID-1", "TID-1");
         var tip = SunbayModelFactory.TipAdjustResult("id", "k", 300);
         var notification = SunbayModelFactory.TransactionNotification(transaction, "delivery-1", created);
 
-        Assert.Equal(("id", "k", "order", "original", 6L, "PART_REFUNDED", "U"), (transaction.TransactionId, transaction.TransactionRequestId, transaction.ReferenceOrderId, transaction.OriginalTransactionId, transaction.Amount!.Cashback!.Value, transaction.RelatedTransactionStatus, transaction.BatchStatus));
+        Assert.Equal(("id", "k", "order", "original", 6L), (transaction.TransactionId, transaction.TransactionRequestId, transaction.ReferenceOrderId, transaction.OriginalTransactionId, transaction.Amount!.Cashback!.Value));
+        Assert.Equal(RelatedTransactionStatus.PartiallyRefunded, transaction.RelatedTransactionStatus);
+        Assert.Equal(BatchStatus.Open, transaction.BatchStatus);
+        Assert.Equal(EntryMode.Contactless, transaction.EntryMode);
         Assert.Equal("Insufficient funds", transaction.ResultMessage);
         Assert.True(merchant.IsActive);
         Assert.Equal("MID-1", Assert.Single(merchant.Mids).Id);

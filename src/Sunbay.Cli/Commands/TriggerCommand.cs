@@ -63,7 +63,7 @@ internal static class TriggerCommand
                 resultMessage: approved ? "Approved" : final == TransactionStatus.Fail ? "Do not honor" : null,
                 authCode: approved ? "A1B2C3" : null,
                 maskedPan: final == TransactionStatus.Closed ? null : "411111******1111",
-                entryMode: final == TransactionStatus.Closed ? null : "CONTACTLESS");
+                entryMode: final == TransactionStatus.Closed ? (EntryMode?)null : EntryMode.Contactless);
             return await SendAsync(new Uri(result.GetValue(url)!), signingSecret, transaction, ui, ct);
         }, ct));
         return command;

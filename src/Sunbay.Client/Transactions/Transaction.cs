@@ -51,11 +51,11 @@ public sealed class Transaction
     /// <summary>Sub payment method (EBT programme).</summary>
     public string? SubPaymentMethodId { get; internal init; }
 
-    /// <summary>How the card was read (<c>CONTACTLESS</c>, <c>CONTACT</c>, ...).</summary>
-    public string? EntryMode { get; internal init; }
+    /// <summary>How the card was read (<see cref="Client.EntryMode.Contactless"/>, <see cref="Client.EntryMode.Contact"/>, ...).</summary>
+    public EntryMode? EntryMode { get; internal init; }
 
-    /// <summary>How the cardholder was verified (<c>PIN</c>, <c>SIGNATURE</c>, ...).</summary>
-    public string? AuthenticationMethod { get; internal init; }
+    /// <summary>How the cardholder was verified (<see cref="Client.AuthenticationMethod.Pin"/>, <see cref="Client.AuthenticationMethod.Signature"/>, ...).</summary>
+    public AuthenticationMethod? AuthenticationMethod { get; internal init; }
 
     /// <summary>Authorisation code from the issuer.</summary>
     public string? AuthCode { get; internal init; }
@@ -87,11 +87,11 @@ public sealed class Transaction
     /// <summary>The <c>attach</c> data sent with the request, echoed back.</summary>
     public string? Attach { get; internal init; }
 
-    /// <summary>What later happened to this transaction (<c>REFUNDED</c>, <c>PART_REFUNDED</c>, <c>VOIDED</c>, ...).</summary>
-    public string? RelatedTransactionStatus { get; internal init; }
+    /// <summary>What later happened to this transaction (<see cref="Client.RelatedTransactionStatus.Refunded"/>, <see cref="Client.RelatedTransactionStatus.Voided"/>, ...); <see langword="null"/> when nothing.</summary>
+    public RelatedTransactionStatus? RelatedTransactionStatus { get; internal init; }
 
-    /// <summary>Settlement state: <c>N</c> no batch needed, <c>U</c> awaiting batch close, <c>C</c> batch closed.</summary>
-    public string? BatchStatus { get; internal init; }
+    /// <summary>Where the transaction stands in settlement (<see cref="Client.BatchStatus.Open"/> until its batch is closed, ...).</summary>
+    public BatchStatus? BatchStatus { get; internal init; }
 
     /// <summary>Whether the transaction was approved (<see cref="TransactionStatus.Success"/>).</summary>
     public bool IsApproved => Status == TransactionStatus.Success;

@@ -56,9 +56,9 @@ public sealed class TransactionNotification
         var identity = string.IsNullOrEmpty(transaction.TransactionId)
             ? "req:" + transaction.TransactionRequestId
             : "txn:" + transaction.TransactionId;
-        return string.IsNullOrEmpty(transaction.RelatedTransactionStatus)
-            ? $"{identity}:{transaction.Status.Code}"
-            : $"{identity}:{transaction.Status.Code}:{transaction.RelatedTransactionStatus}";
+        return transaction.RelatedTransactionStatus is { } related
+            ? $"{identity}:{transaction.Status.Value}:{related.Value}"
+            : $"{identity}:{transaction.Status.Value}";
     }
 
     /// <inheritdoc/>

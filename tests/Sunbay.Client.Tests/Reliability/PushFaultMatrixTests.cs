@@ -263,7 +263,7 @@ public sealed class PushFaultMatrixTests : IAsyncLifetime
                 var closed = Assert.Single(await _client.GetBatchCloseListAsync());
                 Assert.Equal(1, closed.TransactionCount);
                 Assert.Equal("C", _host.FindTransaction(sale.TransactionRequestId)!.BatchStatus);
-                Assert.Equal("C", (await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(sale.TransactionRequestId))).BatchStatus);
+                Assert.Equal(BatchStatus.Closed, (await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(sale.TransactionRequestId))).BatchStatus);
             });
     }
 

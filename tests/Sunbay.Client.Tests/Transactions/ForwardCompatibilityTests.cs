@@ -26,7 +26,9 @@ public sealed class ForwardCompatibilityTests
         Assert.Equal(1234, transaction.Amount!.Total);
         Assert.Equal(1200, transaction.Amount.Order);
         Assert.Equal(34, transaction.Amount.Tip);
-        Assert.Equal("CHARGEBACK", transaction.RelatedTransactionStatus);
+        Assert.Equal("CHARGEBACK", transaction.RelatedTransactionStatus?.Value);
+        Assert.False(transaction.RelatedTransactionStatus?.IsKnown);
+        Assert.Equal("X", transaction.BatchStatus?.Value);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 2, 0, 5, TimeSpan.Zero), transaction.CompletedAt);
     }
 
