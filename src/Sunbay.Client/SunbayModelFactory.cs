@@ -166,16 +166,16 @@ public static class SunbayModelFactory
 
     /// <summary>Totals of a terminal's open batch for one channel and currency.</summary>
     /// <param name="batchNo">Batch number.</param>
-    /// <param name="startTime">When the batch opened.</param>
+    /// <param name="openedAt">When the batch opened.</param>
     /// <param name="channelCode">The processing channel.</param>
     /// <param name="currency">ISO 4217 currency code.</param>
-    /// <param name="totalCount">Number of transactions.</param>
+    /// <param name="transactionCount">Number of transactions.</param>
     /// <param name="netAmount">Net amount in minor units.</param>
     /// <param name="tipAmount">Tips in minor units.</param>
     /// <param name="surchargeAmount">Surcharges in minor units.</param>
     /// <param name="taxAmount">Taxes in minor units.</param>
-    public static OpenBatch OpenBatch(string? batchNo = null, DateTimeOffset? startTime = null, string? channelCode = null, string? currency = null, int? totalCount = null, long? netAmount = null, long? tipAmount = null, long? surchargeAmount = null, long? taxAmount = null) =>
-        new() { BatchNo = batchNo, StartTime = startTime, ChannelCode = channelCode, Currency = currency, TotalCount = totalCount, NetAmount = netAmount, TipAmount = tipAmount, SurchargeAmount = surchargeAmount, TaxAmount = taxAmount };
+    public static OpenBatch OpenBatch(string? batchNo = null, DateTimeOffset? openedAt = null, string? channelCode = null, string? currency = null, int? transactionCount = null, long? netAmount = null, long? tipAmount = null, long? surchargeAmount = null, long? taxAmount = null) =>
+        new() { BatchNo = batchNo, OpenedAt = openedAt, ChannelCode = channelCode, Currency = currency, TransactionCount = transactionCount, NetAmount = netAmount, TipAmount = tipAmount, SurchargeAmount = surchargeAmount, TaxAmount = taxAmount };
 
     /// <summary>A closed (settled) batch.</summary>
     /// <param name="batchNo">Batch number.</param>

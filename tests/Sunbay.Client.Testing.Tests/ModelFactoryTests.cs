@@ -57,7 +57,7 @@ public sealed class ModelFactoryTests
     {
         var sunbay = new FakeSunbay
         {
-            Batches = [SunbayModelFactory.OpenBatch(channelCode: "TSYS", currency: "USD", totalCount: 3, netAmount: 4200)],
+            Batches = [SunbayModelFactory.OpenBatch(channelCode: "TSYS", currency: "USD", transactionCount: 3, netAmount: 4200)],
             Terminals = [SunbayModelFactory.Terminal("T1", tids: [SunbayModelFactory.ChannelId("TSYS", "TSYS", "TID-1")])],
         };
 
@@ -183,7 +183,7 @@ public sealed class ModelFactoryTests
                 foreach (var batch in await sunbay.BatchQueryAsync(terminal.Sn, cancellationToken))
                 {
                     var tid = terminal.Tids.FirstOrDefault(t => t.ChannelCode == batch.ChannelCode)?.Id;
-                    lines.Add($"{terminal.Sn}: {batch.ChannelCode} {batch.TotalCount} transaction(s), {batch.NetAmount} {batch.Currency} ({tid})");
+                    lines.Add($"{terminal.Sn}: {batch.ChannelCode} {batch.TransactionCount} transaction(s), {batch.NetAmount} {batch.Currency} ({tid})");
                 }
             }
 

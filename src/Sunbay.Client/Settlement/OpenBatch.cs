@@ -11,8 +11,8 @@ public sealed class OpenBatch
     /// <summary>Batch number.</summary>
     public string? BatchNo { get; internal init; }
 
-    /// <summary>When the batch opened.</summary>
-    public DateTimeOffset? StartTime { get; internal init; }
+    /// <summary>When the batch opened (SUNBAY's <c>startTime</c>).</summary>
+    public DateTimeOffset? OpenedAt { get; internal init; }
 
     /// <summary>The processing channel; pass it to <see cref="BatchCloseRequest.ChannelCode"/>.</summary>
     public string? ChannelCode { get; internal init; }
@@ -20,8 +20,8 @@ public sealed class OpenBatch
     /// <summary>ISO 4217 currency code.</summary>
     public string? Currency { get; internal init; }
 
-    /// <summary>Number of transactions.</summary>
-    public int? TotalCount { get; internal init; }
+    /// <summary>Number of transactions (SUNBAY's <c>totalCount</c>).</summary>
+    public int? TransactionCount { get; internal init; }
 
     /// <summary>Net amount in minor units.</summary>
     public long? NetAmount { get; internal init; }
