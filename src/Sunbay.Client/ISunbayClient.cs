@@ -6,9 +6,17 @@ namespace Sunbay.Client;
 /// for the cardholder's result.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Requests are validated against every documented rule before anything is sent (<see cref="SunbayValidationException"/>).
 /// Queries are retried on transient failures; pushes never are: a failed push raises <see cref="SunbayTransportException"/>
-/// with <see cref="SunbayTransportException.OutcomeUnknown"/> so that you reconcile with <see cref="GetOperation(string)"/>.
+/// with <see cref="SunbayTransportException.OutcomeUnknown"/> so that you reconcile with
+/// <see cref="FindTransactionAsync(TransactionLookup, CancellationToken)"/> or <see cref="GetOperation(string)"/>.
+/// </para>
+/// <para>
+/// This interface is the client's one abstraction: inject it, and fake or mock it in unit tests, with results built by
+/// <see cref="SunbayModelFactory"/>. <see cref="SunbayClient"/> is sealed and has no virtual members. Members added
+/// after 1.0 come with a default implementation, so a fake written against an earlier version keeps compiling.
+/// </para>
 /// </remarks>
 public interface ISunbayClient
 {
