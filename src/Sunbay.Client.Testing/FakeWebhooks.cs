@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
+using Sunbay.Client.Webhooks;
 
 namespace Sunbay.Client.Testing;
 
@@ -20,7 +19,7 @@ public sealed class FakeWebhooks : IDisposable
 {
     private readonly object _gate = new();
     private readonly TimeProvider _time;
-    private readonly string _secret;
+    private readonly SunbayWebhookSigner? _signer;
     private readonly int _maxAttempts;
     private readonly TimeSpan _retryDelay;
     private readonly HttpClient _http;
@@ -38,7 +37,7 @@ public sealed class FakeWebhooks : IDisposable
     internal FakeWebhooks(FakeSunbayHostOptions options)
     {
         _time = options.TimeProvider;
-        _secret = options.WebhookSecrets.Count > 0 ? options.WebhookSecrets[0] : string.Empty;
+        _signer = options.WebhookSecrets is [{ Length: > 0 } first, ..] ? new SunbayWebhookSigner(first, options.TimeProvider) : null;
         _maxAttempts = Math.Max(1, options.WebhookMaxAttempts);
         _retryDelay = options.WebhookRetryDelay;
         _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5), UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
@@ -178,15 +177,6 @@ public sealed class FakeWebhooks : IDisposable
         }
     }
 
-    /// <summary>Lowercase hex HMAC-SHA256 of <paramref name="body"/> with <paramref name="secret"/>: the <c>X-Signature</c> this host sends.</summary>
-    /// <param name="body">The raw body bytes.</param>
-    /// <param name="secret">The webhook signing secret.</param>
-    public static string Sign(ReadOnlySpan<byte> body, string secret)
-    {
-        ArgumentNullException.ThrowIfNull(secret);
-        return Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)).ToLowerInvariant();
-    }
-
     /// <summary>Stops sending; deliveries in progress are cancelled.</summary>
     public void Dispose()
     {
@@ -281,7 +271,9 @@ public sealed class FakeWebhooks : IDisposable
     /// <summary>One POST of the notification; never throws except on cancellation.</summary>
     private async Task<Attempt> SendAsync(Notification notification, CancellationToken cancellationToken)
     {
-        var signature = Sign(Encoding.UTF8.GetBytes(notification.Body), _secret);
+        // Signed as SUNBAY signs it; a tampered delivery changes the body after signing, so its signature no longer fits.
+        var signed = _signer?.Sign(notification.Body, notification.Id);
+        var signature = signed?.Headers.Signature ?? string.Empty;
         var body = notification.Tampered ? notification.Body.Insert(1, "\"tampered\":true,") : notification.Body;
         var now = _time.GetUtcNow();
         if (!Uri.TryCreate(notification.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !uri.IsLoopback)
@@ -291,12 +283,8 @@ public sealed class FakeWebhooks : IDisposable
 
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            request.Headers.TryAddWithoutValidation("X-Client-Request-Id", notification.Id);
-            request.Headers.TryAddWithoutValidation("X-Timestamp", now.ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
-            request.Headers.TryAddWithoutValidation("X-Signature", signature);
+            var headers = signed?.Headers ?? new SunbayWebhookHeaders(signature, now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), notification.Id);
+            using var request = new SunbayWebhookMessage(Encoding.UTF8.GetBytes(body), headers).ToHttpRequestMessage(uri);
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             return new Attempt((int)response.StatusCode, null, body, signature, now, Refused: false);
         }

@@ -6,9 +6,17 @@ namespace Sunbay.Client;
 /// for the cardholder's result.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Requests are validated against every documented rule before anything is sent (<see cref="SunbayValidationException"/>).
 /// Queries are retried on transient failures; pushes never are: a failed push raises <see cref="SunbayTransportException"/>
-/// with <see cref="SunbayTransportException.OutcomeUnknown"/> so that you reconcile with <see cref="GetOperation(string)"/>.
+/// with <see cref="SunbayTransportException.OutcomeUnknown"/> so that you reconcile with
+/// <see cref="FindTransactionAsync(TransactionLookup, CancellationToken)"/> or <see cref="GetOperation(string)"/>.
+/// </para>
+/// <para>
+/// This interface is the client's one abstraction: inject it, and fake or mock it in unit tests, with results built by
+/// <see cref="SunbayModelFactory"/>. <see cref="SunbayClient"/> is sealed and has no virtual members. Members added
+/// after 1.0 come with a default implementation, so a fake written against an earlier version keeps compiling.
+/// </para>
 /// </remarks>
 public interface ISunbayClient
 {
@@ -100,38 +108,34 @@ public interface ISunbayClient
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     IAsyncEnumerable<Terminal> GetTerminalsAsync(string? merchantId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Queries a transaction by SUNBAY's transaction ID.</summary>
-    /// <param name="transactionId">SUNBAY's transaction ID.</param>
+    /// <summary>
+    /// Looks a transaction up and returns it; throws when SUNBAY has none. For "does it exist?", use
+    /// <see cref="FindTransactionAsync(TransactionLookup, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="lookup">
+    /// By <see cref="TransactionLookup.ByTransactionId(string)"/>, <see cref="TransactionLookup.ByTransactionRequestId(string)"/>
+    /// or <see cref="TransactionLookup.ByReferenceOrderId(string)"/> (the order's latest transaction).
+    /// </param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    Task<Transaction> GetTransactionAsync(string transactionId, CancellationToken cancellationToken = default);
-
-    /// <summary>Queries a transaction by the <c>transactionRequestId</c> it was created with.</summary>
-    /// <param name="transactionRequestId">The idempotency key of the transaction.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
-    Task<Transaction> GetTransactionByRequestIdAsync(string transactionRequestId, CancellationToken cancellationToken = default);
+    /// <returns>The transaction as SUNBAY reports it now.</returns>
+    /// <exception cref="SunbayApiException">SUNBAY refused the query, e.g. with a code of <see cref="SunbayClientOptions.TransactionNotFoundCodes"/>.</exception>
+    /// <exception cref="SunbayTransportException">No usable answer, or an answer without a transaction, or one for another <c>transactionRequestId</c>.</exception>
+    Task<Transaction> GetTransactionAsync(TransactionLookup lookup, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Finds a transaction by the <c>transactionRequestId</c> it was created with: <see langword="null"/> when SUNBAY has
-    /// none (see <see cref="SunbayClientOptions.TransactionNotFoundCodes"/>). The one call that reconciles a
-    /// <see cref="SunbayTransportException"/> whose outcome is unknown.
+    /// Looks a transaction up: <see langword="null"/> when SUNBAY has none (an answer without a transaction, or a code of
+    /// <see cref="SunbayClientOptions.TransactionNotFoundCodes"/>). By <c>transactionRequestId</c>, the one call that
+    /// reconciles a <see cref="SunbayTransportException"/> whose outcome is unknown.
     /// </summary>
-    /// <param name="transactionRequestId">The idempotency key, e.g. <see cref="SunbayTransportException.TransactionRequestId"/>.</param>
+    /// <param name="lookup">
+    /// By <see cref="TransactionLookup.ByTransactionRequestId(string)"/> (e.g. <see cref="SunbayTransportException.TransactionRequestId"/>),
+    /// <see cref="TransactionLookup.ByTransactionId(string)"/> or <see cref="TransactionLookup.ByReferenceOrderId(string)"/>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    Task<Transaction?> FindTransactionAsync(string transactionRequestId, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Finds the latest transaction of a merchant order by its <c>referenceOrderId</c>, for when the
-    /// <c>transactionRequestId</c> was lost with a crash: <see langword="null"/> when SUNBAY has none.
-    /// </summary>
-    /// <remarks>
-    /// SUNBAY documents queries by <c>transactionId</c> and <c>transactionRequestId</c> only; this sends the
-    /// <c>referenceOrderId</c> query parameter that SUNBAY's own Python SDK models. A server that does not support it
-    /// answers with a parameter error (<see cref="SunbayApiException"/>, code <c>C17</c>). Prefer storing the
-    /// <c>transactionRequestId</c> before each push.
-    /// </remarks>
-    /// <param name="referenceOrderId">The merchant order number the transaction was created with.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
-    Task<Transaction?> FindTransactionByReferenceOrderIdAsync(string referenceOrderId, CancellationToken cancellationToken = default);
+    /// <returns>The transaction, or <see langword="null"/> when SUNBAY has none.</returns>
+    /// <exception cref="SunbayApiException">SUNBAY refused the query with a code that does not mean "not found".</exception>
+    /// <exception cref="SunbayTransportException">No usable answer, or one for another <c>transactionRequestId</c> (never taken for "not found").</exception>
+    Task<Transaction?> FindTransactionAsync(TransactionLookup lookup, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Re-sends a push safely after its outcome was unknown: queries by the request's <c>transactionRequestId</c> first and,

@@ -8,58 +8,6 @@ namespace Sunbay.Client;
 public sealed partial class SunbayClient
 {
     /// <inheritdoc/>
-    public Task<Transaction?> FindTransactionAsync(string transactionRequestId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(transactionRequestId);
-        return FindAsync(transactionRequestId, null, cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public Task<Transaction?> FindTransactionByReferenceOrderIdAsync(string referenceOrderId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(referenceOrderId);
-
-        // The spec's referenceOrderId rules, generated on the type that carries them.
-        if (Wire.SaleRequest.CheckReferenceOrderId(referenceOrderId) is { } problem)
-        {
-            throw new SunbayValidationException(problem.Field, problem.Rule);
-        }
-
-        return FindAsync(null, referenceOrderId, cancellationToken);
-    }
-
-    /// <summary>One query by request ID or order number; <see langword="null"/> when SUNBAY has no such transaction.</summary>
-    private async Task<Transaction?> FindAsync(string? transactionRequestId, string? referenceOrderId, CancellationToken cancellationToken)
-    {
-        Transaction? found;
-        try
-        {
-            // SUNBAY does not document how it answers a query for a transaction it does not have. "Not found" is either
-            // code 0 without a transaction, or a code listed in TransactionNotFoundCodes; any other answer is an error,
-            // never "not found", so nothing is re-sent on a guess.
-            found = await QueryAsync(null, transactionRequestId, referenceOrderId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SunbayApiException ex) when (CurrentOptions.TransactionNotFoundCodes.Any(code => string.Equals(code?.Trim(), ex.Code.Trim(), StringComparison.OrdinalIgnoreCase)))
-        {
-            return null;
-        }
-
-        // Recovery acts on this answer (follow the transaction instead of sending it): another transaction than the one
-        // asked for must never be taken for it.
-        if (transactionRequestId is not null && found is { TransactionRequestId.Length: > 0 } && !string.Equals(found.TransactionRequestId, transactionRequestId, StringComparison.Ordinal))
-        {
-            throw new SunbayTransportException(
-                $"SUNBAY answered the query of transactionRequestId '{transactionRequestId}' with another transaction ('{found.TransactionRequestId}', transactionId '{found.TransactionId}'); it is not taken for the one asked.",
-                "query",
-                outcomeUnknown: false,
-                transactionRequestId,
-                200);
-        }
-
-        return found;
-    }
-
-    /// <inheritdoc/>
     public async Task<TransactionOperation> StartOrResumeAsync(PushRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -68,7 +16,7 @@ public sealed partial class SunbayClient
             throw new SunbayValidationException("transactionRequestId", "is required to re-send safely: use the one of the request whose outcome is unknown");
         }
 
-        if (await FindTransactionAsync(request.TransactionRequestId, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (await FindTransactionAsync(TransactionLookup.ByTransactionRequestId(request.TransactionRequestId), cancellationToken).ConfigureAwait(false) is { } existing)
         {
             // It happened: follow it, never send it again.
             return new TransactionOperation(this, existing.TransactionRequestId, existing, expiresAt: null);
@@ -103,7 +51,7 @@ public sealed partial class SunbayClient
         Transaction? existing;
         try
         {
-            existing = await FindTransactionAsync(transactionRequestId, cancellationToken).ConfigureAwait(false);
+            existing = await FindTransactionAsync(TransactionLookup.ByTransactionRequestId(transactionRequestId), cancellationToken).ConfigureAwait(false);
         }
         catch (SunbayException ex)
         {
@@ -175,18 +123,19 @@ public sealed partial class SunbayClient
             throw new SunbayValidationException("amount.orderAmount", $"must not exceed the expected refundable amount {expected} (was {request.Amount})");
         }
 
-        var original = !string.IsNullOrEmpty(request.OriginalTransactionId)
-            ? await GetTransactionAsync(request.OriginalTransactionId, cancellationToken).ConfigureAwait(false)
-            : await GetTransactionByRequestIdAsync(request.OriginalTransactionRequestId!, cancellationToken).ConfigureAwait(false);
+        var lookup = !string.IsNullOrEmpty(request.OriginalTransactionId)
+            ? TransactionLookup.ByTransactionId(request.OriginalTransactionId)
+            : TransactionLookup.ByTransactionRequestId(request.OriginalTransactionRequestId!);
+        var original = await GetTransactionAsync(lookup, cancellationToken).ConfigureAwait(false);
         // Refund limits are in orderAmount terms (the spec's RefundRequest: D-FAQR read on the documented field).
         var total = original.Amount?.Order;
-        var related = original.RelatedTransactionStatus?.ToUpperInvariant();
-        string? contradiction = (related, total) switch
+        var related = original.RelatedTransactionStatus;
+        string? contradiction = total switch
         {
             _ when !original.IsApproved => $"the original is {original.Status}, not approved: nothing is refundable",
-            ("REFUNDED" or "VOIDED", _) => $"SUNBAY reports the original as {related}: nothing is refundable",
-            ("PART_REFUNDED", { } t) when expected >= t => $"SUNBAY reports the original as partly refunded, so less than its order amount {t} is refundable",
-            (null or "", { } t) when expected != t => $"SUNBAY reports no refund of the original yet, so its whole order amount {t} is refundable",
+            _ when related == RelatedTransactionStatus.Refunded || related == RelatedTransactionStatus.Voided => $"SUNBAY reports the original as {related}: nothing is refundable",
+            { } t when related == RelatedTransactionStatus.PartiallyRefunded && expected >= t => $"SUNBAY reports the original as partly refunded, so less than its order amount {t} is refundable",
+            { } t when related is null && expected != t => $"SUNBAY reports no refund of the original yet, so its whole order amount {t} is refundable",
             _ => null,
         };
         if (contradiction is not null)

@@ -94,20 +94,6 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <inheritdoc/>
-    public Task<Transaction> GetTransactionAsync(string transactionId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(transactionId);
-        return QueryOrThrowAsync(transactionId, null, cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public Task<Transaction> GetTransactionByRequestIdAsync(string transactionRequestId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(transactionRequestId);
-        return QueryOrThrowAsync(null, transactionRequestId, cancellationToken);
-    }
-
-    /// <inheritdoc/>
     public TransactionOperation GetOperation(string transactionRequestId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionRequestId);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using Sunbay.Client.Testing;
 using Sunbay.Client.Webhooks;
 
 namespace Sunbay.Client.AspNetCore.Tests;
@@ -216,17 +217,15 @@ public sealed class SunbayWebhookVerifierTests
     public void A_transaction_survives_serialisation_signing_and_verification()
     {
         var created = new DateTimeOffset(2026, 11, 23, 19, 59, 58, TimeSpan.FromHours(8));
-        var original = new Transaction
-        {
-            TransactionId = "7225836252468027",
-            TransactionRequestId = "req-42",
-            Status = TransactionStatus.Closed,
-            Type = TransactionType.Refund,
-            Amount = new TransactionAmounts { Currency = "USD", Total = 500, Tip = 50 },
-            CreatedAt = created,
-            CompletedAt = created.AddMilliseconds(1234),
-            ResultCode = "000",
-        };
+        var original = SunbayModelFactory.Transaction(
+            transactionId: "7225836252468027",
+            transactionRequestId: "req-42",
+            status: TransactionStatus.Closed,
+            type: TransactionType.Refund,
+            amount: SunbayModelFactory.TransactionAmounts(currency: "USD", total: 500, tip: 50),
+            createdAt: created,
+            completedAt: created.AddMilliseconds(1234),
+            resultCode: "000");
         using var verifier = new SunbayWebhookVerifier(TestData.Options(), _time);
         var message = new SunbayWebhookSigner(TestData.Secret, _time).Sign(original);
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Sunbay.Client.Testing;
 using Sunbay.Client.Webhooks;
 
 namespace Sunbay.Client.AspNetCore.Tests;
@@ -153,7 +154,7 @@ public sealed class WebhookEndpointTests
         using var refund = await receiver.PostAsync(Signer.Sign(TestData.Body("refund-of-sale-1", "S", transactionId: "7225836252469002")));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], [success.StatusCode, again.StatusCode, closed.StatusCode, refund.StatusCode]);
-        Assert.Equal(["sale-1/S", "sale-1/C", "refund-of-sale-1/S"], _handled.Select(n => $"{n.Transaction.TransactionRequestId}/{n.Transaction.Status.Code}").ToArray());
+        Assert.Equal(["sale-1/S", "sale-1/C", "refund-of-sale-1/S"], _handled.Select(n => $"{n.Transaction.TransactionRequestId}/{n.Transaction.Status.Value}").ToArray());
     }
 
     [Fact]

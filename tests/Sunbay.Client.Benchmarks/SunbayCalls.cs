@@ -30,7 +30,7 @@ internal static class SunbayCalls
         client.StartSaleAsync(new SaleRequest { Amount = 1000, Currency = "USD", ReferenceOrderId = "ORDER-20260101-0001", Description = "Coffee", TerminalSn = terminalSn });
 
     /// <summary>One query by SUNBAY's transactionId.</summary>
-    public static Task Query(SunbayClient client, string transactionId = Canned.TransactionId) => client.GetTransactionAsync(transactionId);
+    public static Task Query(SunbayClient client, string transactionId = Canned.TransactionId) => client.GetTransactionAsync(TransactionLookup.ByTransactionId(transactionId));
 
     /// <summary>A sale that is awaited to its final status (polling or webhook), for the polling and throughput runs.</summary>
     public static async Task<(string TransactionRequestId, bool Succeeded)> SaleToCompletionAsync(SunbayClient client, string terminalSn)
@@ -44,7 +44,7 @@ internal static class SunbayCalls
     public static async Task<string> DescribeAsync(SunbayClient client)
     {
         var sale = await client.StartSaleAsync(new SaleRequest { Amount = 1000, Currency = "USD", ReferenceOrderId = "ORDER-20260101-0001", Description = "Coffee" });
-        var transaction = await client.GetTransactionAsync(Canned.TransactionId);
+        var transaction = await client.GetTransactionAsync(TransactionLookup.ByTransactionId(Canned.TransactionId));
         return sale.TransactionId == Canned.TransactionId && transaction.TransactionId == Canned.TransactionId && transaction.Status == TransactionStatus.Success
             ? $"sale {sale.TransactionId} dispatched ({sale.TransactionRequestId}); query {transaction.TransactionId} {transaction.Status} {transaction.Amount?.Total}"
             : throw new InvalidOperationException($"Sunbay.Client did not read the canned answers: sale {sale}, query {transaction.TransactionId} {transaction.Status}.");

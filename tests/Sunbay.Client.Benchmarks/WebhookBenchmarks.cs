@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Stripe;
+using Sunbay.Client.Testing;
 using Sunbay.Client.Webhooks;
 
 namespace Sunbay.Client.Benchmarks;

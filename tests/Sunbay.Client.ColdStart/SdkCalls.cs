@@ -22,7 +22,7 @@ internal static class SdkCalls
     /// <summary>Queries one transaction; returns its transactionId and whether it succeeded.</summary>
     public static async Task<(string? TransactionId, bool Succeeded)> QueryAsync(SunbayClient client, string transactionId)
     {
-        var transaction = await client.GetTransactionAsync(transactionId);
+        var transaction = await client.GetTransactionAsync(TransactionLookup.ByTransactionId(transactionId));
         return (transaction.TransactionId, transaction.Status == TransactionStatus.Success);
     }
 }

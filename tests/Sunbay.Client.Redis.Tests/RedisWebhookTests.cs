@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 using Sunbay.Client.Redis;
+using Sunbay.Client.Testing;
 using Sunbay.Client.Webhooks;
 using Xunit.Abstractions;
 

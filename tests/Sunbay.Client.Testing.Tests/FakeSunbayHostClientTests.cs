@@ -38,11 +38,11 @@ public sealed class FakeSunbayHostClientTests : IDisposable
         Assert.Equal("000", paid.ResultCode);
         Assert.Equal(1000, paid.Amount!.Total);
         Assert.Matches("^[0-9]{6}\\*{4}[0-9]{4}$", paid.MaskedPan!);
-        Assert.Equal("CONTACTLESS", paid.EntryMode);
+        Assert.Equal(EntryMode.Contactless, paid.EntryMode);
         Assert.Equal("VISA", paid.PaymentMethodId);
         Assert.Equal("CREDIT", paid.CardNetworkType);
         Assert.False(string.IsNullOrEmpty(paid.AuthCode));
-        Assert.Equal("U", paid.BatchStatus);
+        Assert.Equal(BatchStatus.Open, paid.BatchStatus);
         Assert.NotNull(paid.CompletedAt);
 
         var partial = await _client.StartRefundAsync(RefundRequest.For(paid, 400));
@@ -194,9 +194,9 @@ public sealed class FakeSunbayHostClientTests : IDisposable
         var sale = await _client.StartSaleAsync(Sale(1234));
         _time.Advance(TimeSpan.FromSeconds(2));
 
-        var byId = await _client.GetTransactionAsync(sale.TransactionId!);
-        var byRequestId = await _client.GetTransactionByRequestIdAsync(sale.TransactionRequestId);
-        var missing = await Assert.ThrowsAsync<SunbayApiException>(() => _client.GetTransactionAsync("9999999999999999"));
+        var byId = await _client.GetTransactionAsync(TransactionLookup.ByTransactionId(sale.TransactionId!));
+        var byRequestId = await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(sale.TransactionRequestId));
+        var missing = await Assert.ThrowsAsync<SunbayApiException>(() => _client.GetTransactionAsync(TransactionLookup.ByTransactionId("9999999999999999")));
 
         Assert.Equal(sale.TransactionRequestId, byId.TransactionRequestId);
         Assert.Equal(byId.TransactionId, byRequestId.TransactionId);

@@ -11,7 +11,7 @@ internal sealed partial class Scenarios
         var open = await sunbay.BatchQueryAsync(args.Terminal, cancellationToken);
         foreach (var batch in open)
         {
-            ui.Info($"{batch.ChannelCode}: {batch.TotalCount} transaction(s), net {ConsoleUi.Money(batch.NetAmount, batch.Currency)}");
+            ui.Info($"{batch.ChannelCode}: {batch.TransactionCount} transaction(s), net {ConsoleUi.Money(batch.NetAmount, batch.Currency)}");
         }
 
         if (open.Count == 0)

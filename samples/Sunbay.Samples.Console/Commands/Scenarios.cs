@@ -86,7 +86,7 @@ internal sealed partial class Scenarios(ISunbayClient sunbay, SampleArguments ar
         {
             try
             {
-                if (await sunbay.FindTransactionAsync(request.TransactionRequestId!, cancellationToken) is { } existing)
+                if (await sunbay.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(request.TransactionRequestId!), cancellationToken) is { } existing)
                 {
                     ui.Info($"reconciled: SUNBAY has it ({ConsoleUi.Explain(existing)}); following it, not sending it again");
                     return sunbay.GetOperation(existing.TransactionRequestId);

@@ -18,8 +18,8 @@ internal static class TransactionCommand
             ui.Info($"Using {environment.Description}.");
             var key = result.GetValue(id)!;
             Transaction? transaction = result.GetValue(byRequestId)
-                ? await environment.Client.FindTransactionAsync(key, ct)
-                : await environment.Client.GetTransactionAsync(key, ct);
+                ? await environment.Client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(key), ct)
+                : await environment.Client.GetTransactionAsync(TransactionLookup.ByTransactionId(key), ct);
             if (transaction is null)
             {
                 ui.Failure($"No transaction with transactionRequestId '{key}' on this account: it was never received, or belongs to another app or merchant (Sunbay__AppId, Sunbay__MerchantId).");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Sunbay.Client;
+using Sunbay.Client.Testing;
 using Sunbay.Client.Webhooks;
 
 namespace Sunbay.Cli.Commands;
@@ -48,23 +49,21 @@ internal static class TriggerCommand
             var final = TransactionStatus.Parse(result.GetValue(status));
             var approved = final == TransactionStatus.Success;
             var now = DateTimeOffset.UtcNow;
-            var transaction = new Transaction
-            {
-                TransactionId = result.GetValue(transactionId) ?? RandomTransactionId(),
-                TransactionRequestId = result.GetValue(requestId) ?? Guid.NewGuid().ToString("N"),
-                ReferenceOrderId = result.GetValue(orderId),
-                Status = final,
-                Type = new TransactionType(result.GetValue(type)!),
-                Amount = new TransactionAmounts { Total = result.GetValue(amount), Order = result.GetValue(amount), Currency = result.GetValue(currency)!.ToUpperInvariant() },
-                TerminalSn = result.GetValue(terminal) ?? configuration["Sunbay:TerminalSn"] ?? "FAKE-T1",
-                CreatedAt = now,
-                CompletedAt = now,
-                ResultCode = approved ? "000" : final == TransactionStatus.Fail ? "005" : null,
-                ResultMessage = approved ? "Approved" : final == TransactionStatus.Fail ? "Do not honor" : null,
-                AuthCode = approved ? "A1B2C3" : null,
-                MaskedPan = final == TransactionStatus.Closed ? null : "411111******1111",
-                EntryMode = final == TransactionStatus.Closed ? null : "CONTACTLESS",
-            };
+            var transaction = SunbayModelFactory.Transaction(
+                transactionId: result.GetValue(transactionId) ?? RandomTransactionId(),
+                transactionRequestId: result.GetValue(requestId) ?? Guid.NewGuid().ToString("N"),
+                referenceOrderId: result.GetValue(orderId),
+                status: final,
+                type: new TransactionType(result.GetValue(type)!),
+                amount: SunbayModelFactory.TransactionAmounts(total: result.GetValue(amount), order: result.GetValue(amount), currency: result.GetValue(currency)!.ToUpperInvariant()),
+                terminalSn: result.GetValue(terminal) ?? configuration["Sunbay:TerminalSn"] ?? "FAKE-T1",
+                createdAt: now,
+                completedAt: now,
+                resultCode: approved ? "000" : final == TransactionStatus.Fail ? "005" : null,
+                resultMessage: approved ? "Approved" : final == TransactionStatus.Fail ? "Do not honor" : null,
+                authCode: approved ? "A1B2C3" : null,
+                maskedPan: final == TransactionStatus.Closed ? null : "411111******1111",
+                entryMode: final == TransactionStatus.Closed ? (EntryMode?)null : EntryMode.Contactless);
             return await SendAsync(new Uri(result.GetValue(url)!), signingSecret, transaction, ui, ct);
         }, ct));
         return command;

@@ -11,7 +11,7 @@ internal sealed partial class GoLiveCheck
         var probe = $"GOLIVE-PROBE-{Guid.NewGuid():N}"[..32];
         try
         {
-            var found = await _sunbay.GetTransactionByRequestIdAsync(probe, cancellationToken);
+            var found = await _sunbay.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(probe), cancellationToken);
             return Outcome.Pass($"API key accepted (the probe query answered {found.Status})");
         }
         catch (SunbayApiException ex) when (IsAuthenticationFailure(ex))
@@ -62,7 +62,7 @@ internal sealed partial class GoLiveCheck
 
     private async Task<Outcome> CheckQueryAsync(Transaction sale, TransactionNotification? webhook, CancellationToken cancellationToken)
     {
-        var queried = await _sunbay.GetTransactionByRequestIdAsync(sale.TransactionRequestId, cancellationToken);
+        var queried = await _sunbay.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(sale.TransactionRequestId), cancellationToken);
         var reference = webhook?.Transaction ?? sale;
         var differences = new List<string>();
         void Compare<T>(string field, T expected, T actual)

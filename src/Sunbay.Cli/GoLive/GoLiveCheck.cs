@@ -98,7 +98,7 @@ internal sealed partial class GoLiveCheck
             var batches = await _sunbay.BatchQueryAsync(_options.TerminalSn, ct);
             return Outcome.Pass(batches.Count == 0
                 ? "answered: no open batch"
-                : string.Join("; ", batches.Select(b => $"{b.ChannelCode}: {b.TotalCount} transaction(s), net {ConsoleUi.Money(b.NetAmount, b.Currency)}")));
+                : string.Join("; ", batches.Select(b => $"{b.ChannelCode}: {b.TransactionCount} transaction(s), net {ConsoleUi.Money(b.NetAmount, b.Currency)}")));
         }, cancellationToken);
         return Report();
     }

@@ -6,7 +6,7 @@ namespace Sunbay.Client;
 /// </summary>
 public sealed record BatchCloseRequest : TerminalRequest
 {
-    /// <summary>The channel to close (from <see cref="OpenBatch.ChannelCode"/>); every open channel when <see langword="null"/>.</summary>
+    /// <summary>The channel to close (from an <see cref="OpenBatch"/>'s <see cref="BatchTotals.ChannelCode"/>); every open channel when <see langword="null"/>.</summary>
     public string? ChannelCode { get; init; }
 
     /// <summary>Idempotency key (at most 32 of <c>A-Z a-z 0-9 _ -</c>); generated when not given. With several channels each call uses <c>{key}_{n}</c>.</summary>

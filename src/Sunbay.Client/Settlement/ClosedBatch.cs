@@ -1,44 +1,25 @@
 namespace Sunbay.Client;
 
 /// <summary>A closed (settled) batch.</summary>
-public sealed class ClosedBatch
+public sealed class ClosedBatch : BatchTotals
 {
-    /// <summary>Batch number.</summary>
-    public string? BatchNo { get; init; }
+    /// <summary>Built by the client from SUNBAY's answers; in tests, use <see cref="SunbayModelFactory.ClosedBatch"/>.</summary>
+    internal ClosedBatch()
+    {
+    }
 
     /// <summary>Batch status (<c>S</c> settled).</summary>
-    public string? Status { get; init; }
+    public string? Status { get; internal init; }
 
     /// <summary>When the batch was closed.</summary>
-    public DateTimeOffset? ClosedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; internal init; }
 
     /// <summary>The terminal.</summary>
-    public string? TerminalSn { get; init; }
-
-    /// <summary>The processing channel.</summary>
-    public string? ChannelCode { get; init; }
-
-    /// <summary>ISO 4217 currency code.</summary>
-    public string? Currency { get; init; }
-
-    /// <summary>Number of transactions.</summary>
-    public int? TransactionCount { get; init; }
-
-    /// <summary>Net amount in minor units.</summary>
-    public long? NetAmount { get; init; }
-
-    /// <summary>Tips in minor units (close answers only).</summary>
-    public long? TipAmount { get; init; }
-
-    /// <summary>Surcharges in minor units (close answers only).</summary>
-    public long? SurchargeAmount { get; init; }
-
-    /// <summary>Taxes in minor units (close answers only).</summary>
-    public long? TaxAmount { get; init; }
+    public string? TerminalSn { get; internal init; }
 
     /// <summary>The processor's merchant ID (list answers only).</summary>
-    public string? Mid { get; init; }
+    public string? Mid { get; internal init; }
 
     /// <summary>The processor's terminal ID (list answers only).</summary>
-    public string? Tid { get; init; }
+    public string? Tid { get; internal init; }
 }

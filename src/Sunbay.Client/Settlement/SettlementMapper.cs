@@ -8,10 +8,10 @@ internal static class SettlementMapper
     public static OpenBatch FromWire(Wire.OpenBatch b) => new()
     {
         BatchNo = b.BatchNo,
-        StartTime = TransactionMapper.ParseTime(b.StartTime),
+        OpenedAt = TransactionMapper.ParseTime(b.StartTime),
         ChannelCode = b.ChannelCode,
         Currency = b.PriceCurrency,
-        TotalCount = b.TotalCount,
+        TransactionCount = b.TotalCount,
         NetAmount = b.NetAmount,
         TipAmount = b.TipAmount,
         SurchargeAmount = b.SurchargeAmount,

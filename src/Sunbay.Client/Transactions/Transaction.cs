@@ -7,86 +7,91 @@ namespace Sunbay.Client;
 /// <remarks>Card data is only ever the masked PAN SUNBAY sends (first 6 and last 4 digits).</remarks>
 public sealed class Transaction
 {
+    /// <summary>Built by the client from SUNBAY's answers; in tests, use <see cref="SunbayModelFactory.Transaction"/>.</summary>
+    internal Transaction()
+    {
+    }
+
     /// <summary>SUNBAY's transaction ID.</summary>
-    public string? TransactionId { get; init; }
+    public string? TransactionId { get; internal init; }
 
     /// <summary>The idempotency key the transaction was created with.</summary>
-    public required string TransactionRequestId { get; init; }
+    public string TransactionRequestId { get; internal init; } = string.Empty;
 
     /// <summary>The merchant's order number.</summary>
-    public string? ReferenceOrderId { get; init; }
+    public string? ReferenceOrderId { get; internal init; }
 
     /// <summary>For a refund, void, capture or incremental authorisation: the transaction it applies to.</summary>
-    public string? OriginalTransactionId { get; init; }
+    public string? OriginalTransactionId { get; internal init; }
 
     /// <summary>The current status.</summary>
-    public TransactionStatus Status { get; init; }
+    public TransactionStatus Status { get; internal init; }
 
     /// <summary>The kind of transaction, when SUNBAY reported it.</summary>
-    public TransactionType Type { get; init; }
+    public TransactionType Type { get; internal init; }
 
     /// <summary>Amounts in minor units.</summary>
-    public TransactionAmounts? Amount { get; init; }
+    public TransactionAmounts? Amount { get; internal init; }
 
     /// <summary>When the transaction was created.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? CreatedAt { get; internal init; }
 
     /// <summary>When the transaction reached its final status.</summary>
-    public DateTimeOffset? CompletedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; internal init; }
 
     /// <summary>Masked card number, first 6 and last 4 digits.</summary>
-    public string? MaskedPan { get; init; }
+    public string? MaskedPan { get; internal init; }
 
     /// <summary>Card network type (<c>CREDIT</c>, <c>DEBIT</c>, <c>EBT</c>, ...).</summary>
-    public string? CardNetworkType { get; init; }
+    public string? CardNetworkType { get; internal init; }
 
     /// <summary>Payment method, e.g. <c>VISA</c>.</summary>
-    public string? PaymentMethodId { get; init; }
+    public string? PaymentMethodId { get; internal init; }
 
     /// <summary>Sub payment method (EBT programme).</summary>
-    public string? SubPaymentMethodId { get; init; }
+    public string? SubPaymentMethodId { get; internal init; }
 
-    /// <summary>How the card was read (<c>CONTACTLESS</c>, <c>CONTACT</c>, ...).</summary>
-    public string? EntryMode { get; init; }
+    /// <summary>How the card was read (<see cref="Client.EntryMode.Contactless"/>, <see cref="Client.EntryMode.Contact"/>, ...).</summary>
+    public EntryMode? EntryMode { get; internal init; }
 
-    /// <summary>How the cardholder was verified (<c>PIN</c>, <c>SIGNATURE</c>, ...).</summary>
-    public string? AuthenticationMethod { get; init; }
+    /// <summary>How the cardholder was verified (<see cref="Client.AuthenticationMethod.Pin"/>, <see cref="Client.AuthenticationMethod.Signature"/>, ...).</summary>
+    public AuthenticationMethod? AuthenticationMethod { get; internal init; }
 
     /// <summary>Authorisation code from the issuer.</summary>
-    public string? AuthCode { get; init; }
+    public string? AuthCode { get; internal init; }
 
     /// <summary>Channel (processor) response code; <c>000</c> is approved, e.g. <c>051</c> insufficient funds.</summary>
-    public string? ResultCode { get; init; }
+    public string? ResultCode { get; internal init; }
 
     /// <summary>Channel response message, e.g. "Insufficient funds".</summary>
-    public string? ResultMessage { get; init; }
+    public string? ResultMessage { get; internal init; }
 
     /// <summary>Batch number.</summary>
-    public string? BatchNo { get; init; }
+    public string? BatchNo { get; internal init; }
 
     /// <summary>Voucher number.</summary>
-    public string? VoucherNo { get; init; }
+    public string? VoucherNo { get; internal init; }
 
     /// <summary>System trace audit number.</summary>
-    public string? Stan { get; init; }
+    public string? Stan { get; internal init; }
 
     /// <summary>Retrieval reference number.</summary>
-    public string? Rrn { get; init; }
+    public string? Rrn { get; internal init; }
 
     /// <summary>The terminal that processed the transaction.</summary>
-    public string? TerminalSn { get; init; }
+    public string? TerminalSn { get; internal init; }
 
     /// <summary>The description sent with the request.</summary>
-    public string? Description { get; init; }
+    public string? Description { get; internal init; }
 
     /// <summary>The <c>attach</c> data sent with the request, echoed back.</summary>
-    public string? Attach { get; init; }
+    public string? Attach { get; internal init; }
 
-    /// <summary>What later happened to this transaction (<c>REFUNDED</c>, <c>PART_REFUNDED</c>, <c>VOIDED</c>, ...).</summary>
-    public string? RelatedTransactionStatus { get; init; }
+    /// <summary>What later happened to this transaction (<see cref="Client.RelatedTransactionStatus.Refunded"/>, <see cref="Client.RelatedTransactionStatus.Voided"/>, ...); <see langword="null"/> when nothing.</summary>
+    public RelatedTransactionStatus? RelatedTransactionStatus { get; internal init; }
 
-    /// <summary>Settlement state: <c>N</c> no batch needed, <c>U</c> awaiting batch close, <c>C</c> batch closed.</summary>
-    public string? BatchStatus { get; init; }
+    /// <summary>Where the transaction stands in settlement (<see cref="Client.BatchStatus.Open"/> until its batch is closed, ...).</summary>
+    public BatchStatus? BatchStatus { get; internal init; }
 
     /// <summary>Whether the transaction was approved (<see cref="TransactionStatus.Success"/>).</summary>
     public bool IsApproved => Status == TransactionStatus.Success;

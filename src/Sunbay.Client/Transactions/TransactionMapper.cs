@@ -72,7 +72,7 @@ internal static class TransactionMapper
             TransactionRequestId = transaction.TransactionRequestId,
             ReferenceOrderId = transaction.ReferenceOrderId,
             OriginalTransactionId = transaction.OriginalTransactionId,
-            TransactionStatus = NullIfEmpty(transaction.Status.Code),
+            TransactionStatus = NullIfEmpty(transaction.Status.Value),
             TransactionType = NullIfEmpty(transaction.Type.Value),
             Amount = amount is null ? null : new TransactionAmount
             {
@@ -90,8 +90,8 @@ internal static class TransactionMapper
             CardNetworkType = transaction.CardNetworkType,
             PaymentMethodId = transaction.PaymentMethodId,
             SubPaymentMethodId = transaction.SubPaymentMethodId,
-            EntryMode = transaction.EntryMode,
-            AuthenticationMethod = transaction.AuthenticationMethod,
+            EntryMode = transaction.EntryMode?.Value,
+            AuthenticationMethod = transaction.AuthenticationMethod?.Value,
             AuthCode = transaction.AuthCode,
             TransactionResultCode = transaction.ResultCode,
             TransactionResultMsg = transaction.ResultMessage,
@@ -102,8 +102,8 @@ internal static class TransactionMapper
             TerminalSn = transaction.TerminalSn,
             Description = transaction.Description,
             Attach = transaction.Attach,
-            RelatedTransactionStatus = transaction.RelatedTransactionStatus,
-            TransactionBatchStatus = transaction.BatchStatus,
+            RelatedTransactionStatus = transaction.RelatedTransactionStatus?.Value,
+            TransactionBatchStatus = transaction.BatchStatus?.Value,
         };
     }
 
@@ -114,7 +114,7 @@ internal static class TransactionMapper
         ReferenceOrderId = data.ReferenceOrderId,
         OriginalTransactionId = data.OriginalTransactionId,
         Status = TransactionStatus.Parse(data.TransactionStatus),
-        Type = string.IsNullOrEmpty(data.TransactionType) ? default : new TransactionType(data.TransactionType),
+        Type = WireValue.Read(data.TransactionType, static v => new TransactionType(v)) ?? default,
         Amount = data.Amount is { } a ? new TransactionAmounts
         {
             Currency = a.PriceCurrency,
@@ -131,8 +131,8 @@ internal static class TransactionMapper
         CardNetworkType = data.CardNetworkType,
         PaymentMethodId = data.PaymentMethodId,
         SubPaymentMethodId = data.SubPaymentMethodId,
-        EntryMode = data.EntryMode,
-        AuthenticationMethod = data.AuthenticationMethod,
+        EntryMode = WireValue.Read(data.EntryMode, static v => new EntryMode(v)),
+        AuthenticationMethod = WireValue.Read(data.AuthenticationMethod, static v => new AuthenticationMethod(v)),
         AuthCode = data.AuthCode,
         ResultCode = data.TransactionResultCode,
         ResultMessage = data.TransactionResultMsg,
@@ -143,8 +143,8 @@ internal static class TransactionMapper
         TerminalSn = data.TerminalSn,
         Description = data.Description,
         Attach = data.Attach,
-        RelatedTransactionStatus = data.RelatedTransactionStatus,
-        BatchStatus = data.TransactionBatchStatus,
+        RelatedTransactionStatus = WireValue.Read(data.RelatedTransactionStatus, static v => new RelatedTransactionStatus(v)),
+        BatchStatus = WireValue.Read(data.TransactionBatchStatus, static v => new BatchStatus(v)),
     };
 
     public static TipAdjustResult FromWire(Wire.TipAdjustResult? data) => new()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Sunbay.Client.Notifications;
 using Sunbay.Client.Telemetry;
+using Sunbay.Client.Transactions;
 
 namespace Sunbay.Client;
 
@@ -11,35 +12,48 @@ namespace Sunbay.Client;
 /// the transaction's expiry) and returns at once when a verified webhook for it reaches this process.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Keep <see cref="TransactionRequestId"/>: after a restart, <see cref="ISunbayClient.GetOperation(string)"/> rebuilds the
 /// operation from it. A decline is a result (<see cref="TransactionStatus.Fail"/>), not an exception.
+/// </para>
+/// <para>
+/// In unit tests of code that uses it, build one with <see cref="SunbayModelFactory.PendingTransactionOperation"/> or
+/// <see cref="SunbayModelFactory.CompletedTransactionOperation"/>, or derive from it and override the virtual members the
+/// code under test calls.
+/// </para>
 /// </remarks>
-public class TransactionOperation
+public partial class TransactionOperation
 {
-    private readonly SunbayClient? _client;
+    private readonly ITransactionStatusSource? _source;
     private readonly DateTimeOffset? _expiresAt;
     private const int MaxAbortAttempts = 3;
     private readonly long _createdTimestamp;
     private readonly object _gate = new();
     private Transaction? _latest;
+    private TransactionUpdateSource? _completedBy;
     private string? _requestId;
 
-    /// <summary>For mocking in tests of code that uses this type.</summary>
+    /// <summary>
+    /// For mocking: a derived class overrides the members the code under test calls; the others throw
+    /// <see cref="InvalidOperationException"/>, as nothing stands behind them.
+    /// </summary>
     protected TransactionOperation()
     {
     }
 
-    /// <param name="client">The client that queries.</param>
+    /// <param name="source">What queries, aborts and hears webhooks: the client that created the operation.</param>
     /// <param name="transactionRequestId">The idempotency key; may be unknown (an abort naming only SUNBAY's ID), then <paramref name="initial"/> carries the ID.</param>
     /// <param name="initial">What is known so far.</param>
     /// <param name="expiresAt">The transaction's timeExpire, when known.</param>
-    internal TransactionOperation(SunbayClient client, string? transactionRequestId, Transaction? initial, DateTimeOffset? expiresAt)
+    /// <param name="completedBy">How a final <paramref name="initial"/> state was learned; default a query (or the dispatch answer).</param>
+    internal TransactionOperation(ITransactionStatusSource source, string? transactionRequestId, Transaction? initial, DateTimeOffset? expiresAt, TransactionUpdateSource completedBy = TransactionUpdateSource.Query)
     {
-        _client = client;
+        _source = source;
         _requestId = string.IsNullOrEmpty(transactionRequestId) ? null : transactionRequestId;
         _latest = initial;
         _expiresAt = expiresAt;
-        _createdTimestamp = client.TimeProvider.GetTimestamp();
+        _completedBy = initial?.Status.IsFinal == true ? completedBy : null;
+        _createdTimestamp = source.TimeProvider.GetTimestamp();
     }
 
     /// <summary>The idempotency key of the transaction: store it to find the transaction again. Empty while unknown.</summary>
@@ -52,7 +66,7 @@ public class TransactionOperation
     public virtual bool HasCompleted => Volatile.Read(ref _latest)?.Status.IsFinal == true;
 
     /// <summary>How the final status was learned (a query or a verified webhook); <see langword="null"/> until completed.</summary>
-    public virtual TransactionUpdateSource? CompletedBy { get; private set; }
+    public virtual TransactionUpdateSource? CompletedBy => _completedBy;
 
     /// <summary>The latest state seen, final or not; <see langword="null"/> before the first answer of a rehydrated operation.</summary>
     public virtual Transaction? LastKnown => Volatile.Read(ref _latest);
@@ -71,10 +85,10 @@ public class TransactionOperation
     /// <exception cref="SunbayClientDisposedException">The client was disposed.</exception>
     public virtual async Task<Transaction> UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
-        var client = Client;
-        var current = _requestId is not null
-            ? await client.GetTransactionByRequestIdAsync(_requestId, cancellationToken).ConfigureAwait(false)
-            : await client.GetTransactionAsync(TransactionId ?? throw new InvalidOperationException("The operation knows neither the transaction's ID nor its request ID."), cancellationToken).ConfigureAwait(false);
+        var lookup = _requestId is not null
+            ? TransactionLookup.ByTransactionRequestId(_requestId)
+            : TransactionLookup.ByTransactionId(TransactionId ?? throw new InvalidOperationException("The operation knows neither the transaction's ID nor its request ID."));
+        var current = await Source.QueryAsync(lookup, cancellationToken).ConfigureAwait(false);
         if (_requestId is null && !string.IsNullOrEmpty(current.TransactionRequestId))
         {
             _requestId = current.TransactionRequestId;
@@ -153,172 +167,8 @@ public class TransactionOperation
         return WaitAsync(progress, abortAfter, cancellationToken);
     }
 
-    private async Task<Transaction> WaitAsync(IProgress<Transaction>? progress, TimeSpan? abortAfter, CancellationToken cancellationToken)
-    {
-        var client = Client;
-        if (HasCompleted)
-        {
-            return Value;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        if (client.IsDisposed)
-        {
-            throw new SunbayClientDisposedException("wait", TransactionRequestId);
-        }
-
-        var polling = client.CurrentOptions.Polling;
-        var time = client.TimeProvider;
-        var started = time.GetUtcNow();
-        var abortAt = started + abortAfter;
-        var abortAttempts = 0;
-        var interval = polling.InitialInterval;
-        Exception? lastError = null;
-
-        // Ends the wait when the caller cancels or the client is disposed, whichever comes first.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, client.Lifetime);
-        var token = stop.Token;
-        var registration = Listen(client);
-        try
-        {
-            while (true)
-            {
-                if (registration?.Notified.IsCompleted == true)
-                {
-                    return await FromWebhookAsync(registration).ConfigureAwait(false);
-                }
-
-                if (HasCompleted)
-                {
-                    // Another wait (or UpdateStatusAsync) on this object has seen the end.
-                    return Report(Value, progress);
-                }
-
-                if (abortAt is { } at && abortAttempts < MaxAbortAttempts && time.GetUtcNow() >= at)
-                {
-                    abortAttempts = await AbortAsync(client, abortAfter!.Value, abortAttempts, token).ConfigureAwait(false);
-                }
-
-                try
-                {
-                    var poll = UpdateStatusAsync(token);
-                    if (registration is not null && !poll.IsCompleted && await Task.WhenAny(poll, registration.Notified).ConfigureAwait(false) == registration.Notified)
-                    {
-                        // The webhook beat the poll in flight: the poll's answer, whenever it comes, changes nothing.
-                        _ = poll.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                        return await FromWebhookAsync(registration).ConfigureAwait(false);
-                    }
-
-                    var current = Report(await poll.ConfigureAwait(false), progress);
-                    registration ??= Listen(client);
-                    lastError = null;
-                    if (current.Status.IsFinal)
-                    {
-                        return current;
-                    }
-                }
-                catch (Exception ex) when (ex is SunbayTransportException or SunbayApiException or SunbayConfigurationException && !token.IsCancellationRequested)
-                {
-                    // A failed query (or a configuration reload that failed validation, until it is fixed) says nothing
-                    // about the transaction, which may be paid on the terminal: keep waiting.
-                    // The first failure of a series is a warning, the ones after it are debug lines.
-                    if (lastError is null)
-                    {
-                        Log.PollFailed(client.Logger, TransactionRequestId, ex);
-                    }
-                    else
-                    {
-                        Log.PollFailedAgain(client.Logger, TransactionRequestId, ex.Message);
-                    }
-
-                    lastError = ex;
-                }
-
-                var now = time.GetUtcNow();
-                if (now > Deadline(started) + polling.ExpiryGracePeriod)
-                {
-                    throw new SunbayOperationTimeoutException(TransactionRequestId, LastKnown?.Status ?? default, lastError);
-                }
-
-                var pause = Jittered(interval, polling.Jitter);
-                if (abortAt is { } abortTime && abortAttempts == 0 && abortTime - now < pause)
-                {
-                    pause = abortTime > now ? abortTime - now : TimeSpan.Zero;
-                }
-
-                var delay = Task.Delay(pause, time, token);
-                if (registration is not null && await Task.WhenAny(delay, registration.Notified).ConfigureAwait(false) == registration.Notified)
-                {
-                    return await FromWebhookAsync(registration).ConfigureAwait(false);
-                }
-
-                await delay.ConfigureAwait(false);
-                if (time.GetUtcNow() - started >= polling.BackoffAfter)
-                {
-                    interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * polling.BackoffMultiplier), polling.MaxInterval.Ticks));
-                }
-            }
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && client.IsDisposed)
-        {
-            throw new SunbayClientDisposedException("wait", TransactionRequestId, ex);
-        }
-        finally
-        {
-            registration?.Dispose();
-        }
-
-        // The verified webhook ended the wait: it is the final state (unless an earlier final one already won).
-        async Task<Transaction> FromWebhookAsync(TransactionWaiters.Registration notified) =>
-            Report(Apply(await notified.Notified.ConfigureAwait(false), TransactionUpdateSource.Webhook), progress);
-    }
-
-    /// <summary>
-    /// Sends the abort once; returns the attempts used so far, or <see cref="MaxAbortAttempts"/> when no other attempt
-    /// should follow (sent, or refused by SUNBAY or by validation). Only an abort that got no answer is sent again.
-    /// </summary>
-    private async Task<int> AbortAsync(SunbayClient client, TimeSpan abortAfter, int attempts, CancellationToken cancellationToken)
-    {
-        attempts++;
-        Log.Aborting(client.Logger, TransactionRequestId, abortAfter, attempts);
-        try
-        {
-            // Its answer is not the outcome (the terminal may have approved first): the wait reads the true final state.
-            await client.StartAbortAsync(
-                new AbortRequest
-                {
-                    OriginalTransactionRequestId = _requestId,
-                    OriginalTransactionId = _requestId is null ? TransactionId : null,
-                    TerminalSn = LastKnown?.TerminalSn,
-                },
-                cancellationToken).ConfigureAwait(false);
-            return MaxAbortAttempts;
-        }
-        catch (SunbayException ex) when (ex is not SunbayClientDisposedException && !cancellationToken.IsCancellationRequested)
-        {
-            Log.AbortFailed(client.Logger, TransactionRequestId, ex);
-            return ex is SunbayTransportException ? attempts : MaxAbortAttempts;
-        }
-    }
-
     /// <inheritdoc/>
     public override string ToString() => $"TransactionOperation {TransactionRequestId}: {(_latest is null ? "unknown" : _latest.Status.ToString())}";
-
-    private TransactionWaiters.Registration? Listen(SunbayClient client) => _requestId is null ? null : client.Waiters.Register(_requestId);
-
-    private SunbayClient Client => _client ?? throw new InvalidOperationException("This operation was not created by a SunbayClient.");
-
-    private DateTimeOffset Deadline(DateTimeOffset started) =>
-        _expiresAt ?? (_latest?.CreatedAt ?? started) + TimeSpan.FromDays(1);
-
-    private static TimeSpan Jittered(TimeSpan interval, double jitter) =>
-        jitter <= 0 ? interval : interval * (1 + (jitter * ((Random.Shared.NextDouble() * 2) - 1)));
-
-    private static Transaction Report(Transaction transaction, IProgress<Transaction>? progress)
-    {
-        progress?.Report(transaction);
-        return transaction;
-    }
 
     /// <summary>
     /// Records a state seen by a query or a webhook and returns the operation's state afterwards. The first final state
@@ -337,7 +187,7 @@ public class TransactionOperation
                 if (current.Status.IsFinal)
                 {
                     // Before the state: whoever sees HasCompleted also sees how.
-                    CompletedBy = source;
+                    _completedBy = source;
                 }
 
                 Volatile.Write(ref _latest, current);
@@ -345,25 +195,25 @@ public class TransactionOperation
             }
         }
 
-        var client = _client;
+        var owner = _source;
         if (kept is not null)
         {
-            if (client is not null)
+            if (owner is not null)
             {
                 if (current.Status.IsFinal && current.Status != kept.Status)
                 {
-                    Log.ConflictingFinalIgnored(client.Logger, TransactionRequestId, kept.Status, source, current.Status);
+                    Log.ConflictingFinalIgnored(owner.Logger, TransactionRequestId, kept.Status, source, current.Status);
                 }
                 else
                 {
-                    Log.StaleAnswerIgnored(client.Logger, TransactionRequestId, current.Status, source, kept.Status);
+                    Log.StaleAnswerIgnored(owner.Logger, TransactionRequestId, current.Status, source, kept.Status);
                 }
             }
 
             return kept;
         }
 
-        if (current.Status.IsFinal && client is not null)
+        if (current.Status.IsFinal && owner is not null)
         {
             var name = source == TransactionUpdateSource.Webhook ? "webhook" : "poll";
             var tags = new TagList
@@ -373,8 +223,8 @@ public class TransactionOperation
                 { "sunbay.completed_by", name },
             };
             SunbayTelemetry.TransactionOutcomes.Add(1, tags);
-            SunbayTelemetry.TimeToFinal.Record(client.TimeProvider.GetElapsedTime(_createdTimestamp).TotalSeconds, tags);
-            Log.TransactionCompleted(client.Logger, TransactionRequestId, current.Status, name);
+            SunbayTelemetry.TimeToFinal.Record(owner.TimeProvider.GetElapsedTime(_createdTimestamp).TotalSeconds, tags);
+            Log.TransactionCompleted(owner.Logger, TransactionRequestId, current.Status, name);
         }
 
         return current;

@@ -1,15 +1,28 @@
+using Sunbay.Client.Transactions;
+
 namespace Sunbay.Client;
 
 /// <summary>
 /// Status of a transaction. SUNBAY sends single letters (<c>I</c>, <c>P</c>, <c>S</c>, <c>F</c>, <c>C</c>) and, in some
-/// places, long names (<c>SUCCESS</c>, ...); both parse to the same value. A value this SDK does not know is kept as it
-/// came and never throws, so a new server status cannot break a running integration.
+/// places, long names (<c>SUCCESS</c>, ...); both make the same value. Extensible: a value this SDK does not know is kept
+/// as it came and never throws, so a new server status cannot break a running integration.
 /// </summary>
-public readonly struct TransactionStatus : IEquatable<TransactionStatus>
+public readonly record struct TransactionStatus
 {
-    private readonly string? _code;
+    private readonly string? _value;
 
-    private TransactionStatus(string code) => _code = code;
+    /// <summary>Creates a status from a wire value: a letter or a long name, in any case; unknown values are kept.</summary>
+    /// <param name="value">The wire value, e.g. <c>S</c> or <c>SUCCESS</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public TransactionStatus(string value) => _value = WireValue.Normalize(value) switch
+    {
+        "I" or "INITIAL" or "INIT" => "I",
+        "P" or "PROCESSING" or "PENDING" => "P",
+        "S" or "SUCCESS" or "SUCCEEDED" => "S",
+        "F" or "FAIL" or "FAILED" or "FAILURE" => "F",
+        "C" or "CLOSED" or "CLOSE" => "C",
+        var other => other,
+    };
 
     /// <summary>Created, not yet sent to the card network.</summary>
     public static TransactionStatus Initial { get; } = new("I");
@@ -26,47 +39,25 @@ public readonly struct TransactionStatus : IEquatable<TransactionStatus>
     /// <summary>Final: closed without payment (expired after <c>timeExpire</c>, or aborted).</summary>
     public static TransactionStatus Closed { get; } = new("C");
 
-    /// <summary>The wire code: <c>I</c>, <c>P</c>, <c>S</c>, <c>F</c>, <c>C</c>, or an unknown value as received.</summary>
-    public string Code => _code ?? string.Empty;
+    /// <summary>The wire value: <c>I</c>, <c>P</c>, <c>S</c>, <c>F</c>, <c>C</c>, or an unknown value as received; empty when none.</summary>
+    public string Value => _value ?? string.Empty;
 
     /// <summary>Whether the status is final (<see cref="Success"/>, <see cref="Fail"/> or <see cref="Closed"/>): it will not change any more.</summary>
-    public bool IsFinal => _code is "S" or "F" or "C";
+    public bool IsFinal => _value is "S" or "F" or "C";
 
-    /// <summary>Whether this is a status this SDK knows.</summary>
-    public bool IsKnown => _code is "I" or "P" or "S" or "F" or "C";
+    /// <summary>Whether this is one of the statuses this SDK knows (the static properties).</summary>
+    public bool IsKnown => _value is "I" or "P" or "S" or "F" or "C";
 
-    /// <summary>Parses a wire value: a letter or a long name, in any case. Unknown values are kept; never throws.</summary>
+    /// <summary>Reads a wire value that may be absent: <see langword="null"/> or blank is the default (no status); never throws.</summary>
     /// <param name="value">The value received from SUNBAY.</param>
-    public static TransactionStatus Parse(string? value)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return default;
-        }
+    public static TransactionStatus Parse(string? value) => value is null ? default : new(value);
 
-        return trimmed.ToUpperInvariant() switch
-        {
-            "I" or "INITIAL" or "INIT" => Initial,
-            "P" or "PROCESSING" or "PENDING" => Processing,
-            "S" or "SUCCESS" or "SUCCEEDED" => Success,
-            "F" or "FAIL" or "FAILED" or "FAILURE" => Fail,
-            "C" or "CLOSED" or "CLOSE" => Closed,
-            var other => new TransactionStatus(other),
-        };
-    }
+    /// <summary>The status of a wire value; see <see cref="TransactionStatus(string)"/>.</summary>
+    /// <param name="value">The wire value.</param>
+    public static implicit operator TransactionStatus(string value) => new(value);
 
-    /// <inheritdoc/>
-    public bool Equals(TransactionStatus other) => string.Equals(_code, other._code, StringComparison.Ordinal);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is TransactionStatus other && Equals(other);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => _code is null ? 0 : StringComparer.Ordinal.GetHashCode(_code);
-
-    /// <summary>The readable name (<c>Success</c>, <c>Fail</c>, ...), or the raw value when unknown.</summary>
-    public override string ToString() => _code switch
+    /// <summary>The readable name (<c>Success</c>, <c>Fail</c>, ...) rather than the letter, or the raw value when unknown.</summary>
+    public override string ToString() => _value switch
     {
         null => "(none)",
         "I" => nameof(Initial),
@@ -76,10 +67,4 @@ public readonly struct TransactionStatus : IEquatable<TransactionStatus>
         "C" => nameof(Closed),
         var other => other,
     };
-
-    /// <summary>Equality.</summary>
-    public static bool operator ==(TransactionStatus left, TransactionStatus right) => left.Equals(right);
-
-    /// <summary>Inequality.</summary>
-    public static bool operator !=(TransactionStatus left, TransactionStatus right) => !left.Equals(right);
 }

@@ -1,15 +1,19 @@
+using Sunbay.Client.Transactions;
+
 namespace Sunbay.Client;
 
 /// <summary>
-/// Kind of a transaction (<c>SALE</c>, <c>REFUND</c>, ...). Open: a type this SDK does not know is kept as received.
+/// Kind of a transaction (<c>SALE</c>, <c>REFUND</c>, ...). Extensible: a type this SDK does not know is kept as received
+/// and compares by its wire value, so a new kind from SUNBAY never breaks a running integration.
 /// </summary>
-public readonly struct TransactionType : IEquatable<TransactionType>
+public readonly record struct TransactionType
 {
     private readonly string? _value;
 
-    /// <summary>Creates a type from its wire name (upper case).</summary>
-    /// <param name="value">The wire name, e.g. <c>SALE</c>.</param>
-    public TransactionType(string value) => _value = value?.Trim().ToUpperInvariant();
+    /// <summary>Creates a type from its wire value (trimmed, upper case), e.g. <c>SALE</c>.</summary>
+    /// <param name="value">The wire value.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public TransactionType(string value) => _value = WireValue.Normalize(value);
 
     /// <summary>A sale.</summary>
     public static TransactionType Sale { get; } = new("SALE");
@@ -32,24 +36,16 @@ public readonly struct TransactionType : IEquatable<TransactionType>
     /// <summary>A void.</summary>
     public static TransactionType Void { get; } = new("VOID");
 
-    /// <summary>The wire name, e.g. <c>SALE</c>; empty when unknown.</summary>
+    /// <summary>The wire value, e.g. <c>SALE</c>; empty when none was reported.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <inheritdoc/>
-    public bool Equals(TransactionType other) => string.Equals(_value, other._value, StringComparison.Ordinal);
+    /// <summary>Whether this is one of the types this SDK knows (the static properties).</summary>
+    public bool IsKnown => _value is "SALE" or "AUTH" or "FORCED_AUTH" or "INCREMENTAL" or "POST_AUTH" or "REFUND" or "VOID";
 
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is TransactionType other && Equals(other);
+    /// <summary>The type of a wire value; see <see cref="TransactionType(string)"/>.</summary>
+    /// <param name="value">The wire value.</param>
+    public static implicit operator TransactionType(string value) => new(value);
 
-    /// <inheritdoc/>
-    public override int GetHashCode() => _value is null ? 0 : StringComparer.Ordinal.GetHashCode(_value);
-
-    /// <inheritdoc/>
+    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    /// <summary>Equality.</summary>
-    public static bool operator ==(TransactionType left, TransactionType right) => left.Equals(right);
-
-    /// <summary>Inequality.</summary>
-    public static bool operator !=(TransactionType left, TransactionType right) => !left.Equals(right);
 }

@@ -3,11 +3,11 @@ namespace Sunbay.Client.Webhooks;
 /// <summary>A verified SUNBAY webhook: the transaction it reports and the delivery's identity.</summary>
 public sealed class TransactionNotification
 {
-    /// <summary>Creates a notification (the verifier does; tests of a handler may too).</summary>
+    /// <summary>Created by <see cref="SunbayWebhookVerifier"/>; in tests of a handler, use <see cref="SunbayModelFactory.TransactionNotification"/>.</summary>
     /// <param name="transaction">The transaction the webhook reports.</param>
     /// <param name="clientRequestId">The delivery's <c>X-Client-Request-Id</c>.</param>
     /// <param name="timestamp">The delivery's <c>X-Timestamp</c>.</param>
-    public TransactionNotification(Transaction transaction, string clientRequestId, DateTimeOffset timestamp)
+    internal TransactionNotification(Transaction transaction, string clientRequestId, DateTimeOffset timestamp)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentException.ThrowIfNullOrEmpty(clientRequestId);
@@ -56,9 +56,9 @@ public sealed class TransactionNotification
         var identity = string.IsNullOrEmpty(transaction.TransactionId)
             ? "req:" + transaction.TransactionRequestId
             : "txn:" + transaction.TransactionId;
-        return string.IsNullOrEmpty(transaction.RelatedTransactionStatus)
-            ? $"{identity}:{transaction.Status.Code}"
-            : $"{identity}:{transaction.Status.Code}:{transaction.RelatedTransactionStatus}";
+        return transaction.RelatedTransactionStatus is { } related
+            ? $"{identity}:{transaction.Status.Value}:{related.Value}"
+            : $"{identity}:{transaction.Status.Value}";
     }
 
     /// <inheritdoc/>

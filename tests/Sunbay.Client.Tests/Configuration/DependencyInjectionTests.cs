@@ -24,7 +24,7 @@ public sealed class DependencyInjectionTests
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<ISunbayClient>();
-        await client.GetTransactionByRequestIdAsync("req1");
+        await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1"));
 
         Assert.Same(client, provider.GetRequiredService<ISunbayClient>());
         Assert.Equal("Bearer sk_test_from_config", stub.Calls[0].Headers["Authorization"]);
@@ -50,8 +50,8 @@ public sealed class DependencyInjectionTests
         await using var provider = services.BuildServiceProvider();
         var factory = provider.GetRequiredService<ISunbayClientFactory>();
 
-        await factory.CreateClient("store-a").GetTransactionByRequestIdAsync("req1");
-        await factory.CreateClient("store-b").GetTransactionByRequestIdAsync("req1");
+        await factory.CreateClient("store-a").GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1"));
+        await factory.CreateClient("store-b").GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1"));
 
         Assert.Equal("Bearer sk_test_store-a", stub.Calls[0].Headers["Authorization"]);
         Assert.Contains("appId=app_store-b", stub.Calls[1].Uri.Query, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class DependencyInjectionTests
         var client = provider.GetRequiredService<ISunbayClient>();
 
         var error = await Assert.ThrowsAsync<SunbayTransportException>(() => client.StartSaleAsync(TestClients.Sale()));
-        await Assert.ThrowsAsync<SunbayTransportException>(() => client.GetTransactionByRequestIdAsync("r"));
+        await Assert.ThrowsAsync<SunbayTransportException>(() => client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("r")));
 
         Assert.True(error.OutcomeUnknown);
         Assert.Equal(1, stub.Calls.Count(c => c.Method == HttpMethod.Post));
@@ -98,7 +98,7 @@ public sealed class DependencyInjectionTests
         }).HttpClient.ConfigurePrimaryHttpMessageHandler(() => stub);
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<ISunbayClient>().GetTransactionByRequestIdAsync("req1");
+        await provider.GetRequiredService<ISunbayClient>().GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1"));
 
         Assert.False(stub.Calls[0].Headers.ContainsKey("Authorization"));
         Assert.Matches("^[0-9]{13}:[0-9a-f-]{36}$", stub.Calls[0].Headers["X-Test-Signature"]);

@@ -47,7 +47,7 @@ public sealed class ApiKeyHeaderSafetyTests
         using var client = new SunbayClient(options, stub, TestClients.Clock());
         options.ApiKey = BadKey;
 
-        var error = await Assert.ThrowsAsync<SunbayTransportException>(() => client.GetTransactionByRequestIdAsync("q-1"));
+        var error = await Assert.ThrowsAsync<SunbayTransportException>(() => client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("q-1")));
 
         Assert.False(error.OutcomeUnknown);
         Assert.DoesNotContain(BadKey, error.ToString(), StringComparison.Ordinal);

@@ -58,7 +58,7 @@ public sealed class ClockAndRotationTests
             });
         using var client = TestClients.Create(stub, time);
 
-        var result = await time.RunUntilAsync(client.GetTransactionByRequestIdAsync("ra-1"), TimeSpan.FromMinutes(1));
+        var result = await time.RunUntilAsync(client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("ra-1")), TimeSpan.FromMinutes(1));
 
         Assert.True(result.IsApproved);
         Assert.Equal(2, sentAt.Count);
@@ -81,10 +81,10 @@ public sealed class ClockAndRotationTests
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<ISunbayClient>();
 
-        await client.GetTransactionByRequestIdAsync("rot-1");
+        await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("rot-1"));
         configuration["Sunbay:ApiKey"] = "sk_test_new_key";
         configuration.Reload();
-        await client.GetTransactionByRequestIdAsync("rot-1");
+        await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("rot-1"));
 
         Assert.Equal("Bearer sk_test_old_key", stub.Calls[0].Headers["Authorization"]);
         Assert.Equal("Bearer sk_test_new_key", stub.Calls[1].Headers["Authorization"]);

@@ -33,7 +33,7 @@ public sealed class HeadersHandlerTests
             .Then(_ => StubHandler.Json(StubHandler.Query("req1", "S")));
         using var client = TestClients.Create(stub);
 
-        await client.GetTransactionByRequestIdAsync("req1");
+        await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1"));
 
         Assert.Equal(2, stub.Calls.Count);
         Assert.NotEqual(stub.Calls[0].Headers["X-Client-Request-Id"], stub.Calls[1].Headers["X-Client-Request-Id"]);
@@ -47,9 +47,9 @@ public sealed class HeadersHandlerTests
         var options = TestClients.Options();
         using var client = new SunbayClient(options, stub, TestClients.Clock());
 
-        await client.GetTransactionByRequestIdAsync("req1");
+        await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1"));
         options.ApiKey = "sk_test_rotated_key_0002";
-        await client.GetTransactionByRequestIdAsync("req1");
+        await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1"));
 
         Assert.Equal($"Bearer {TestClients.ApiKey}", stub.Calls[0].Headers["Authorization"]);
         Assert.Equal("Bearer sk_test_rotated_key_0002", stub.Calls[1].Headers["Authorization"]);
@@ -61,7 +61,7 @@ public sealed class HeadersHandlerTests
         var stub = new StubHandler().Then(_ => StubHandler.Json(StubHandler.Query("req1", "S")));
         using var client = TestClients.Create(stub);
 
-        await client.GetTransactionByRequestIdAsync("req1");
+        await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1"));
 
         Assert.Equal("/v1/transaction/query", stub.Calls[0].Uri.AbsolutePath);
         Assert.Equal("?appId=test_app_0001&merchantId=M1260231004&transactionRequestId=req1", stub.Calls[0].Uri.Query);

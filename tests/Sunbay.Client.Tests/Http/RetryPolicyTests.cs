@@ -49,7 +49,7 @@ public sealed class RetryPolicyTests
         var stub = new StubHandler().Always(_ => new HttpResponseMessage(HttpStatusCode.BadGateway));
         using var client = TestClients.Create(stub, configure: o => o.Retry.MaxGetRetries = 3);
 
-        var error = await Assert.ThrowsAsync<SunbayTransportException>(() => client.GetTransactionByRequestIdAsync("req1"));
+        var error = await Assert.ThrowsAsync<SunbayTransportException>(() => client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1")));
 
         Assert.Equal(4, stub.Calls.Count);
         Assert.False(error.OutcomeUnknown);
@@ -64,7 +64,7 @@ public sealed class RetryPolicyTests
             .Then(_ => StubHandler.Json(StubHandler.Query("req1", "S")));
         using var client = TestClients.Create(stub);
 
-        var transaction = await client.GetTransactionByRequestIdAsync("req1");
+        var transaction = await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1"));
 
         Assert.Equal(TransactionStatus.Success, transaction.Status);
         Assert.Equal(2, stub.Calls.Count);

@@ -36,7 +36,7 @@ public sealed class RedactionTests
         using var client = new SunbayClient(TestClients.Options(o => o.ApiKey = Key), stub, TestClients.Clock(), factory);
 
         var push = await Assert.ThrowsAnyAsync<SunbayException>(() => client.StartSaleAsync(TestClients.Sale()));
-        var query = await Assert.ThrowsAnyAsync<SunbayException>(() => client.GetTransactionByRequestIdAsync("req1"));
+        var query = await Assert.ThrowsAnyAsync<SunbayException>(() => client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1")));
 
         Assert.Equal($"Bearer {Key}", stub.Calls[0].Headers["Authorization"]);
         var texts = new List<string> { push.Message, push.ToString(), query.Message, query.ToString() };
@@ -62,7 +62,7 @@ public sealed class RedactionTests
         var stub = new StubHandler().ThenJson(body);
         using var client = TestClients.Create(stub);
 
-        var transaction = await client.GetTransactionByRequestIdAsync("req1");
+        var transaction = await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1"));
 
         var text = transaction.ToString();
         Assert.Contains("411111******1111", text, StringComparison.Ordinal);
@@ -75,13 +75,11 @@ public sealed class RedactionTests
     [Fact]
     public void A_transaction_built_by_hand_prints_secrets_masked_too()
     {
-        var transaction = new Transaction
-        {
-            TransactionRequestId = "req1",
-            Status = TransactionStatus.Fail,
-            ResultCode = "05",
-            ResultMessage = $"card {SpacedCardNumber} key sk_live_abc123def456",
-        };
+        var transaction = SunbayModelFactory.Transaction(
+            transactionRequestId: "req1",
+            status: TransactionStatus.Fail,
+            resultCode: "05",
+            resultMessage: $"card {SpacedCardNumber} key sk_live_abc123def456");
 
         var text = transaction.ToString();
 

@@ -87,12 +87,12 @@ public sealed class SecretSafetyTests
         host.Faults.Enqueue(FakeEndpoint.Sale, FakeFault.DropAfterRecording);
         await Expect<SunbayTransportException>(() => sunbay.StartSaleAsync(sale with { ReferenceOrderId = "ORDER-SAFE-3" }));
         host.Faults.Enqueue(FakeEndpoint.Query, FakeFault.ServerErrorHtml, count: 10);
-        await Expect<SunbayTransportException>(() => sunbay.GetTransactionByRequestIdAsync("missing"));
+        await Expect<SunbayTransportException>(() => sunbay.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("missing")));
         host.Faults.Clear();
 
         // The key is rotated at SUNBAY but not here: authentication errors.
         host.ApiKey = "sk_test_rotated_secret_0002";
-        await Expect<SunbayApiException>(() => sunbay.GetTransactionByRequestIdAsync(paid.TransactionRequestId));
+        await Expect<SunbayApiException>(() => sunbay.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(paid.TransactionRequestId)));
 
         // Webhook verification failures, and the signer and options themselves.
         var verifier = new SunbayWebhookVerifier(new SunbayWebhookOptions { Secrets = { host.WebhookSecrets[0] } });

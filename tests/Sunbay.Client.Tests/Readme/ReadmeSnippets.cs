@@ -101,8 +101,8 @@ internal static class ReadmeSnippets
         TipAdjustResult tip = await sunbay.TipAdjustAsync(new TipAdjustRequest { OriginalTransactionId = capture.TransactionId, TipAmount = 300 }, ct);
 
         // Queries.
-        Transaction byId = await sunbay.GetTransactionAsync("7225836252468027", ct);
-        Transaction? byKey = await sunbay.FindTransactionAsync("req-to-abort", ct);    // null when SUNBAY has none
+        Transaction byId = await sunbay.GetTransactionAsync(TransactionLookup.ByTransactionId("7225836252468027"), ct);
+        Transaction? byKey = await sunbay.FindTransactionAsync(TransactionLookup.ByTransactionRequestId("req-to-abort"), ct);    // null when SUNBAY has none
 
         // Settlement and merchant.
         IReadOnlyList<OpenBatch> open = await sunbay.BatchQueryAsync(cancellationToken: ct);
@@ -133,7 +133,7 @@ internal static class ReadmeSnippets
         catch (SunbayTransportException ex) when (ex.OutcomeUnknown)
         {
             // Did SUNBAY get it? Look, then re-send only if it did not: same transactionRequestId, new X-Client-Request-Id.
-            Transaction? existing = await sunbay.FindTransactionAsync(ex.TransactionRequestId!, ct);
+            Transaction? existing = await sunbay.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(ex.TransactionRequestId!), ct);
             operation = existing is not null
                 ? sunbay.GetOperation(existing.TransactionRequestId)
                 : await sunbay.StartOrResumeAsync(request, ct);      // queries again, and sends only if still absent

@@ -9,9 +9,11 @@ public sealed partial class ReadmeTests
     public void Every_csharp_snippet_of_the_readme_is_compiled_verbatim()
     {
         var readme = File.ReadAllText(Support.RepositoryPaths.Of("README.md"));
-        // The "Testing your app" recipe needs a web app and WebApplicationFactory: it is compiled and run in its own test.
+        // The "Testing your app" recipes need a web app, or a project that sees no internals: they are compiled and run
+        // in their own tests.
         var compiled = Normalize(File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Tests", "Readme", "ReadmeSnippets.cs"))
-            + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.AspNetCore.Tests", "Testing", "CheckoutAppTests.cs")));
+            + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.AspNetCore.Tests", "Testing", "CheckoutAppTests.cs"))
+            + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Testing.Tests", "ModelFactoryTests.cs")));
         var snippets = Snippet().Matches(readme).Select(m => m.Groups[1].Value).ToList();
 
         Assert.True(snippets.Count >= 8, $"expected the README's snippets, found {snippets.Count}");

@@ -31,7 +31,7 @@ public sealed class RecoveryTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<SunbayTransportException>(() => _client.StartSaleAsync(sale));
         Assert.True(error.OutcomeUnknown);
-        var found = await _client.FindTransactionAsync(error.TransactionRequestId!);
+        var found = await _client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(error.TransactionRequestId!));
         var resumed = await _client.StartOrResumeAsync(sale);
         _time.Advance(TimeSpan.FromSeconds(3));
         var result = await resumed.WaitForCompletionAsync();
@@ -49,7 +49,7 @@ public sealed class RecoveryTests : IAsyncLifetime
         var sale = Sale("LOST-BEFORE");
 
         var error = await Assert.ThrowsAsync<SunbayTransportException>(() => _client.StartSaleAsync(sale));
-        Assert.Null(await _client.FindTransactionAsync(error.TransactionRequestId!));
+        Assert.Null(await _client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(error.TransactionRequestId!)));
         var resumed = await _client.StartOrResumeAsync(sale);
         _time.Advance(TimeSpan.FromSeconds(3));
         var result = await resumed.WaitForCompletionAsync();
@@ -112,15 +112,15 @@ public sealed class RecoveryTests : IAsyncLifetime
         var sale = await _client.StartSaleAsync(Sale(null) with { ReferenceOrderId = "ORDER-LOST-KEY" });
         _time.Advance(TimeSpan.FromSeconds(3));
 
-        var found = await _client.FindTransactionByReferenceOrderIdAsync("ORDER-LOST-KEY");
-        var missing = await _client.FindTransactionByReferenceOrderIdAsync("ORDER-NEVER-SEEN");
+        var found = await _client.FindTransactionAsync(TransactionLookup.ByReferenceOrderId("ORDER-LOST-KEY"));
+        var missing = await _client.FindTransactionAsync(TransactionLookup.ByReferenceOrderId("ORDER-NEVER-SEEN"));
 
         Assert.NotNull(found);
         Assert.Equal(sale.TransactionRequestId, found.TransactionRequestId);
         Assert.True(found.IsApproved);
         Assert.Null(missing);
         Assert.Contains(_host.Journal, r => r.PathAndQuery.Contains("referenceOrderId=ORDER-LOST-KEY", StringComparison.Ordinal));
-        await Assert.ThrowsAsync<SunbayValidationException>(() => _client.FindTransactionByReferenceOrderIdAsync("ORD#1"));
+        await Assert.ThrowsAsync<SunbayValidationException>(() => _client.FindTransactionAsync(TransactionLookup.ByReferenceOrderId("ORD#1")));
     }
 
     private async Task<Transaction> PaidSaleAsync(long amount)

@@ -90,7 +90,7 @@ public sealed class UndocumentedBehaviourTests
         var stub = new StubHandler().ThenJson(StubHandler.Envelope(data));
         using var client = TestClients.Create(stub);
 
-        Assert.Null(await client.FindTransactionAsync(Key));
+        Assert.Null(await client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(Key)));
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class UndocumentedBehaviourTests
             .ThenJson(StubHandler.Envelope("null", code: "E404", msg: "Transaction does not exist"), HttpStatusCode.NotFound);
         using var client = TestClients.Create(stub, configure: o => o.TransactionNotFoundCodes.Add("E404"));
 
-        Assert.Null(await client.FindTransactionAsync(Key));
-        Assert.Null(await client.FindTransactionAsync(Key));
+        Assert.Null(await client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(Key)));
+        Assert.Null(await client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(Key)));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class UndocumentedBehaviourTests
         var stub = new StubHandler().Always(_ => StubHandler.Json(StubHandler.Query("SOMEONE-ELSE", "S")));
         using var client = TestClients.Create(stub);
 
-        var find = await Assert.ThrowsAsync<SunbayTransportException>(() => client.FindTransactionAsync(Key));
+        var find = await Assert.ThrowsAsync<SunbayTransportException>(() => client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(Key)));
         var resume = await Assert.ThrowsAsync<SunbayTransportException>(() => client.StartOrResumeAsync(TestClients.Sale(transactionRequestId: Key)));
 
         Assert.Contains("SOMEONE-ELSE", find.Message, StringComparison.Ordinal);

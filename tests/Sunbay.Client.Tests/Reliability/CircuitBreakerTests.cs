@@ -35,7 +35,7 @@ public sealed class CircuitBreakerTests : IAsyncLifetime
         _host.Faults.Enqueue(FakeEndpoint.Query, FakeFault.ServiceUnavailable, 20);
         for (var i = 0; i < 20; i++)
         {
-            await Assert.ThrowsAsync<SunbayTransportException>(() => _client.GetTransactionByRequestIdAsync("TRIP" + i));
+            await Assert.ThrowsAsync<SunbayTransportException>(() => _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("TRIP" + i)));
         }
 
         var sale = new SaleRequest { Amount = 1000, Currency = "USD", ReferenceOrderId = "ORDER-CB", Description = "Breaker", TransactionRequestId = "BREAKER-1" };
@@ -47,7 +47,7 @@ public sealed class CircuitBreakerTests : IAsyncLifetime
         Assert.DoesNotContain(_host.Journal, r => r.Endpoint == FakeEndpoint.Sale);
 
         _time.Advance(TimeSpan.FromSeconds(15));
-        Assert.Null(await _client.FindTransactionAsync("BREAKER-1"));
+        Assert.Null(await _client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId("BREAKER-1")));
         var operation = await _client.StartOrResumeAsync(sale);
         _time.Advance(TimeSpan.FromSeconds(3));
         var result = await operation.WaitForCompletionAsync();

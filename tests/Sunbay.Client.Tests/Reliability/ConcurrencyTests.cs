@@ -97,7 +97,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
             $"{outcomes.Count} operations on {TerminalCount} terminals in {watch.Elapsed.TotalSeconds:F1} s: {posts.Count} POSTs, " +
             $"{_host.Journal.Count(r => r.Method == "GET")} GETs, {_host.Journal.Count(r => r.Fault != FakeFault.None)} faults answered; " +
             $"{_unknown} outcome-unknown, {_knownNotSent} known-not-sent, {_apiErrors} API errors on first send, {_resends} re-sends, " +
-            $"{_breakerRejections} circuit-breaker rejections; statuses {string.Join(", ", outcomes.GroupBy(o => o.Final.Status.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))}; " +
+            $"{_breakerRejections} circuit-breaker rejections; statuses {string.Join(", ", outcomes.GroupBy(o => o.Final.Status.Value).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))}; " +
             $"duplicates {transactions.Count - transactions.Select(t => t.TransactionRequestId).Distinct(StringComparer.Ordinal).Count()}.");
     }
 
@@ -144,7 +144,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         {
             try
             {
-                if (await _client.FindTransactionAsync(id) is null)
+                if (await _client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(id)) is null)
                 {
                     Interlocked.Increment(ref _resends);
                     await SendAsync(request, id, first: false);
@@ -152,7 +152,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
                 }
 
                 _host.Terminal(terminal).PresentCard();
-                return await _client.GetTransactionByRequestIdAsync(id);
+                return await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(id));
             }
             catch (SunbayTransportException ex) when (!ex.OutcomeUnknown)
             {

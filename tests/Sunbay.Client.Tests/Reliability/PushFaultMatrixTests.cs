@@ -175,7 +175,7 @@ public sealed class PushFaultMatrixTests : IAsyncLifetime
         return new Push(endpoint, id, send,
             async () =>
             {
-                var found = await _client.FindTransactionAsync(id);
+                var found = await _client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(id));
                 Assert.Equal(_host.FindTransaction(id)?.TransactionId, found?.TransactionId);
                 var operation = await _client.StartOrResumeAsync(request);
                 Assert.Equal(id, operation.TransactionRequestId);
@@ -184,7 +184,7 @@ public sealed class PushFaultMatrixTests : IAsyncLifetime
             {
                 var host = _host.FindTransaction(id);
                 Assert.NotNull(host);
-                var client = await _client.FindTransactionAsync(id);
+                var client = await _client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(id));
                 Assert.NotNull(client);
                 Assert.Equal(host.TransactionId, client.TransactionId);
                 Assert.Equal(TransactionStatus.Parse(host.Status), client.Status);
@@ -204,7 +204,7 @@ public sealed class PushFaultMatrixTests : IAsyncLifetime
         return new Push(FakeEndpoint.Abort, original, ct => _client.StartAbortAsync(request, ct),
             async () =>
             {
-                var state = await _client.GetTransactionByRequestIdAsync(original);
+                var state = await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(original));
                 Assert.Equal(TransactionStatus.Parse(_host.FindTransaction(original)!.Status), state.Status);
                 if (state.Status == TransactionStatus.Processing)
                 {
@@ -213,7 +213,7 @@ public sealed class PushFaultMatrixTests : IAsyncLifetime
             },
             async () =>
             {
-                var state = await _client.GetTransactionByRequestIdAsync(original);
+                var state = await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(original));
                 Assert.Equal("C", _host.FindTransaction(original)!.Status);
                 Assert.Equal(TransactionStatus.Closed, state.Status);
             });
@@ -228,7 +228,7 @@ public sealed class PushFaultMatrixTests : IAsyncLifetime
         return new Push(FakeEndpoint.TipAdjust, original, ct => _client.TipAdjustAsync(request, ct),
             async () =>
             {
-                var state = await _client.GetTransactionByRequestIdAsync(original);
+                var state = await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(original));
                 Assert.Equal(_host.FindTransaction(original)!.TipAmount, state.Amount?.Tip ?? 0);
                 if ((state.Amount?.Tip ?? 0) != request.TipAmount)
                 {
@@ -237,7 +237,7 @@ public sealed class PushFaultMatrixTests : IAsyncLifetime
             },
             async () =>
             {
-                var state = await _client.GetTransactionByRequestIdAsync(original);
+                var state = await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(original));
                 Assert.Equal(150, _host.FindTransaction(original)!.TipAmount);
                 Assert.Equal(150, state.Amount?.Tip);
             });
@@ -263,7 +263,7 @@ public sealed class PushFaultMatrixTests : IAsyncLifetime
                 var closed = Assert.Single(await _client.GetBatchCloseListAsync());
                 Assert.Equal(1, closed.TransactionCount);
                 Assert.Equal("C", _host.FindTransaction(sale.TransactionRequestId)!.BatchStatus);
-                Assert.Equal("C", (await _client.GetTransactionByRequestIdAsync(sale.TransactionRequestId)).BatchStatus);
+                Assert.Equal(BatchStatus.Closed, (await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(sale.TransactionRequestId))).BatchStatus);
             });
     }
 
@@ -274,7 +274,7 @@ public sealed class PushFaultMatrixTests : IAsyncLifetime
     private async Task<Transaction> CompleteAsync(TransactionOperation operation)
     {
         _time.Advance(TimeSpan.FromSeconds(3));
-        var transaction = await _client.GetTransactionByRequestIdAsync(operation.TransactionRequestId!);
+        var transaction = await _client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(operation.TransactionRequestId!));
         Assert.True(transaction.IsApproved, transaction.ToString());
         return transaction;
     }

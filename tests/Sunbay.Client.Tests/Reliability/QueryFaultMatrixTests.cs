@@ -61,7 +61,7 @@ public sealed class QueryFaultMatrixTests : IAsyncLifetime
         var id = sale.TransactionRequestId!;
         Faults.Arm(_host, FakeEndpoint.Query, fault, times, Faults.GetLatency);
 
-        var query = _client.FindTransactionAsync(id);
+        var query = _client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(id));
         var error = await Faults.Capture(DriveAsync(query));
         if (fault == Faults.Timeout)
         {

@@ -65,7 +65,7 @@ public sealed class RedirectTests : IAsyncLifetime
         using var scope = Client(dependencyInjection, o => o.Retry.MaxGetRetries = 3);
         _host.Faults.Enqueue(FakeEndpoint.Query, fault, count: 5);
 
-        var error = await Assert.ThrowsAsync<SunbayTransportException>(() => scope.Client.GetTransactionByRequestIdAsync("req-redirected"));
+        var error = await Assert.ThrowsAsync<SunbayTransportException>(() => scope.Client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req-redirected")));
 
         var request = Assert.Single(_host.Journal);
         Assert.Equal("GET", request.Method);
@@ -154,7 +154,7 @@ public sealed class RedirectTests : IAsyncLifetime
         var stub = new StubHandler().Always(_ => new HttpResponseMessage(HttpStatusCode.Found) { Headers = { Location = new Uri("/login?next=%2Fv1&key=sk_live_x", UriKind.Relative) } });
         using var client = TestClients.Create(stub, configure: o => o.Retry.MaxGetRetries = 3);
 
-        var error = await Assert.ThrowsAsync<SunbayTransportException>(() => client.GetTransactionByRequestIdAsync("req1"));
+        var error = await Assert.ThrowsAsync<SunbayTransportException>(() => client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1")));
 
         Assert.Single(stub.Calls);
         Assert.False(error.OutcomeUnknown);

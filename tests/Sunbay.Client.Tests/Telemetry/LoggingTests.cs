@@ -16,7 +16,7 @@ public sealed class LoggingTests
             .Then(_ => StubHandler.Json("""{"code":"0","msg":"Success","traceId":"tr-log-1","data":{"transactionId":"1","transactionRequestId":"log-1","transactionStatus":"S"}}"""));
         using var client = new SunbayClient(TestClients.Options(), stub, TestClients.Clock(), factory);
 
-        await client.GetTransactionByRequestIdAsync("log-1");
+        await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("log-1"));
 
         var call = Assert.Single(logs.Lines, l => l.StartsWith("Debug", StringComparison.Ordinal) && l.Contains("SUNBAY query answered", StringComparison.Ordinal));
         Assert.Contains("HTTP 200 code 0 traceId tr-log-1", call, StringComparison.Ordinal);

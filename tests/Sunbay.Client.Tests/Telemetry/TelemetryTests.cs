@@ -19,7 +19,7 @@ public sealed class TelemetryTests
         using var client = TestClients.Create(stub);
 
         await client.StartSaleAsync(TestClients.Sale(transactionRequestId: "tel-1"));
-        await Assert.ThrowsAsync<SunbayApiException>(() => client.GetTransactionByRequestIdAsync("tel-1"));
+        await Assert.ThrowsAsync<SunbayApiException>(() => client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("tel-1")));
 
         var measurements = calls.GetMeasurementSnapshot();
         Assert.Contains(measurements, m => Tag(m.Tags, "sunbay.operation") == "sale" && Tag(m.Tags, "sunbay.outcome") == "success" && Tag(m.Tags, "sunbay.code") == "0");
@@ -38,7 +38,7 @@ public sealed class TelemetryTests
             .Then(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError));
         using var client = TestClients.Create(stub);
 
-        await client.GetTransactionByRequestIdAsync("tel-2");
+        await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("tel-2"));
         await Assert.ThrowsAsync<SunbayTransportException>(() => client.StartSaleAsync(TestClients.Sale()));
 
         // Instruments are process-wide and other test classes run in parallel: look for this test's retry, not a total.

@@ -18,7 +18,7 @@ public sealed class ForwardCompatibilityTests
             """));
         using var client = TestClients.Create(stub);
 
-        var transaction = await client.GetTransactionByRequestIdAsync("fc-1");
+        var transaction = await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("fc-1"));
 
         Assert.Equal(TransactionStatus.Success, transaction.Status);
         Assert.Equal("REVERSAL", transaction.Type.Value);
@@ -26,7 +26,9 @@ public sealed class ForwardCompatibilityTests
         Assert.Equal(1234, transaction.Amount!.Total);
         Assert.Equal(1200, transaction.Amount.Order);
         Assert.Equal(34, transaction.Amount.Tip);
-        Assert.Equal("CHARGEBACK", transaction.RelatedTransactionStatus);
+        Assert.Equal("CHARGEBACK", transaction.RelatedTransactionStatus?.Value);
+        Assert.False(transaction.RelatedTransactionStatus?.IsKnown);
+        Assert.Equal("X", transaction.BatchStatus?.Value);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 2, 0, 5, TimeSpan.Zero), transaction.CompletedAt);
     }
 
@@ -41,7 +43,7 @@ public sealed class ForwardCompatibilityTests
         var stub = new StubHandler().Then(_ => StubHandler.Json(StubHandler.Envelope("{\"transactionId\":\"1\",\"transactionRequestId\":\"amt\",\"transactionStatus\":\"S\",\"amount\":{\"priceCurrency\":\"USD\",\"transAmount\":" + json + "}}")));
         using var client = TestClients.Create(stub);
 
-        Assert.Equal(expected, (await client.GetTransactionByRequestIdAsync("amt")).Amount!.Total);
+        Assert.Equal(expected, (await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("amt"))).Amount!.Total);
     }
 
     [Fact]
@@ -50,7 +52,7 @@ public sealed class ForwardCompatibilityTests
         var stub = new StubHandler().Then(_ => StubHandler.Json(StubHandler.Query("bp", "S")));
         using var client = TestClients.Create(stub, configure: o => o.BaseAddress = new Uri("http://127.0.0.1:5993/sunbay"));
 
-        await client.GetTransactionByRequestIdAsync("bp");
+        await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("bp"));
 
         Assert.Equal("/sunbay/v1/transaction/query", stub.Calls[0].Uri.AbsolutePath);
     }

@@ -24,7 +24,7 @@ public sealed class LenientReadingTests
         var stub = new StubHandler().Then(_ => StubHandler.Json(StubHandler.Envelope("{" + NumericStrings + "}")));
         using var client = TestClients.Create(stub);
 
-        var transaction = await client.GetTransactionAsync("7225836252468027");
+        var transaction = await client.GetTransactionAsync(TransactionLookup.ByTransactionId("7225836252468027"));
 
         Assert.Equal("7225836252468027", transaction.TransactionId);
         Assert.Equal("123", transaction.BatchNo);
@@ -47,7 +47,7 @@ public sealed class LenientReadingTests
         var stub = new StubHandler().Then(_ => StubHandler.Json("""{"code":0,"msg":"Success","traceId":12345,"data":{"transactionId":1,"transactionRequestId":"num-2","transactionStatus":"S"}}"""));
         using var client = TestClients.Create(stub);
 
-        var transaction = await client.GetTransactionByRequestIdAsync("num-2");
+        var transaction = await client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("num-2"));
 
         Assert.Equal("1", transaction.TransactionId);
     }
@@ -104,7 +104,7 @@ public sealed class LenientReadingTests
         var stub = new StubHandler().Always(_ => StubHandler.Json(StubHandler.Envelope("""{"transactionId":"1","transactionRequestId":"big","transactionStatus":"S","amount":{"priceCurrency":"USD","transAmount":""" + amount + "}}")));
         using var client = TestClients.Create(stub);
 
-        var error = await Assert.ThrowsAsync<SunbayTransportException>(() => client.GetTransactionByRequestIdAsync("big"));
+        var error = await Assert.ThrowsAsync<SunbayTransportException>(() => client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("big")));
 
         Assert.Contains("amount.transAmount", error.Message, StringComparison.Ordinal);
         Assert.False(error.OutcomeUnknown);

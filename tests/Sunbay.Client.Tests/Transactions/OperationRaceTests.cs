@@ -17,7 +17,7 @@ public sealed class OperationRaceTests
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
     private static Transaction Webhook(string status = "S") =>
-        new() { TransactionRequestId = "req1", TransactionId = "from-webhook", Status = TransactionStatus.Parse(status) };
+        SunbayModelFactory.Transaction("req1", TransactionStatus.Parse(status), transactionId: "from-webhook");
 
     [Fact]
     public async Task A_stale_poll_answer_after_the_webhook_does_not_undo_the_completion()
@@ -122,7 +122,7 @@ public sealed class OperationRaceTests
         var client = new SunbayClient(TestClients.Options(), handler, TestClients.Clock());
         var wait = client.GetOperation("req1").WaitForCompletionAsync();
         await handler.NextAsync();
-        var query = client.GetTransactionByRequestIdAsync("req2");
+        var query = client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req2"));
         await handler.NextAsync();
 
         client.Dispose();
@@ -130,7 +130,7 @@ public sealed class OperationRaceTests
         await Assert.ThrowsAsync<SunbayClientDisposedException>(() => wait.WaitAsync(Guard));
         var queryError = await Assert.ThrowsAsync<SunbayClientDisposedException>(() => query.WaitAsync(Guard));
         Assert.Equal("query", queryError.Operation);
-        var later = await Assert.ThrowsAsync<SunbayClientDisposedException>(() => client.GetTransactionByRequestIdAsync("req3"));
+        var later = await Assert.ThrowsAsync<SunbayClientDisposedException>(() => client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req3")));
         Assert.Equal("query", later.Operation);
         await Assert.ThrowsAsync<SunbayClientDisposedException>(() => client.GetOperation("req1").WaitForCompletionAsync());
     }

@@ -104,7 +104,7 @@ public sealed class TransactionOperationTests
         var wait = operation.WaitForCompletionAsync();
         await FakeTimeExtensions.WaitUntilAsync(() => stub.Calls.Count > 0);
 
-        await bus.PublishAsync(new Transaction { TransactionRequestId = "req1", Status = TransactionStatus.Success, TransactionId = "42" });
+        await bus.PublishAsync(SunbayModelFactory.Transaction("req1", TransactionStatus.Success, transactionId: "42"));
         var result = await wait.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("42", result.TransactionId);

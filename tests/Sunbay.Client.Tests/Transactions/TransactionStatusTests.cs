@@ -31,6 +31,20 @@ public sealed class TransactionStatusTests
 
         Assert.False(status.IsKnown);
         Assert.False(status.IsFinal);
-        Assert.Equal("REVERSED", status.Code);
+        Assert.Equal("REVERSED", status.Value);
+    }
+
+    [Fact]
+    public void A_status_is_made_from_a_letter_or_a_long_name_alike()
+    {
+        TransactionStatus fromString = " succeeded ";
+
+        Assert.Equal(TransactionStatus.Success, fromString);
+        Assert.Equal(TransactionStatus.Success, new TransactionStatus("s"));
+        Assert.Equal("S", fromString.Value);
+        Assert.Equal(default, TransactionStatus.Parse(null));
+        Assert.Equal(default, TransactionStatus.Parse("  "));
+        Assert.Equal("(none)", default(TransactionStatus).ToString());
+        Assert.Throws<ArgumentNullException>(() => new TransactionStatus(null!));
     }
 }

@@ -127,7 +127,7 @@ public sealed class RequestValidationTests
         ["batch close list 30 days 1 s"] = (c => c.GetBatchCloseListAsync(new BatchCloseListRequest { From = Now.AddDays(-30).AddSeconds(-1), To = Now }), "endTime"),
         ["batch close list end before start"] = (c => c.GetBatchCloseListAsync(new BatchCloseListRequest { From = Now, To = Now.AddDays(-1) }), "endTime"),
         ["batch query terminalSn 33 chars"] = (c => c.BatchQueryAsync(new string('T', 33)), "terminalSn"),
-        ["query transactionRequestId 33 chars"] = (c => c.GetTransactionByRequestIdAsync(new string('q', 33)), "transactionRequestId"),
+        ["query transactionRequestId 33 chars"] = (c => c.GetTransactionAsync(TransactionLookup.ByTransactionRequestId(new string('q', 33))), "transactionRequestId"),
     };
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];

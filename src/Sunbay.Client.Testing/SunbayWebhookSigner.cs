@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Sunbay.Client.Webhooks;
 
-namespace Sunbay.Client.Webhooks;
+namespace Sunbay.Client.Testing;
 
 /// <summary>
 /// Signs webhook deliveries the way SUNBAY does (HMAC-SHA256 of the raw body, lowercase hex, 13-digit millisecond
-/// timestamp, a UUID delivery ID), for tests of a webhook receiver and for fake servers.
+/// timestamp, a UUID delivery ID), for tests of a webhook receiver. <see cref="FakeSunbayHost"/> signs its webhooks with
+/// it; production code only verifies (<see cref="SunbayWebhookVerifier"/>).
 /// </summary>
 public sealed class SunbayWebhookSigner
 {

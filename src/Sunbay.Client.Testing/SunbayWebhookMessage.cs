@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Sunbay.Client.Webhooks;
 
-namespace Sunbay.Client.Webhooks;
+namespace Sunbay.Client.Testing;
 
 /// <summary>A signed webhook delivery, as <see cref="SunbayWebhookSigner"/> made it: the exact body bytes and the headers.</summary>
 public sealed class SunbayWebhookMessage
