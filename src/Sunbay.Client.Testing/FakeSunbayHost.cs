@@ -26,27 +26,8 @@ namespace Sunbay.Client.Testing;
 /// var result = await host.RunUntilAsync(sale.WaitForCompletionAsync(), TimeSpan.FromMinutes(5));
 /// </code>
 /// </example>
-public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
+public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
 {
-    private static readonly Dictionary<(string Method, string Path), FakeEndpoint> Routes = new()
-    {
-        [("POST", "/v1/semi-integration/transaction/sale")] = FakeEndpoint.Sale,
-        [("POST", "/v1/semi-integration/transaction/auth")] = FakeEndpoint.Auth,
-        [("POST", "/v1/semi-integration/transaction/forced-auth")] = FakeEndpoint.ForcedAuth,
-        [("POST", "/v1/semi-integration/transaction/incremental-auth")] = FakeEndpoint.IncrementalAuth,
-        [("POST", "/v1/semi-integration/transaction/post-auth")] = FakeEndpoint.PostAuth,
-        [("POST", "/v1/semi-integration/transaction/refund")] = FakeEndpoint.Refund,
-        [("POST", "/v1/semi-integration/transaction/void")] = FakeEndpoint.Void,
-        [("POST", "/v1/semi-integration/transaction/abort")] = FakeEndpoint.Abort,
-        [("POST", "/v1/semi-integration/transaction/tip-adjust")] = FakeEndpoint.TipAdjust,
-        [("GET", "/v1/transaction/query")] = FakeEndpoint.Query,
-        [("GET", "/v1/settlement/batch-query")] = FakeEndpoint.BatchQuery,
-        [("POST", "/v1/settlement/batch-close")] = FakeEndpoint.BatchClose,
-        [("GET", "/v1/settlement/batch-close-list")] = FakeEndpoint.BatchCloseList,
-        [("GET", "/v1/merchant/query")] = FakeEndpoint.MerchantQuery,
-        [("GET", "/v1/merchant/terminals/query")] = FakeEndpoint.TerminalsQuery,
-    };
-
     private readonly FakeSunbayHostOptions _options;
     private readonly FakeEngine _engine;
     private readonly FakeHttpListener? _listener;
@@ -164,41 +145,6 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Points client options at this host: base address, API key, app ID, merchant ID and the first terminal.</summary>
-    /// <param name="options">The options to fill (e.g. in <c>services.AddSunbayClient(o => host.ConfigureClient(o))</c>).</param>
-    public void ConfigureClient(SunbayClientOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.BaseAddress = BaseAddress;
-        options.ApiKey = ApiKey;
-        options.AppId = AppId;
-        options.MerchantId = MerchantId;
-        options.TerminalSn = _engine.Terminals.FirstOrDefault()?.Sn;
-    }
-
-    /// <summary>
-    /// A new client configured for this host and running on its <see cref="TimeProvider"/>; dispose it when done. It
-    /// goes through <see cref="CreateHandler"/> for an in-memory host and over HTTP for a started one.
-    /// </summary>
-    /// <param name="configure">Changes to the options after <see cref="ConfigureClient"/> (e.g. polling intervals, a notify URL).</param>
-    public SunbayClient CreateClient(Action<SunbayClientOptions>? configure = null)
-    {
-        var options = new SunbayClientOptions();
-        ConfigureClient(options);
-        configure?.Invoke(options);
-        return new SunbayClient(options, primaryHandler: IsListening ? null : CreateHandler(), timeProvider: TimeProvider);
-    }
-
-    /// <summary>
-    /// A new <see cref="HttpMessageHandler"/> that serves this host in memory, with no socket: use it as a client's
-    /// primary handler (<c>new SunbayClient(options, host.CreateHandler(), clock)</c>, or
-    /// <c>builder.HttpClient.ConfigurePrimaryHttpMessageHandler(host.CreateHandler)</c>). The request's host name is
-    /// ignored. A fault that drops the connection throws <see cref="HttpRequestException"/> with
-    /// <see cref="HttpRequestError.ResponseEnded"/>, as a dropped socket does; cancelling a request the host holds
-    /// (injected latency) cancels the caller only, and the host still carries it out. Disposing the handler does not
-    /// stop the host.
-    /// </summary>
-    public HttpMessageHandler CreateHandler() => new FakeInMemoryHandler(this);
 
     /// <summary>
     /// Moves the host's <see cref="FakeClock"/> until <paramref name="task"/> completes and returns its result: from
@@ -269,27 +215,16 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
     /// <summary>Stops the server, the timers and webhook deliveries.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (StopEngine())
         {
-            return;
+            _listener?.Dispose();
         }
-
-        _engine.Dispose();
-        Webhooks.Dispose();
-        _listener?.Dispose();
     }
 
     /// <summary>Stops the server, the timers and webhook deliveries.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        _engine.Dispose();
-        Webhooks.Dispose();
-        if (_listener is not null)
+        if (StopEngine() && _listener is not null)
         {
             await _listener.DisposeAsync().ConfigureAwait(false);
         }
@@ -297,87 +232,6 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
 
     /// <inheritdoc/>
     public override string ToString() => IsListening ? $"FakeSunbayHost {BaseAddress}" : "FakeSunbayHost (in memory)";
-
-    /// <summary>
-    /// Answers one request, whichever transport brought it: faults, the engine, the journal. An answer with
-    /// <see cref="FakeAnswer.Drop"/> tells the transport to close the connection without answering.
-    /// </summary>
-    internal async Task<FakeAnswer> HandleAsync(IncomingRequest request, string rawQuery)
-    {
-        Interlocked.Increment(ref _inFlight);
-        try
-        {
-            return await AnswerAsync(request, rawQuery).ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
-        }
-    }
-
-    private async Task<FakeAnswer> AnswerAsync(IncomingRequest request, string rawQuery)
-    {
-        var received = TimeProvider.GetUtcNow();
-        var endpoint = Routes.GetValueOrDefault((request.Method, request.Path), FakeEndpoint.Any);
-        var (fault, latency) = Faults.Take(endpoint);
-        if (latency > TimeSpan.Zero)
-        {
-            // Waiting on the clock is not work in hand: RunUntilAsync may move the clock past it.
-            Interlocked.Decrement(ref _inFlight);
-            try
-            {
-                await Task.Delay(latency, TimeProvider).ConfigureAwait(false);
-            }
-            finally
-            {
-                Interlocked.Increment(ref _inFlight);
-            }
-        }
-
-        var answer = fault switch
-        {
-            FakeFault.ServerError => FakeEngine.Error(500, FakeSunbayCodes.ServerError, "Internal server error"),
-            FakeFault.BadGateway => FakeEngine.Error(502, FakeSunbayCodes.ServerError, "Bad gateway"),
-            FakeFault.ServiceUnavailable => FakeEngine.Error(503, FakeSunbayCodes.ServerError, "Service unavailable"),
-            FakeFault.GatewayTimeout => FakeEngine.Error(504, FakeSunbayCodes.ServerError, "Gateway timeout"),
-            FakeFault.ServerErrorHtml => Html(500, "Internal Server Error"),
-            FakeFault.BadGatewayHtml => Html(502, "Bad Gateway"),
-            FakeFault.ServiceUnavailableHtml => Html(503, "Service Unavailable"),
-            FakeFault.GatewayTimeoutHtml => Html(504, "Gateway Time-out"),
-            FakeFault.TooManyRequests => FakeEngine.Error(429, FakeSunbayCodes.RateLimited, "Too many requests") with
-            {
-                Headers = new Dictionary<string, string> { ["Retry-After"] = Math.Max(1, (int)Math.Ceiling(Faults.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            },
-            FakeFault.DropBeforeRecording => new FakeAnswer(0, null, string.Empty) { Drop = true },
-            FakeFault.DuplicateClientRequestId => FakeEngine.Error(400, FakeSunbayCodes.DuplicateRequest, "Duplicate request: X-Client-Request-Id was already used within 10 minutes"),
-            FakeFault.MovedPermanently => Redirect(301, "Moved Permanently", request),
-            FakeFault.Found => Redirect(302, "Found", request),
-            FakeFault.TemporaryRedirect => Redirect(307, "Temporary Redirect", request),
-            FakeFault.PermanentRedirect => Redirect(308, "Permanent Redirect", request),
-            _ => Spoil(_engine.Handle(endpoint, request), fault),
-        };
-
-        Record(request, rawQuery, endpoint, answer, fault, received);
-        return answer;
-    }
-
-    /// <summary>Faults that let the request be processed and then spoil the answer.</summary>
-    private static FakeAnswer Spoil(FakeAnswer answer, FakeFault fault) => fault switch
-    {
-        FakeFault.DropAfterRecording => answer with { Drop = true },
-        FakeFault.TruncatedJson => answer with { StatusCode = 200, Body = answer.Body[..(answer.Body.Length / 2)] },
-        FakeFault.MalformedJson => answer with { StatusCode = 200, Body = "{\"code\": 0 \"msg\": Success, <html>" },
-        FakeFault.EmptyBody => answer with { StatusCode = 200, Body = string.Empty },
-        FakeFault.WrongContentType => answer with { StatusCode = 200, ContentType = "text/html" },
-        _ => answer,
-    };
-
-    private static FakeAnswer Html(int status, string title) =>
-        new(status, null, $"<html><head><title>{status} {title}</title></head><body><center><h1>{status} {title}</h1></center><hr><center>nginx</center></body></html>", "text/html");
-
-    /// <summary>A redirect back to the same endpoint, as a misconfigured proxy or load balancer answers; the query marks it.</summary>
-    private FakeAnswer Redirect(int status, string title, IncomingRequest request) =>
-        Html(status, title) with { Headers = new Dictionary<string, string> { ["Location"] = $"{BaseAddress.GetLeftPart(UriPartial.Authority)}{request.Path}?redirected={status}" } };
 
     private static FakeSunbayHost Create(FakeSunbayHostOptions? options, bool listen)
     {
@@ -391,14 +245,16 @@ public sealed class FakeSunbayHost : IDisposable, IAsyncDisposable
         return new FakeSunbayHost(options, listen);
     }
 
-    private void Record(IncomingRequest request, string rawQuery, FakeEndpoint endpoint, FakeAnswer answer, FakeFault fault, DateTimeOffset received)
+    /// <summary>The first disposal stops the timers and webhook deliveries and returns true; the listener is the caller's to stop.</summary>
+    private bool StopEngine()
     {
-        var pathAndQuery = string.IsNullOrEmpty(rawQuery) ? request.Path : request.Path + (rawQuery.StartsWith('?') ? rawQuery : "?" + rawQuery);
-        var recorded = new RecordedRequest(request.Method, pathAndQuery, request.Headers, request.Body, endpoint,
-            answer.Drop ? null : answer.StatusCode, answer.Drop ? null : answer.Code, fault, received);
-        lock (_journalGate)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            _journal.Add(recorded);
+            return false;
         }
+
+        _engine.Dispose();
+        Webhooks.Dispose();
+        return true;
     }
 }

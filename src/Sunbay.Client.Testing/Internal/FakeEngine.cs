@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Sunbay.Client.Testing.Internal;
 
@@ -10,12 +8,15 @@ using Sunbay.Client.Wire;
 /// The state and rules of the fake SUNBAY cloud: protocol checks, validation, transactions, terminals, batches.
 /// Every state change happens under <see cref="Gate"/>; timers and HTTP callbacks take it too.
 /// </summary>
+/// <remarks>
+/// This file holds the state, the registries and the routing of a request; the other parts, one concern each:
+/// Admission (header, body and scope checks), Rules (cross-field rules), Push (the push operations),
+/// NewTransactions (creation and idempotent replay), CardReading (the terminal simulation), Completion (a
+/// transaction's end and its webhook), Queries (transaction, merchant, terminals), Settlement (batches) and Answers
+/// (SUNBAY's envelope and the wire view of a transaction).
+/// </remarks>
 internal sealed partial class FakeEngine : IDisposable
 {
-    private static readonly TimeSpan TimestampTolerance = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan DuplicateWindow = TimeSpan.FromMinutes(10);
-    private static readonly Regex Timestamp13 = new("^[0-9]{13}$", RegexOptions.CultureInvariant);
-
     private readonly FakeSunbayHostOptions _options;
     private readonly FakeWebhooks _webhooks;
     private readonly Dictionary<string, FakeTerminal> _terminals = new(StringComparer.Ordinal);
@@ -145,162 +146,6 @@ internal sealed partial class FakeEngine : IDisposable
             _ => Error(404, FakeSunbayCodes.UnknownEndpoint, $"No such endpoint: {request.Method} {request.Path}"),
         };
     }
-
-    /// <summary>Header rules of every request, in SUNBAY's order: key, request ID, timestamp, content type.</summary>
-    private FakeAnswer? CheckProtocol(FakeEndpoint endpoint, IncomingRequest request)
-    {
-        var authorization = request.Header("Authorization");
-        const string Bearer = "Bearer ";
-        if (authorization is null
-            || !authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(authorization[Bearer.Length..].Trim(), ApiKey, StringComparison.Ordinal))
-        {
-            return Error(401, FakeSunbayCodes.Unauthorized, "Unauthorized: missing or invalid API key (Authorization: Bearer <apiKey>)");
-        }
-
-        if (endpoint == FakeEndpoint.Any)
-        {
-            return Error(404, FakeSunbayCodes.UnknownEndpoint, $"No such endpoint: {request.Method} {request.Path}");
-        }
-
-        var clientRequestId = request.Header("X-Client-Request-Id");
-        if (string.IsNullOrWhiteSpace(clientRequestId))
-        {
-            return BadRequest("X-Client-Request-Id header is required");
-        }
-
-        if (clientRequestId.Length > 64)
-        {
-            return BadRequest($"X-Client-Request-Id must be at most 64 characters long (was {clientRequestId.Length})");
-        }
-
-        var timestamp = request.Header("X-Timestamp");
-        if (timestamp is null || !Timestamp13.IsMatch(timestamp))
-        {
-            return BadRequest("X-Timestamp must be 13 digits (Unix time in milliseconds)");
-        }
-
-        var sent = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(timestamp, CultureInfo.InvariantCulture));
-        var skew = (Time.GetUtcNow() - sent).Duration();
-        if (skew > TimestampTolerance)
-        {
-            return BadRequest($"X-Timestamp is {skew.TotalMinutes:F1} minutes away from server time (at most 10 allowed)");
-        }
-
-        if (request.Method == "POST")
-        {
-            var contentType = request.Header("Content-Type");
-            if (!string.Equals(contentType?.Trim(), "application/json", StringComparison.OrdinalIgnoreCase))
-            {
-                return BadRequest($"Content-Type must be exactly application/json (was '{contentType}')");
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// Parses and validates a POST body: JSON of the operation, spec annotations, the rule given, the merchant, and
-    /// last the duplicate <c>X-Client-Request-Id</c> rule (an ID counts as used once a request passed every check).
-    /// </summary>
-    private FakeAnswer? Parse<T>(IncomingRequest request, out T body, Func<T, string?>? rules = null)
-        where T : class, IMerchantScoped
-    {
-        body = null!;
-        T? parsed;
-        try
-        {
-            parsed = JsonSerializer.Deserialize(request.Body, FakeWireJson.Info<T>());
-        }
-        catch (JsonException ex)
-        {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            var reason = ex.Message.Replace(typeof(T).Namespace + ".", string.Empty, StringComparison.Ordinal);
-            var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
-            return BadRequest($"{field}: {(cut > 0 ? reason[..cut] : reason)}");
-        }
-
-        if (parsed is null)
-        {
-            return BadRequest("body must be a JSON object");
-        }
-
-        if ((((IWireObject)parsed).Validate(null)?.ToString() ?? (parsed as IPushWire is { } push ? WebhookUrlRule(push) : null) ?? rules?.Invoke(parsed)) is { } problem)
-        {
-            return BadRequest(problem);
-        }
-
-        if (CheckMerchant(parsed.AppId, parsed.MerchantId) is { } wrong)
-        {
-            return wrong;
-        }
-
-        if (!Admit(request.Header("X-Client-Request-Id")!))
-        {
-            return Error(400, FakeSunbayCodes.DuplicateRequest, "Duplicate request: X-Client-Request-Id was already used within 10 minutes");
-        }
-
-        body = parsed;
-        return null;
-    }
-
-    private FakeAnswer? CheckMerchant(string? appId, string? merchantId)
-    {
-        if (!string.Equals(appId, _options.AppId, StringComparison.Ordinal))
-        {
-            return BadRequest("appId does not match the application of the API key");
-        }
-
-        return string.Equals(merchantId, _options.MerchantId, StringComparison.Ordinal)
-            ? null
-            : BadRequest("merchantId is not a merchant of the application");
-    }
-
-    /// <summary>Records a POST's <c>X-Client-Request-Id</c>; false when it was seen in the last 10 minutes.</summary>
-    private bool Admit(string clientRequestId)
-    {
-        var now = Time.GetUtcNow();
-        lock (Gate)
-        {
-            if (_clientRequestIds.TryGetValue(clientRequestId, out var seen) && now - seen < DuplicateWindow)
-            {
-                return false;
-            }
-
-            if (_clientRequestIds.Count >= _pruneAt)
-            {
-                foreach (var stale in _clientRequestIds.Where(p => now - p.Value >= DuplicateWindow).Select(p => p.Key).ToList())
-                {
-                    _clientRequestIds.Remove(stale);
-                }
-
-                _pruneAt = Math.Max(4096, _clientRequestIds.Count * 2);
-            }
-
-            _clientRequestIds[clientRequestId] = now;
-            return true;
-        }
-    }
-
-    internal static FakeAnswer Ok<TEnvelope>(TEnvelope envelope)
-        where TEnvelope : ApiEnvelope
-    {
-        envelope.Code = FakeSunbayCodes.Success;
-        envelope.Msg = "Success";
-        envelope.TraceId = NewTraceId();
-        return new FakeAnswer(200, FakeSunbayCodes.Success, JsonSerializer.Serialize(envelope, FakeWireJson.Info<TEnvelope>()));
-    }
-
-    internal static FakeAnswer Error(int status, string code, string message) =>
-        new(status, code, JsonSerializer.Serialize(new ApiEnvelope { Code = code, Msg = message, TraceId = NewTraceId() }, FakeWireJson.Info<ApiEnvelope>()));
-
-    internal static FakeAnswer BadRequest(string message) => Error(400, FakeSunbayCodes.ParameterError, "Bad Request: " + message);
-
-    internal static FakeAnswer Business(string code, string message) => Error(200, code, message);
-
-    internal static string NewTraceId() => Guid.NewGuid().ToString("N");
-
-    internal static string Iso(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private string NextTransactionId() => Interlocked.Increment(ref _nextTransactionId).ToString("D16", CultureInfo.InvariantCulture);
 

@@ -37,7 +37,7 @@ public sealed class FakeRuleCoverageTests : IDisposable
         ["sale tip no values"] = ("spec:MinItems", c => c.StartSaleAsync(Sale() with { TipConfig = Tips([]) }), "tipConfig.suggestions.values"),
         ["sale tip 4 values"] = ("spec:MaxItems", c => c.StartSaleAsync(Sale() with { TipConfig = Tips([1, 2, 3, 4]) }), "tipConfig.suggestions.values"),
 
-        // Cross-field rules of the fake's engine (FakeEngine.Push.cs).
+        // Cross-field rules of the fake's engine (defined in FakeEngine.Rules.cs, applied per push in FakeEngine.Push.cs).
         ["sale timeExpire 2 minutes"] = ("TimeExpireRule", c => c.StartSaleAsync(Sale() with { ExpiresAt = Now.AddMinutes(2) }), "timeExpire"),
         ["auth timeExpire 2 days"] = ("TimeExpireRule", c => c.StartAuthAsync(new AuthRequest { Amount = 1, Currency = "USD", Description = "d", ReferenceOrderId = "ORDER-1", ExpiresAt = Now.AddDays(2) }), "timeExpire"),
         ["unreferenced refund timeExpire past"] = ("TimeExpireRule", c => c.StartRefundAsync(new RefundRequest { Amount = 1, Currency = "USD", ReferenceOrderId = "ORDER-1", ExpiresAt = Now.AddMinutes(-1) }), "timeExpire"),
