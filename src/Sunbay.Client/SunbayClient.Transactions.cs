@@ -110,6 +110,12 @@ public sealed partial class SunbayClient
             expiring.TimeExpire = TransactionMapper.ToWire(expiresAt);
         }
 
+        if (wire is ICardWire card && request is ICardChoice choice)
+        {
+            card.PaymentMethod = TransactionMapper.ToWire(choice.PaymentMethod);
+            card.CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(choice.CardNetworkType, "cardNetworkType");
+        }
+
         if (wire is IOriginalWire original && request is OriginalTransactionRequest follows)
         {
             original.OriginalTransactionId = NullIfEmpty(follows.OriginalTransactionId);

@@ -30,14 +30,14 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
     /// attempt, so that a connection cut mid-body, or a body that is not complete JSON, fails this attempt and the
     /// retry strategy can try again. Never throws: a failure is the outcome.
     /// </summary>
-    public async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(ResilienceContext context)
+    public async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(CancellationToken callToken)
     {
         Interlocked.Increment(ref _attempts);
         HttpResponseMessage? response = null;
 
         // A query's attempt has a limit of its own, inside the call's total: a slow attempt is retried.
-        using var attempt = endpoint.IsQuery ? new SunbayDeadline(pipeline.Time, options.Timeouts.GetAttempt, context.CancellationToken) : default;
-        var cancellationToken = endpoint.IsQuery ? attempt.Token : context.CancellationToken;
+        using var attempt = endpoint.IsQuery ? new SunbayDeadline(pipeline.Time, options.Timeouts.GetAttempt, callToken) : default;
+        var cancellationToken = endpoint.IsQuery ? attempt.Token : callToken;
         try
         {
             var request = new HttpRequestMessage(endpoint.Method, uri);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.CircuitBreaker;
 using Sunbay.Client.Telemetry;
 using Sunbay.Client.Wire;
 
@@ -10,7 +11,7 @@ namespace Sunbay.Client.Http;
 /// <summary>
 /// The one path every API call takes, whether the client came from <c>AddSunbayClient</c> or from
 /// <c>new SunbayClient(...)</c>: the resilience strategies of its kind of request (queries: total limit, retry,
-/// breaker, attempt limit; pushes: breaker and one limit, never a retry), one <see cref="SunbayCall{TAnswer}"/> per attempt
+/// breaker, attempt limit; pushes: one limit, never a retry, not sent while the breaker is open), one <see cref="SunbayCall{TAnswer}"/> per attempt
 /// (headers, key, send, read), then <see cref="SunbayErrorClassifier"/> and <see cref="SunbayCallScope"/>.
 /// Built once per client; the strategies are rebuilt when the options are reloaded.
 /// </summary>
@@ -18,7 +19,7 @@ internal sealed class SunbayPipeline : IDisposable
 {
     private readonly string _name;
     private readonly IOptionsMonitor<SunbayClientOptions> _options;
-    private readonly ResiliencePipeline<HttpResponseMessage> _breaker;
+    private readonly SunbayBreaker _breaker;
     private readonly bool _ownsHttp;
     private Strategies? _strategies;
     private int _disposed;
@@ -31,7 +32,7 @@ internal sealed class SunbayPipeline : IDisposable
     /// <param name="signer">Authenticates each attempt.</param>
     /// <param name="breaker">The circuit breaker shared by queries and pushes of this client.</param>
     /// <param name="ownsHttp">Whether <see cref="Dispose"/> disposes <paramref name="http"/>.</param>
-    public SunbayPipeline(string name, HttpClient http, IOptionsMonitor<SunbayClientOptions> options, TimeProvider time, ILogger logger, ISunbayRequestSigner signer, ResiliencePipeline<HttpResponseMessage> breaker, bool ownsHttp)
+    public SunbayPipeline(string name, HttpClient http, IOptionsMonitor<SunbayClientOptions> options, TimeProvider time, ILogger logger, ISunbayRequestSigner signer, SunbayBreaker breaker, bool ownsHttp)
     {
         _name = name;
         _options = options;
@@ -93,23 +94,30 @@ internal sealed class SunbayPipeline : IDisposable
         using var deadline = new SunbayDeadline(Time, endpoint.IsQuery ? options.Timeouts.GetTotal : options.Timeouts.Post, cancellationToken);
         var call = new SunbayCall<TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), transactionRequestId, options, deadline);
         var scope = new SunbayCallScope(endpoint.Name, transactionRequestId, Time, Logger);
-        var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, deadline.Token);
-        Outcome<HttpResponseMessage> outcome;
-        try
-        {
-            var pipeline = endpoint.IsQuery ? strategies.Queries : _breaker;
-            outcome = await pipeline.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context), context, call).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
+        var outcome = endpoint.IsQuery ? await QueryAsync(strategies.Queries, endpoint, call, deadline.Token).ConfigureAwait(false)
+            : _breaker.RejectsPushes ? Outcome.FromException<HttpResponseMessage>(new BrokenCircuitException("The circuit is open: the push was not sent."))
+            : await call.SendOnceAsync(deadline.Token).ConfigureAwait(false);
 
         using var response = outcome.Result;
         var facts = await call.ReadAsync(response, deadline.Translate(outcome.Exception), cancellationToken).ConfigureAwait(false);
         var error = SunbayErrorClassifier.Classify(facts);
         scope.Complete(facts, call.Attempts, error);
         return error is null ? call.Answer! : throw error;
+    }
+
+    /// <summary>A query's attempts through its strategies (retry, breaker).</summary>
+    private static async ValueTask<Outcome<HttpResponseMessage>> QueryAsync<TAnswer>(ResiliencePipeline<HttpResponseMessage> strategies, IWireEndpoint<TAnswer> endpoint, SunbayCall<TAnswer> call, CancellationToken cancellationToken)
+        where TAnswer : ApiEnvelope
+    {
+        var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, cancellationToken);
+        try
+        {
+            return await strategies.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context.CancellationToken), context, call).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     /// <summary>Ends every call in progress; with a client of its own, releases its connections.</summary>

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 
 namespace Sunbay.Client.Http;
 
 /// <summary>
 /// The resilience strategies of every Sunbay client, one pipeline per kind of request, sharing one circuit breaker.
-/// Queries (GET): total limit, retry, breaker, attempt limit. Pushes (POST): breaker, one limit. The limits are
+/// Queries (GET): total limit, retry, breaker, attempt limit. Pushes (POST): one limit, sent only while the breaker is
+/// not open (<see cref="SunbayBreaker"/>). The limits are
 /// <see cref="SunbayDeadline"/>s of <see cref="SunbayPipeline"/>.
 /// </summary>
 /// <remarks>
@@ -19,11 +21,13 @@ namespace Sunbay.Client.Http;
 internal static class SunbayResilience
 {
     /// <summary>
-    /// The circuit breaker shared by both pipelines of a client: a SUNBAY that fails its queries also stops pushes from
-    /// being sent (they are rejected before sending, so their outcome is known).
+    /// The circuit breaker of a client: the query attempts' failures open it; an open circuit stops pushes from being
+    /// sent (they are rejected before sending, so their outcome is known).
     /// </summary>
-    public static ResiliencePipeline<HttpResponseMessage> CreateBreaker(TimeProvider time) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+    public static SunbayBreaker CreateBreaker(TimeProvider time)
+    {
+        var state = new CircuitBreakerStateProvider();
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 Name = "breaker",
@@ -31,19 +35,22 @@ internal static class SunbayResilience
                 MinimumThroughput = 20,
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = TimeSpan.FromSeconds(15),
+                StateProvider = state,
             })
             .Build();
+        return new SunbayBreaker(pipeline, state);
+    }
 
     /// <summary>
     /// The query pipeline: retry (only transient outcomes, exponential backoff with jitter, <c>Retry-After</c>), then the
     /// shared breaker around each attempt. Its time limits (total, per attempt) are <see cref="SunbayDeadline"/>s of
-    /// <see cref="SunbayPipeline"/>; a push goes through the breaker alone, with one limit.
+    /// <see cref="SunbayPipeline"/>; a push is only checked against the breaker, with one limit.
     /// </summary>
-    public static ResiliencePipeline<HttpResponseMessage> CreateQueryPipeline(TimeProvider time, SunbayClientOptions options, ResiliencePipeline<HttpResponseMessage> breaker, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> CreateQueryPipeline(TimeProvider time, SunbayClientOptions options, SunbayBreaker breaker, ILogger logger)
     {
         if (options.Retry.MaxGetRetries == 0)
         {
-            return breaker;
+            return breaker.Pipeline;
         }
 
         return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
@@ -67,7 +74,7 @@ internal static class SunbayResilience
                     return default;
                 },
             })
-            .AddPipeline(breaker)
+            .AddPipeline(breaker.Pipeline)
             .Build();
     }
 

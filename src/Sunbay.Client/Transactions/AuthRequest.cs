@@ -5,37 +5,12 @@ using Sunbay.Client.Wire;
 namespace Sunbay.Client;
 
 /// <summary>A pre-authorisation pushed to a terminal: freezes funds (hotels, rentals) to capture later with <see cref="PostAuthRequest"/>.</summary>
-public sealed record AuthRequest : PushRequest
+public sealed record AuthRequest : CardPresentRequest
 {
-    /// <summary>Amount to authorise, in minor units of <see cref="Currency"/>.</summary>
-    public required long Amount { get; init; }
-
-    /// <summary>ISO 4217 currency code, three upper-case letters.</summary>
-    public required string Currency { get; init; }
-
-    /// <summary>The merchant's order number: 6 to 32 of <c>A-Z a-z 0-9 _ - | *</c>.</summary>
-    public required string ReferenceOrderId { get; init; }
-
-    /// <summary>Shown on the terminal (at most 128 characters).</summary>
-    public required string Description { get; init; }
-
-    /// <summary>When an unpaid transaction closes: 3 minutes to 1 day from now. Default now plus <see cref="SunbayClientOptions.DefaultExpiry"/>.</summary>
-    public DateTimeOffset? ExpiresAt { get; init; }
-
-    /// <summary>Restricts the accepted payment method; usually left out.</summary>
-    public PaymentMethod? PaymentMethod { get; init; }
-
-    /// <summary>Card network type; only with <see cref="PaymentMethodCategory.Card"/>.</summary>
-    public CardNetworkType? CardNetworkType { get; init; }
-
     /// <summary>Signature capture settings.</summary>
     public SignatureConfig? SignatureConfig { get; init; }
 
     internal override TransactionType Type => TransactionType.Auth;
-
-    internal override DateTimeOffset? RequestedExpiry => ExpiresAt;
-
-    internal override bool TakesExpiry => true;
 
     internal override void CheckRules()
     {
@@ -47,9 +22,7 @@ public sealed record AuthRequest : PushRequest
     {
         ReferenceOrderId = ReferenceOrderId,
         Description = Description,
-        Amount = new() { OrderAmount = Amount, PriceCurrency = Currency },
-            PaymentMethod = TransactionMapper.ToWire(PaymentMethod),
-            CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(CardNetworkType, "cardNetworkType"),
+        Amount = TransactionMapper.ToWireAmount<AuthAmount>(Amount, Currency),
         SignatureConfig = TransactionMapper.ToWire(SignatureConfig),
     });
 }

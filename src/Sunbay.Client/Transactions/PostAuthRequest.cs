@@ -36,14 +36,7 @@ public sealed record PostAuthRequest : OriginalTransactionRequest
     internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.PostAuth, new Wire.PostAuthRequest
     {
         Description = Description ?? DefaultDescription.PostAuth,
-        Amount = new()
-        {
-            OrderAmount = Amount,
-            PriceCurrency = Currency,
-            TipAmount = TipAmount,
-            TaxAmount = TaxAmount,
-            SurchargeAmount = SurchargeAmount,
-        },
+        Amount = TransactionMapper.ToWireAmount<PostAuthAmount>(Amount, Currency, TipAmount, TaxAmount, SurchargeAmount),
         TipConfig = TransactionMapper.ToWire(TipConfig),
     });
 }

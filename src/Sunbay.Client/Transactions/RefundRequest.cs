@@ -10,7 +10,7 @@ namespace Sunbay.Client;
 /// the original's order amount (the refunds' <c>orderAmount</c> values add up against it). Unreferenced: it names no original and needs <see cref="ReferenceOrderId"/>; the card is
 /// presented on the terminal.
 /// </summary>
-public sealed record RefundRequest : OriginalTransactionRequest
+public sealed record RefundRequest : OriginalTransactionRequest, ICardChoice
 {
     /// <summary>The order amount refunded (<c>orderAmount</c>, at least 1), in minor units of <see cref="Currency"/>.</summary>
     public required long Amount { get; init; }
@@ -104,17 +104,7 @@ public sealed record RefundRequest : OriginalTransactionRequest
     {
         ReferenceOrderId = string.IsNullOrEmpty(ReferenceOrderId) ? null : ReferenceOrderId,
         Description = Description ?? DefaultDescription.Refund,
-        Amount = new()
-        {
-            OrderAmount = Amount,
-            PriceCurrency = Currency,
-            TipAmount = TipAmount,
-            TaxAmount = TaxAmount,
-            SurchargeAmount = SurchargeAmount,
-            CashbackAmount = CashbackAmount,
-        },
-            PaymentMethod = TransactionMapper.ToWire(PaymentMethod),
-            CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(CardNetworkType, "cardNetworkType"),
+        Amount = TransactionMapper.ToWireAmount<RefundAmount>(Amount, Currency, TipAmount, TaxAmount, SurchargeAmount, CashbackAmount),
         SignatureConfig = TransactionMapper.ToWire(SignatureConfig),
     });
 }

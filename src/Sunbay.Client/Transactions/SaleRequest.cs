@@ -5,20 +5,8 @@ using Sunbay.Client.Wire;
 namespace Sunbay.Client;
 
 /// <summary>A sale pushed to a terminal: the cardholder taps, inserts or swipes there.</summary>
-public sealed record SaleRequest : PushRequest
+public sealed record SaleRequest : CardPresentRequest
 {
-    /// <summary>Order amount in minor units of <see cref="Currency"/> (1050 = 10.50 USD).</summary>
-    public required long Amount { get; init; }
-
-    /// <summary>ISO 4217 currency code, three upper-case letters (e.g. <c>USD</c>).</summary>
-    public required string Currency { get; init; }
-
-    /// <summary>The merchant's order number: 6 to 32 of <c>A-Z a-z 0-9 _ - | *</c>.</summary>
-    public required string ReferenceOrderId { get; init; }
-
-    /// <summary>What is sold, shown on the terminal (at most 128 characters).</summary>
-    public required string Description { get; init; }
-
     /// <summary>Tip in minor units, included in the total.</summary>
     public long? TipAmount { get; init; }
 
@@ -31,15 +19,6 @@ public sealed record SaleRequest : PushRequest
     /// <summary>Cash back in minor units.</summary>
     public long? CashbackAmount { get; init; }
 
-    /// <summary>When an unpaid transaction closes: 3 minutes to 1 day from now. Default now plus <see cref="SunbayClientOptions.DefaultExpiry"/>.</summary>
-    public DateTimeOffset? ExpiresAt { get; init; }
-
-    /// <summary>Restricts the accepted payment method; usually left out.</summary>
-    public PaymentMethod? PaymentMethod { get; init; }
-
-    /// <summary>Card network type; only with <see cref="PaymentMethodCategory.Card"/>.</summary>
-    public CardNetworkType? CardNetworkType { get; init; }
-
     /// <summary>Signature capture settings.</summary>
     public SignatureConfig? SignatureConfig { get; init; }
 
@@ -47,10 +26,6 @@ public sealed record SaleRequest : PushRequest
     public TipConfig? TipConfig { get; init; }
 
     internal override TransactionType Type => TransactionType.Sale;
-
-    internal override DateTimeOffset? RequestedExpiry => ExpiresAt;
-
-    internal override bool TakesExpiry => true;
 
     internal override void CheckRules()
     {
@@ -63,17 +38,7 @@ public sealed record SaleRequest : PushRequest
     {
         ReferenceOrderId = ReferenceOrderId,
         Description = Description,
-        Amount = new()
-        {
-            OrderAmount = Amount,
-            PriceCurrency = Currency,
-            TipAmount = TipAmount,
-            TaxAmount = TaxAmount,
-            SurchargeAmount = SurchargeAmount,
-            CashbackAmount = CashbackAmount,
-        },
-            PaymentMethod = TransactionMapper.ToWire(PaymentMethod),
-            CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(CardNetworkType, "cardNetworkType"),
+        Amount = TransactionMapper.ToWireAmount<SaleAmount>(Amount, Currency, TipAmount, TaxAmount, SurchargeAmount, CashbackAmount),
         SignatureConfig = TransactionMapper.ToWire(SignatureConfig),
         TipConfig = TransactionMapper.ToWire(TipConfig),
     });

@@ -21,6 +21,24 @@ internal static class TransactionMapper
         : Enum.IsDefined(v) && Enum.TryParse<TWire>(v.ToString(), out var wire) ? wire
         : throw new SunbayValidationException(field, $"must be one of {string.Join(", ", Enum.GetNames<TPublic>())} (was {v})");
 
+    /// <summary>An amount object of any push, with the components its wire type has room for.</summary>
+    public static T ToWireAmount<T>(long order, string currency, long? tip = null, long? tax = null, long? surcharge = null, long? cashback = null)
+        where T : IAmountWire, new()
+    {
+        var amount = new T { OrderAmount = order, PriceCurrency = currency };
+        if (amount is IAmountPartsWire parts)
+        {
+            (parts.TipAmount, parts.TaxAmount, parts.SurchargeAmount) = (tip, tax, surcharge);
+        }
+
+        if (amount is ICashbackWire withCashback)
+        {
+            withCashback.CashbackAmount = cashback;
+        }
+
+        return amount;
+    }
+
     public static Wire.PaymentMethod? ToWire(PaymentMethod? method) => method is null ? null : new()
     {
         Category = ToWire<PaymentMethodCategory, Wire.PaymentMethodCategory>(method.Category, "paymentMethod.category"),
