@@ -46,7 +46,7 @@ grep -E 'warning IL[0-9]{4}' "$out/aot.log" | sed -E 's/ \[[^]]*\]$//; s#'"$(cd 
 total="$(wc -l < "$warnings" | tr -d ' ')"
 distinct="$(sort -u "$warnings" | wc -l | tr -d ' ')"
 echo "== AOT publish: $total trim/AOT warnings ($distinct distinct), by code:"
-grep -oE 'IL[0-9]{4}' "$warnings" | sort | uniq -c | awk '{ printf "   %s x%s\n", $2, $1 }'
+{ grep -oE 'IL[0-9]{4}' "$warnings" || true; } | sort | uniq -c | awk '{ printf "   %s x%s\n", $2, $1 }'
 echo "   by code and source (count, code, where, what):"
 # where: file(line) when ILC knows it, and the member; what: the member used, or the start of the message.
 awk '{
