@@ -22,5 +22,6 @@ var ok = saleId == SunbayEnvelopes.TransactionId && queryId == SunbayEnvelopes.T
 Console.WriteLine(
     $"cold start ({(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "JIT" : "Native AOT")}): first sale + query answered {sinceStart.TotalMilliseconds:F0} ms after process start (±10 ms); " +
     $"in Main {queryDone.TotalMilliseconds:F1} ms: server {serverReady.TotalMilliseconds:F1}, client {(clientBuilt - serverReady).TotalMilliseconds:F1}, " +
-    $"sale {(saleDone - clientBuilt).TotalMilliseconds:F1}, query {(queryDone - saleDone).TotalMilliseconds:F1}; {(ok ? "answers as canned" : "UNEXPECTED ANSWERS")}");
+    $"sale {(saleDone - clientBuilt).TotalMilliseconds:F1}, query {(queryDone - saleDone).TotalMilliseconds:F1}; " +
+    $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms for {System.Runtime.JitInfo.GetCompiledMethodCount()} methods; {(ok ? "answers as canned" : "UNEXPECTED ANSWERS")}");
 return ok ? 0 : 1;
