@@ -16,6 +16,8 @@ public sealed partial class SunbayClient
             throw new SunbayValidationException("transactionRequestId", "is required to re-send safely: use the one of the request whose outcome is unknown");
         }
 
+        // Every rule first: an invalid request sends nothing, not even the query.
+        var push = PreparePush(request);
         if (await FindTransactionAsync(TransactionLookup.ByTransactionRequestId(request.TransactionRequestId), cancellationToken).ConfigureAwait(false) is { } existing)
         {
             // It happened: follow it, never send it again.
@@ -24,7 +26,7 @@ public sealed partial class SunbayClient
 
         try
         {
-            return await ResendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await SendPushAsync(push, cancellationToken).ConfigureAwait(false);
         }
         catch (SunbayApiException refused)
         {
@@ -86,19 +88,6 @@ public sealed partial class SunbayClient
             IncrementalAuthRequest => TransactionType.Incremental,
             PostAuthRequest => TransactionType.PostAuth,
             _ => type,
-        };
-
-    private async Task<TransactionOperation> ResendAsync(PushRequest request, CancellationToken cancellationToken) =>
-        request switch
-        {
-            SaleRequest sale => await StartSaleAsync(sale, cancellationToken).ConfigureAwait(false),
-            RefundRequest refund => await StartRefundAsync(refund, cancellationToken).ConfigureAwait(false),
-            VoidRequest @void => await StartVoidAsync(@void, cancellationToken).ConfigureAwait(false),
-            AuthRequest auth => await StartAuthAsync(auth, cancellationToken).ConfigureAwait(false),
-            ForcedAuthRequest forced => await StartForcedAuthAsync(forced, cancellationToken).ConfigureAwait(false),
-            IncrementalAuthRequest incremental => await StartIncrementalAuthAsync(incremental, cancellationToken).ConfigureAwait(false),
-            PostAuthRequest capture => await StartPostAuthAsync(capture, cancellationToken).ConfigureAwait(false),
-            _ => throw new ArgumentException($"{request.GetType().Name} is not a push this client knows.", nameof(request)),
         };
 
     /// <summary>

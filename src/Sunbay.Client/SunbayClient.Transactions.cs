@@ -85,10 +85,17 @@ public sealed partial class SunbayClient
     }
 
     /// <summary>
-    /// The one push path: the request's own rules, its wire body (shared fields filled here, once), the spec's rules on
-    /// that body, a refund's guard, then one POST, never retried. Nothing leaves the process for an invalid request.
+    /// The one push path: <see cref="PreparePush"/> (every rule, nothing sent), then <see cref="SendPushAsync"/> (one
+    /// POST, never retried). Nothing leaves the process for an invalid request.
     /// </summary>
-    private async Task<TransactionOperation> PushAsync(PushRequest request, CancellationToken cancellationToken)
+    private Task<TransactionOperation> PushAsync(PushRequest request, CancellationToken cancellationToken) =>
+        SendPushAsync(PreparePush(request), cancellationToken);
+
+    /// <summary>
+    /// Everything before the POST: the request's own rules, its wire body (shared fields filled here, once) and the
+    /// spec's rules on that body. Sends nothing; throws <see cref="SunbayValidationException"/> for an invalid request.
+    /// </summary>
+    private PreparedPush PreparePush(PushRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var options = CurrentOptions;
@@ -124,9 +131,15 @@ public sealed partial class SunbayClient
         }
 
         Validate(wire);
+        return new PreparedPush(request, endpoint, wire, expiresAt);
+    }
+
+    /// <summary>A refund's guard (it queries SUNBAY, so after every rule), then one POST, never retried.</summary>
+    private async Task<TransactionOperation> SendPushAsync(PreparedPush push, CancellationToken cancellationToken)
+    {
+        var (request, endpoint, wire, expiresAt) = push;
         if (request is RefundRequest refund)
         {
-            // After every rule: the guard queries SUNBAY.
             await GuardRefundableAsync(refund, cancellationToken).ConfigureAwait(false);
         }
 
@@ -135,4 +148,7 @@ public sealed partial class SunbayClient
         var dispatched = TransactionMapper.FromDispatch(answer.Data, wire.TransactionRequestId, (wire as IOrderWire)?.ReferenceOrderId, wire.TerminalSn, request.Type);
         return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, expiresAt ?? dispatchedAt.AddDays(1));
     }
+
+    /// <summary>A push checked and turned into its wire body, ready to send.</summary>
+    private sealed record PreparedPush(PushRequest Request, IWireEndpoint<TransactionDispatchResponse> Endpoint, IPushWire Wire, DateTimeOffset? ExpiresAt);
 }

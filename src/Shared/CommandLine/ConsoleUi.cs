@@ -52,8 +52,24 @@ internal sealed class ConsoleUi(TextWriter output, bool interactive)
         Info($"auth code            {t.AuthCode ?? "-"}");
     }
 
-    public static string Money(long? minorUnits, string? currency) =>
-        minorUnits is { } v ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v / 100m:0.00} {currency}") : "-";
+    /// <summary>An amount in minor units, shown with its currency's own decimals (1500 JPY, 15.00 EUR, 1.500 KWD).</summary>
+    public static string Money(long? minorUnits, string? currency)
+    {
+        if (minorUnits is not { } v)
+        {
+            return "-";
+        }
+
+        try
+        {
+            return Sunbay.Client.Payments.Money.FromMinorUnits(v, currency!).ToString();
+        }
+        catch (SunbayValidationException)
+        {
+            // Not an active ISO 4217 code: its decimals are unknown, so the count is shown as it is.
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v} minor units of {currency ?? "(no currency)"}");
+        }
+    }
 
     /// <summary>Describes a transaction's status for someone standing at the terminal: a sale waits for a card and the
     /// issuer; a refund or a void waits for the terminal to confirm it.</summary>

@@ -7,6 +7,7 @@ using Sunbay.Client;
 using Sunbay.Client.DependencyInjection;
 using Sunbay.Client.Http;
 using Sunbay.Client.Notifications;
+using Sunbay.Client.Payments;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -78,6 +79,12 @@ public static class SunbayServiceCollectionExtensions
             {
                 services.TryAddSingleton(sp => sp.GetRequiredService<ISunbayClientFactory>().CreateClient(string.Empty));
             }
+
+            // The provider-neutral view of this client, found by AddCardPayments under "sunbay" (or "sunbay:{name}").
+            services.AddKeyedSingleton<ICardPayments>(SunbayCardPayments.KeyOf(name), (sp, _) => new SunbayCardPayments(
+                sp.GetRequiredService<ISunbayClientFactory>().CreateClient(name),
+                sp.GetRequiredService<TimeProvider>(),
+                () => sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>().Get(name).DefaultExpiry));
 
             http.ConfigurePrimaryHttpMessageHandler(SunbayHttp.CreatePrimaryHandler)
                 // Resilience handlers registered before this point come from ConfigureHttpClientDefaults: they would retry

@@ -7,6 +7,9 @@ namespace Sunbay.Client.Transactions;
 /// </summary>
 internal static class DefaultDescription
 {
+    /// <summary>A payment started through the provider-neutral API, which has no description of its own.</summary>
+    public const string Payment = "Card payment";
+
     public const string Refund = "Refund";
 
     public const string Void = "Void";

@@ -59,6 +59,9 @@ public partial class TransactionOperation
     /// <summary>The idempotency key of the transaction: store it to find the transaction again. Empty while unknown.</summary>
     public virtual string TransactionRequestId => _requestId ?? string.Empty;
 
+    /// <summary>The transaction's <c>timeExpire</c>, when this process sent it; <see langword="null"/> for a rehydrated or mocked operation.</summary>
+    internal DateTimeOffset? ExpiresAt => _expiresAt;
+
     /// <summary>SUNBAY's transaction ID, once known (from the dispatch answer or a query).</summary>
     public virtual string? TransactionId => _latest?.TransactionId;
 

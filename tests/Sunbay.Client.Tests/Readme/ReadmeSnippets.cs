@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Sunbay.Client.Payments;
 using Sunbay.Client.Testing;
 
 #pragma warning disable CA1822, CA1849, IDE0059, IDE0008, CS0219 // README snippets, kept verbatim: they are read, not run.
@@ -62,6 +63,44 @@ internal static class ReadmeSnippets
         });
         // README snippet 2: end
         await Task.CompletedTask;
+    }
+
+    public static async Task SnippetOneCodePathRegistration(WebApplicationBuilder builder)
+    {
+        // README snippet "One code path" (registration): begin
+        // Program.cs: each provider registers itself; "CardPayments": { "Provider": "sunbay" } (or "cm") picks one.
+        builder.Services.AddSunbayClient(builder.Configuration.GetSection("Sunbay"));
+        builder.Services.AddCardPayments(builder.Configuration.GetSection("CardPayments"));
+        // README snippet "One code path" (registration): end
+        await Task.CompletedTask;
+    }
+
+    public static async Task SnippetOneCodePath(ICardPayments payments, CancellationToken ct)
+    {
+        // README snippet "One code path": begin
+        // Inject ICardPayments: the same code for every provider.
+        CardPaymentOperation purchase = await payments.StartPaymentAsync(new CardPaymentRequest
+        {
+            Amount = new Money(98.75m, "EUR"),          // major units, the currency's own decimals (JPY 0, KWD 3)
+            MerchantReference = "INV-2026-0042",
+            IdempotencyKey = "pos7-20261123-0042",      // stored first: starting again with it resumes, never charges twice
+        }, ct);
+        CardPaymentOutcome paid = await purchase.WaitForCompletionAsync(ct);   // Approved, Declined, Cancelled or Expired
+        if (paid.IsApproved)
+        {
+            Console.WriteLine($"{paid.Amount} paid, {paid.Provider} transaction {paid.ProviderTransactionId}");
+            Console.WriteLine(paid.Receipt ?? "(the terminal printed the receipt)");
+            CardPaymentOperation refund = await payments.StartRefundAsync(CardRefundRequest.For(paid, "INV-2026-0042-R"), ct);
+            CardPaymentOutcome refunded = await refund.WaitForCompletionAsync(ct);
+        }
+
+        // The cardholder walks away: cancel, then learn how it really ended (the card may have been approved just before).
+        CardCancelResult cancel = await purchase.CancelAsync(ct);
+        if (cancel.Status == CardCancelStatus.TooLate && cancel.Outcome.IsApproved)
+        {
+            // Paid after all: keep the sale, or refund it.
+        }
+        // README snippet "One code path": end
     }
 
     public static async Task Snippet3(WebApplicationBuilder builder)

@@ -71,6 +71,19 @@ public sealed class RecoveryTests : IAsyncLifetime
         Assert.Empty(_host.Journal);
     }
 
+    [Theory]
+    [InlineData("not a key!", "transactionRequestId")]
+    [InlineData("VALID-KEY-1", "referenceOrderId")]
+    public async Task An_invalid_re_send_is_refused_before_the_query(string transactionRequestId, string field)
+    {
+        var sale = Sale(transactionRequestId) with { ReferenceOrderId = field == "referenceOrderId" ? "ABC" : "ORDER-OK-01" };
+
+        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => _client.StartOrResumeAsync(sale));
+
+        Assert.Equal(field, error.Field);
+        Assert.Empty(_host.Journal);
+    }
+
     [Fact]
     public async Task An_unknown_not_found_code_is_never_taken_for_not_found()
     {

@@ -1,0 +1,114 @@
+using System.Collections.Frozen;
+using Sunbay.Client.Transactions;
+
+namespace Sunbay.Client.Payments;
+
+/// <summary>
+/// <see cref="ICardPayments"/> over <see cref="ISunbayClient"/>: a payment is a SUNBAY sale, a refund a SUNBAY refund,
+/// a cancel an abort. Registered by <c>AddSunbayClient</c> as the keyed service <c>sunbay</c> (a named client:
+/// <c>sunbay:{name}</c>).
+/// </summary>
+internal sealed class SunbayCardPayments : ICardPayments
+{
+    /// <summary>The provider name of the default client, in configuration and in every outcome.</summary>
+    public const string ProviderName = "sunbay";
+
+    // SUNBAY's wire names of the fields the neutral requests fill, so that a SUNBAY rule names the property the caller set.
+    private static readonly FrozenDictionary<string, string> NeutralFields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["referenceOrderId"] = nameof(CardPaymentRequest.MerchantReference),
+        ["amount.orderAmount"] = nameof(CardPaymentRequest.Amount),
+        ["amount.priceCurrency"] = nameof(CardPaymentRequest.Amount),
+        ["description"] = nameof(CardPaymentRequest.Description),
+        ["terminalSn"] = nameof(CardPaymentRequest.Terminal),
+        ["transactionRequestId"] = nameof(CardPaymentRequest.IdempotencyKey),
+        ["originalTransactionId"] = nameof(CardRefundRequest.OriginalTransactionId),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private readonly ISunbayClient _client;
+    private readonly Func<TimeSpan> _defaultExpiry;
+
+    /// <param name="client">The SUNBAY client that sends everything.</param>
+    /// <param name="time">The clock that tells an expiry from a cancel when SUNBAY gives no completion time.</param>
+    /// <param name="defaultExpiry">The client's <see cref="SunbayClientOptions.DefaultExpiry"/>, read when needed (it may be reloaded).</param>
+    public SunbayCardPayments(ISunbayClient client, TimeProvider time, Func<TimeSpan> defaultExpiry)
+    {
+        _client = client;
+        Time = time;
+        _defaultExpiry = defaultExpiry;
+    }
+
+    /// <summary>The keyed-service name of the client registered as <paramref name="clientName"/>: <c>sunbay</c>, or <c>sunbay:{name}</c>.</summary>
+    public static string KeyOf(string clientName) => clientName.Length == 0 ? ProviderName : $"{ProviderName}:{clientName}";
+
+    public string Provider => ProviderName;
+
+    internal TimeProvider Time { get; }
+
+    internal TimeSpan DefaultExpiry => _defaultExpiry();
+
+    public async Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var sale = new SaleRequest
+        {
+            Amount = request.Amount.MinorUnits,
+            Currency = request.Amount.Currency,
+            ReferenceOrderId = request.MerchantReference,
+            Description = request.Description ?? DefaultDescription.Payment,
+            TerminalSn = request.Terminal,
+            TransactionRequestId = request.IdempotencyKey,
+        };
+        var operation = await StartAsync(sale, cancellationToken).ConfigureAwait(false);
+        return new SunbayCardPaymentOperation(this, operation, CardPaymentKind.Payment, request.Amount);
+    }
+
+    public async Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var refund = new RefundRequest
+        {
+            Amount = request.Amount.MinorUnits,
+            Currency = request.Amount.Currency,
+            ReferenceOrderId = request.MerchantReference,
+            OriginalTransactionId = request.OriginalTransactionId,
+            Description = request.Description,
+            TerminalSn = request.Terminal,
+            TransactionRequestId = request.IdempotencyKey,
+        };
+        var operation = await StartAsync(refund, cancellationToken).ConfigureAwait(false);
+        return new SunbayCardPaymentOperation(this, operation, CardPaymentKind.Refund, request.Amount);
+    }
+
+    public CardPaymentOperation GetOperation(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new SunbayValidationException(nameof(id), "is required: the Id of the operation to resume (SUNBAY's transactionRequestId)");
+        }
+
+        return new SunbayCardPaymentOperation(this, _client.GetOperation(id), kind: null, requested: null);
+    }
+
+    /// <summary>
+    /// Sends the push; with an idempotency key, through <see cref="ISunbayClient.StartOrResumeAsync"/>, which queries the
+    /// key first and resumes the transaction it already created rather than charging twice.
+    /// </summary>
+    private async Task<TransactionOperation> StartAsync(PushRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return request.TransactionRequestId is null
+                ? request is SaleRequest sale
+                    ? await _client.StartSaleAsync(sale, cancellationToken).ConfigureAwait(false)
+                    : await _client.StartRefundAsync((RefundRequest)request, cancellationToken).ConfigureAwait(false)
+                : await _client.StartOrResumeAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SunbayValidationException ex) when (NeutralFields.TryGetValue(ex.Field, out var property))
+        {
+            throw new SunbayValidationException(property, $"{ex.Rule} (SUNBAY's {ex.Field})");
+        }
+    }
+}
