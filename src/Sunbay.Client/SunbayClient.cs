@@ -122,17 +122,42 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     /// <summary>A new <c>transactionRequestId</c>: 32 hexadecimal characters, unique, within the documented pattern.</summary>
     internal static string NewTransactionRequestId() => Guid.NewGuid().ToString("N");
 
-    /// <summary>One query; <see langword="null"/> when SUNBAY answers code 0 without a transaction.</summary>
-    internal async Task<Transaction?> QueryAsync(string? transactionId, string? transactionRequestId, string? referenceOrderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// One query: the transaction, or (when not <paramref name="required"/>) <see langword="null"/> when SUNBAY answers
+    /// code 0 without one. One async method from the lookup to the answer: each layer more costs a state machine a call.
+    /// </summary>
+    internal async Task<Transaction?> QueryAsync(TransactionLookup lookup, bool required, CancellationToken cancellationToken)
     {
         var (appId, merchantId) = Account(null, CurrentOptions);
-        LengthAtMost(transactionId, 64, "transactionId");
-        LengthAtMost(transactionRequestId, 32, "transactionRequestId");
-        var url = SunbayWireApi.QueryTransactionUrl(appId, merchantId, transactionId, transactionRequestId, referenceOrderId);
-        var answer = await SendAsync(SunbayWireApi.QueryTransaction, url, null, transactionRequestId, cancellationToken).ConfigureAwait(false);
-        return answer.Data is { } data && (!string.IsNullOrEmpty(data.TransactionId) || !string.IsNullOrEmpty(data.TransactionRequestId))
-            ? TransactionMapper.FromWire(data, transactionRequestId)
+        LengthAtMost(lookup.TransactionId, 64, "transactionId");
+        LengthAtMost(lookup.TransactionRequestId, 32, "transactionRequestId");
+        if (lookup.ReferenceOrderId is { } referenceOrderId && Wire.SaleRequest.CheckReferenceOrderId(referenceOrderId) is { } problem)
+        {
+            // The spec's referenceOrderId rules, read from the generated type that carries them.
+            throw new SunbayValidationException(problem.Field, problem.Rule);
+        }
+
+        var asked = lookup.TransactionRequestId;
+        var url = SunbayWireApi.QueryTransactionUrl(appId, merchantId, lookup.TransactionId, asked, lookup.ReferenceOrderId);
+        var answer = await SendAsync(SunbayWireApi.QueryTransaction, url, null, asked, cancellationToken).ConfigureAwait(false);
+        var found = answer.Data is { } data && (!string.IsNullOrEmpty(data.TransactionId) || !string.IsNullOrEmpty(data.TransactionRequestId))
+            ? TransactionMapper.FromWire(data, asked)
             : null;
+
+        // Recovery acts on this answer (follow the transaction instead of sending it): another transaction than the one
+        // asked for must never be taken for it.
+        if (asked is not null && found is { TransactionRequestId.Length: > 0 } && !string.Equals(found.TransactionRequestId, asked, StringComparison.Ordinal))
+        {
+            throw new SunbayTransportException(
+                $"SUNBAY answered the query of transactionRequestId '{asked}' with another transaction ('{found.TransactionRequestId}', transactionId '{found.TransactionId}'); it is not taken for the one asked.",
+                "query",
+                outcomeUnknown: false,
+                asked,
+                200);
+        }
+
+        return found is not null || !required ? found
+            : throw new SunbayTransportException($"SUNBAY answered the query of {lookup} with code 0 but no transaction.", "query", outcomeUnknown: false, asked, 200);
     }
 
     /// <summary>Sends one call through the client's pipeline.</summary>
@@ -153,10 +178,6 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             UrlRules.WebhookTargets(push);
         }
     }
-
-    private async Task<Transaction> QueryOrThrowAsync(string? transactionId, string? transactionRequestId, CancellationToken cancellationToken) =>
-        await QueryAsync(transactionId, transactionRequestId, null, cancellationToken).ConfigureAwait(false)
-        ?? throw new SunbayTransportException($"SUNBAY answered the query of '{transactionId ?? transactionRequestId}' with code 0 but no transaction.", "query", outcomeUnknown: false, transactionRequestId, 200);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -94,30 +94,32 @@ internal sealed class SunbayPipeline : IDisposable
         using var deadline = new SunbayDeadline(Time, endpoint.IsQuery ? options.Timeouts.GetTotal : options.Timeouts.Post, cancellationToken);
         var call = new SunbayCall<TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), transactionRequestId, options, deadline);
         var scope = new SunbayCallScope(endpoint.Name, transactionRequestId, Time, Logger);
-        var outcome = endpoint.IsQuery ? await QueryAsync(strategies.Queries, endpoint, call, deadline.Token).ConfigureAwait(false)
-            : _breaker.RejectsPushes ? Outcome.FromException<HttpResponseMessage>(new BrokenCircuitException("The circuit is open: the push was not sent."))
-            : await call.SendOnceAsync(deadline.Token).ConfigureAwait(false);
+        Outcome<HttpResponseMessage> outcome;
+        if (endpoint.IsQuery)
+        {
+            // The query's attempts through its strategies (retry, breaker), inside this method: a helper costs a state machine.
+            var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, deadline.Token);
+            try
+            {
+                outcome = await strategies.Queries.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context.CancellationToken), context, call).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+        else
+        {
+            outcome = _breaker.RejectsPushes
+                ? Outcome.FromException<HttpResponseMessage>(new BrokenCircuitException("The circuit is open: the push was not sent."))
+                : await call.SendOnceAsync(deadline.Token).ConfigureAwait(false);
+        }
 
         using var response = outcome.Result;
         var facts = await call.ReadAsync(response, deadline.Translate(outcome.Exception), cancellationToken).ConfigureAwait(false);
         var error = SunbayErrorClassifier.Classify(facts);
         scope.Complete(facts, call.Attempts, error);
         return error is null ? call.Answer! : throw error;
-    }
-
-    /// <summary>A query's attempts through its strategies (retry, breaker).</summary>
-    private static async ValueTask<Outcome<HttpResponseMessage>> QueryAsync<TAnswer>(ResiliencePipeline<HttpResponseMessage> strategies, IWireEndpoint<TAnswer> endpoint, SunbayCall<TAnswer> call, CancellationToken cancellationToken)
-        where TAnswer : ApiEnvelope
-    {
-        var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, cancellationToken);
-        try
-        {
-            return await strategies.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context.CancellationToken), context, call).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
     }
 
     /// <summary>Ends every call in progress; with a client of its own, releases its connections.</summary>
