@@ -1,9 +1,11 @@
 namespace Sunbay.Client.Testing;
 
 /// <summary>
-/// A transport or server failure that <see cref="FakeFaults"/> injects into one answer. "Not processed" faults answer
-/// before the request is looked at (nothing is created); "processed" faults let the fake handle the request first
-/// (a sale is created and dispatched: the charge happened) and then spoil the answer.
+/// A transport or server failure that <see cref="FakeFaults"/> (SUNBAY) or <see cref="FakeCmComFaults"/> (CM.com) injects
+/// into one answer. "Not processed" faults answer before the request is looked at (nothing is created); "processed"
+/// faults let the fake handle the request first (a sale is created and dispatched: the charge happened) and then spoil
+/// the answer. Error bodies are the provider's: a SUNBAY envelope on <see cref="FakeSunbayHost"/>, problem+json on
+/// <see cref="FakeCmComHost"/>.
 /// </summary>
 public enum FakeFault
 {
@@ -55,7 +57,7 @@ public enum FakeFault
     /// <summary>Processed: HTTP 200 with the right JSON but <c>Content-Type: text/html</c>.</summary>
     WrongContentType,
 
-    /// <summary>Not processed: answered as if the <c>X-Client-Request-Id</c> had been seen before (code <see cref="FakeSunbayCodes.DuplicateRequest"/>).</summary>
+    /// <summary>SUNBAY only (<see cref="FakeCmComFaults"/> refuses it): not processed, answered as if the <c>X-Client-Request-Id</c> had been seen before (code <see cref="FakeSunbayCodes.DuplicateRequest"/>).</summary>
     DuplicateClientRequestId,
 
     /// <summary>
@@ -75,4 +77,10 @@ public enum FakeFault
 
     /// <summary>Not processed: HTTP 308 with a <c>Location</c> back to the same endpoint of this host (with a query).</summary>
     PermanentRedirect,
+
+    /// <summary>
+    /// CM.com only (<see cref="FakeFaults"/> refuses it): not processed, HTTP 409 Conflict with a problem+json as CM.com
+    /// answers a cancel once a card was presented (queue it for <see cref="FakeCmComEndpoint.CancelTransaction"/>).
+    /// </summary>
+    Conflict,
 }

@@ -1,3 +1,5 @@
+using Sunbay.Client.Testing.Internal;
+
 namespace Sunbay.Client.Testing;
 
 /// <summary>
@@ -7,8 +9,7 @@ namespace Sunbay.Client.Testing;
 /// <example><code>host.Faults.Enqueue(FakeEndpoint.Sale, FakeFault.DropAfterRecording);</code></example>
 public sealed class FakeFaults
 {
-    private readonly object _gate = new();
-    private readonly List<Entry> _queue = [];
+    private readonly FaultQueue<FakeEndpoint> _queue = new();
 
     internal FakeFaults()
     {
@@ -18,33 +19,22 @@ public sealed class FakeFaults
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many queued faults have not been used yet.</summary>
-    public int Pending
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queue.Count;
-            }
-        }
-    }
+    public int Pending => _queue.Pending;
 
     /// <summary>Queues <paramref name="fault"/> for the next <paramref name="count"/> requests to <paramref name="endpoint"/>.</summary>
     /// <param name="endpoint">The endpoint, or <see cref="FakeEndpoint.Any"/>.</param>
     /// <param name="fault">The fault; <see cref="FakeFault.None"/> with a <paramref name="latency"/> only slows the answer.</param>
     /// <param name="count">How many requests it applies to.</param>
     /// <param name="latency">Delay before the request is handled, on the host's <see cref="FakeSunbayHost.TimeProvider"/> (advance a fake clock to release it).</param>
+    /// <exception cref="ArgumentException"><see cref="FakeFault.Conflict"/>: CM.com's, SUNBAY answers no 409.</exception>
     public void Enqueue(FakeEndpoint endpoint, FakeFault fault, int count = 1, TimeSpan latency = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
-        lock (_gate)
+        if (fault == FakeFault.Conflict)
         {
-            for (var i = 0; i < count; i++)
-            {
-                _queue.Add(new Entry(endpoint, fault, latency));
-            }
+            throw new ArgumentException("Conflict is a CM.com fault: SUNBAY's API answers no 409.", nameof(fault));
         }
+
+        _queue.Enqueue(endpoint, fault, count, latency);
     }
 
     /// <summary>Delays the next <paramref name="count"/> answers of <paramref name="endpoint"/> by <paramref name="latency"/> (host clock).</summary>
@@ -54,34 +44,7 @@ public sealed class FakeFaults
     public void EnqueueLatency(FakeEndpoint endpoint, TimeSpan latency, int count = 1) => Enqueue(endpoint, FakeFault.None, count, latency);
 
     /// <summary>Drops every fault not used yet.</summary>
-    public void Clear()
-    {
-        lock (_gate)
-        {
-            _queue.Clear();
-        }
-    }
+    public void Clear() => _queue.Clear();
 
-    internal (FakeFault Fault, TimeSpan Latency) Take(FakeEndpoint endpoint)
-    {
-        lock (_gate)
-        {
-            var index = _queue.FindIndex(e => e.Endpoint == endpoint && endpoint != FakeEndpoint.Any);
-            if (index < 0)
-            {
-                index = _queue.FindIndex(e => e.Endpoint == FakeEndpoint.Any);
-            }
-
-            if (index < 0)
-            {
-                return (FakeFault.None, TimeSpan.Zero);
-            }
-
-            var entry = _queue[index];
-            _queue.RemoveAt(index);
-            return (entry.Fault, entry.Latency);
-        }
-    }
-
-    private sealed record Entry(FakeEndpoint Endpoint, FakeFault Fault, TimeSpan Latency);
+    internal (FakeFault Fault, TimeSpan Latency) Take(FakeEndpoint endpoint) => _queue.Take(endpoint);
 }

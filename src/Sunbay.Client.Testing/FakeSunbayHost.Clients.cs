@@ -39,5 +39,5 @@ public sealed partial class FakeSunbayHost
     /// (injected latency) cancels the caller only, and the host still carries it out. Disposing the handler does not
     /// stop the host.
     /// </summary>
-    public HttpMessageHandler CreateHandler() => new FakeInMemoryHandler(this);
+    public HttpMessageHandler CreateHandler() => new FakeInMemoryHandler(AsServer());
 }

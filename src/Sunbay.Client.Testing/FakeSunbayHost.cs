@@ -31,10 +31,9 @@ public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
     private readonly FakeSunbayHostOptions _options;
     private readonly FakeEngine _engine;
     private readonly FakeHttpListener? _listener;
-    private readonly object _journalGate = new();
-    private readonly List<RecordedRequest> _journal = [];
+    private readonly FakeJournal<RecordedRequest> _journal = new();
+    private readonly FakeWorkInHand _work = new();
     private int _disposed;
-    private int _inFlight;
 
     private FakeSunbayHost(FakeSunbayHostOptions options, bool listen)
     {
@@ -50,7 +49,7 @@ public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
 
         try
         {
-            _listener = FakeHttpListener.Start(this, options.Port);
+            _listener = FakeHttpListener.Start(AsServer(), options.Port);
         }
         catch
         {
@@ -134,17 +133,7 @@ public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
     public IReadOnlyCollection<FakeTransaction> Transactions => _engine.Transactions;
 
     /// <summary>Every request received so far, with the answer given, in the order the answers were given.</summary>
-    public IReadOnlyList<RecordedRequest> Journal
-    {
-        get
-        {
-            lock (_journalGate)
-            {
-                return [.. _journal];
-            }
-        }
-    }
-
+    public IReadOnlyList<RecordedRequest> Journal => _journal.Snapshot();
 
     /// <summary>
     /// Moves the host's <see cref="FakeClock"/> until <paramref name="task"/> completes and returns its result: from
@@ -175,7 +164,7 @@ public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
     {
         var clock = TimeProvider as FakeClock ?? throw new InvalidOperationException(
             $"RunUntilAsync moves a FakeClock; this host runs on {TimeProvider.GetType().Name}. Create it with new FakeSunbayHostOptions {{ TimeProvider = new FakeClock() }}.");
-        return clock.RunUntilAsync(task, maxVirtualTime, () => Volatile.Read(ref _inFlight) > 0, cancellationToken);
+        return clock.RunUntilAsync(task, maxVirtualTime, () => _work.Busy, cancellationToken);
     }
 
     /// <summary>The terminal with this serial number.</summary>
@@ -232,6 +221,9 @@ public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
 
     /// <inheritdoc/>
     public override string ToString() => IsListening ? $"FakeSunbayHost {BaseAddress}" : "FakeSunbayHost (in memory)";
+
+    /// <summary>This host as its transports see it.</summary>
+    private FakeServer AsServer() => new(nameof(FakeSunbayHost), () => BaseAddress, HandleAsync);
 
     private static FakeSunbayHost Create(FakeSunbayHostOptions? options, bool listen)
     {

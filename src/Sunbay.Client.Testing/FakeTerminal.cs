@@ -12,11 +12,12 @@ namespace Sunbay.Client.Testing;
 public sealed class FakeTerminal
 {
     private readonly FakeEngine _engine;
-    private readonly Queue<FakeCardResult> _script = new();
+    private readonly FakeCardScript _script;
 
     internal FakeTerminal(FakeEngine engine, string sn)
     {
         _engine = engine;
+        _script = new FakeCardScript(engine.Gate);
         Sn = sn;
     }
 
@@ -61,18 +62,7 @@ public sealed class FakeTerminal
     /// <summary>Queues the outcome of the next <paramref name="count"/> transactions pushed to this terminal.</summary>
     /// <param name="result">What the cardholder does.</param>
     /// <param name="count">How many transactions it applies to, in order.</param>
-    public void Enqueue(FakeCardResult result, int count = 1)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        lock (_engine.Gate)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                _script.Enqueue(result);
-            }
-        }
-    }
+    public void Enqueue(FakeCardResult result, int count = 1) => _script.Enqueue(result, count);
 
     /// <summary>The next transaction is approved whatever its amount.</summary>
     public void ApproveNext() => Enqueue(FakeCardResult.Approve);
@@ -89,16 +79,10 @@ public sealed class FakeTerminal
     public void NeverPresentCardNext() => Enqueue(FakeCardResult.NeverPresentsCard);
 
     /// <summary>Drops the scripted outcomes not used yet.</summary>
-    public void ClearScript()
-    {
-        lock (_engine.Gate)
-        {
-            _script.Clear();
-        }
-    }
+    public void ClearScript() => _script.Clear();
 
     /// <summary>Takes the next scripted outcome; called under the engine lock.</summary>
-    internal FakeCardResult? TakeScript() => _script.TryDequeue(out var next) ? next : null;
+    internal FakeCardResult? TakeScript() => _script.Take();
 
     /// <inheritdoc/>
     public override string ToString() => $"Terminal {Sn}{(InFlight is null ? string.Empty : " (busy)")}";

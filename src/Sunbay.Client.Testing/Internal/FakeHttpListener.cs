@@ -12,8 +12,9 @@ using Microsoft.Extensions.Logging;
 namespace Sunbay.Client.Testing.Internal;
 
 /// <summary>
-/// The real-HTTP transport of a <see cref="FakeSunbayHost"/>: Kestrel from the ASP.NET Core shared framework (no
-/// package), on 127.0.0.1, with one terminal middleware that hands every request to the host.
+/// The real-HTTP transport of a fake host (<see cref="FakeSunbayHost"/>, <see cref="FakeCmComHost"/>): Kestrel from the
+/// ASP.NET Core shared framework (no package), on 127.0.0.1, with one terminal middleware that hands every request to
+/// the host.
 /// </summary>
 internal sealed class FakeHttpListener : IDisposable, IAsyncDisposable
 {
@@ -28,7 +29,7 @@ internal sealed class FakeHttpListener : IDisposable, IAsyncDisposable
 
     public int Port { get; }
 
-    public static FakeHttpListener Start(FakeSunbayHost host, int port)
+    public static FakeHttpListener Start(FakeServer host, int port)
     {
         // The empty builder reads no configuration, environment variables or appsettings: nothing outside can move the port.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -71,7 +72,7 @@ internal sealed class FakeHttpListener : IDisposable, IAsyncDisposable
         }
     }
 
-    private static async Task ServeAsync(FakeSunbayHost host, HttpContext context)
+    private static async Task ServeAsync(FakeServer host, HttpContext context)
     {
         var request = context.Request;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

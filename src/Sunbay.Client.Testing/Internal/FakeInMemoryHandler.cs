@@ -4,10 +4,11 @@ using System.Text;
 namespace Sunbay.Client.Testing.Internal;
 
 /// <summary>
-/// The in-memory transport of a <see cref="FakeSunbayHost"/>: each request goes straight to the host, with the
-/// headers, query and body a socket would have carried; a dropped connection becomes the exception a socket gives.
+/// The in-memory transport of a fake host (<see cref="FakeSunbayHost"/>, <see cref="FakeCmComHost"/>): each request goes
+/// straight to the host, with the headers, query and body a socket would have carried; a dropped connection becomes the
+/// exception a socket gives.
 /// </summary>
-internal sealed class FakeInMemoryHandler(FakeSunbayHost host) : HttpMessageHandler
+internal sealed class FakeInMemoryHandler(FakeServer host) : HttpMessageHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -16,7 +17,7 @@ internal sealed class FakeInMemoryHandler(FakeSunbayHost host) : HttpMessageHand
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no RequestUri.");
         if (!uri.IsAbsoluteUri)
         {
-            uri = new Uri(host.BaseAddress, uri);
+            uri = new Uri(host.BaseAddress(), uri);
         }
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -48,7 +49,7 @@ internal sealed class FakeInMemoryHandler(FakeSunbayHost host) : HttpMessageHand
             throw new HttpRequestException(
                 HttpRequestError.ResponseEnded,
                 "An error occurred while sending the request.",
-                new IOException("The response ended prematurely: FakeSunbayHost closed the connection without an answer."));
+                new IOException($"The response ended prematurely: {host.Name} closed the connection without an answer."));
         }
 
         var response = new HttpResponseMessage((HttpStatusCode)answer.StatusCode)

@@ -12,15 +12,16 @@ namespace Sunbay.Client.Testing.Internal;
 /// </summary>
 internal static class FakeWireJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    public static JsonSerializerOptions Options { get; } = Strict(SunbayWireJsonContext.Default);
 
     public static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static JsonSerializerOptions Create()
+    /// <summary>Strict options over a kernel's generated metadata (SUNBAY's here, CM.com's in <see cref="CmComJson"/>).</summary>
+    public static JsonSerializerOptions Strict(IJsonTypeInfoResolver kernel)
     {
         var options = new JsonSerializerOptions
         {
-            TypeInfoResolver = SunbayWireJsonContext.Default,
+            TypeInfoResolver = kernel,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.MakeReadOnly();

@@ -26,7 +26,8 @@ internal static class Faults
 
     public static readonly TimeSpan CancelLatency = TimeSpan.FromSeconds(5);
 
-    public static IEnumerable<string> All => Enum.GetNames<FakeFault>().Append(Timeout).Append(CallerCancels);
+    /// <summary>Every fault of the SUNBAY host (<see cref="FakeFault.Conflict"/> is CM.com's), and the two made by time.</summary>
+    public static IEnumerable<string> All => Enum.GetNames<FakeFault>().Where(f => f != nameof(FakeFault.Conflict)).Append(Timeout).Append(CallerCancels);
 
     /// <summary>Faults after which the host has carried out the request (the charge happened).</summary>
     public static bool IsProcessed(string fault) => fault is nameof(FakeFault.None) or nameof(FakeFault.DropAfterRecording) or nameof(FakeFault.TruncatedJson)
