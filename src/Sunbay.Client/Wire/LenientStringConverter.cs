@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Sunbay.Client.Wire;
 
 /// <summary>
-/// Reads a string field whatever JSON value SUNBAY put there: a string as itself, a number as its raw text
+/// Reads a string field whatever JSON value the provider put there: a string as itself, a number as its raw text
 /// (<c>"batchNo":123</c> is <c>"123"</c>, <c>7225836252468027</c> keeps every digit, <c>1e20</c> stays <c>"1e20"</c>),
 /// <c>true</c>/<c>false</c> as text, and an object or an array (an <c>attach</c> echoed as JSON) as its raw JSON text.
 /// One field of an unexpected type must never make a whole answer or webhook unreadable. Writes plain strings, exactly as

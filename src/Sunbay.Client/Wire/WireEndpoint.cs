@@ -6,21 +6,26 @@ using System.Text.Json.Serialization.Metadata;
 namespace Sunbay.Client.Wire;
 
 /// <summary>
-/// One operation of the SUNBAY API as the spec declares it: name, method, path, the JSON metadata of its body and of its
-/// answer, and its query parameters. The instances are generated (<c>SunbayWireApi</c>, openapi/templates/Client.Class.liquid).
+/// One operation of a provider's API as its spec declares it: name, method, path (with its path parameters), the JSON
+/// metadata of its body and of its answer, and its query parameters. The instances are generated, one class a provider
+/// (<c>SunbayWireApi</c>, <c>CmComWireApi</c>; openapi/templates/Client.Class.liquid). Provider-neutral: every kernel
+/// compiles this file.
 /// </summary>
 /// <typeparam name="TBody">The request body type; <see cref="NoBody"/> for a query.</typeparam>
-/// <typeparam name="TAnswer">The answer's envelope type.</typeparam>
+/// <typeparam name="TAnswer">The answer's type (SUNBAY: its envelope); <see cref="NoBody"/> for an answer without a body.</typeparam>
 internal sealed class WireEndpoint<TBody, TAnswer>(
     string name,
     HttpMethod method,
     string path,
     JsonTypeInfo<TBody>? body,
     JsonTypeInfo<TAnswer> answer,
-    string[] queryParameters) : IWireEndpoint<TAnswer>
+    string[] queryParameters,
+    string[]? pathParameters = null) : IWireEndpoint<TAnswer>
     where TBody : class
-    where TAnswer : ApiEnvelope
+    where TAnswer : class
 {
+    private readonly string[] _pathParameters = pathParameters ?? [];
+
     /// <summary>The SDK's name of the operation (the spec's <c>x-sdk-operation</c>) in errors, logs and telemetry.</summary>
     public string Name { get; } = name;
 
@@ -29,7 +34,7 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     /// <inheritdoc/>
     public string RequestPath { get; } = "/" + path;
 
-    /// <summary>Relative path, e.g. <c>v1/semi-integration/transaction/sale</c>.</summary>
+    /// <summary>Relative path as the spec writes it, e.g. <c>v1/semi-integration/transaction/sale</c>, <c>terminals/{terminalId}/transactions</c>.</summary>
     public string Path { get; } = path;
 
     public JsonTypeInfo<TBody>? Body { get; } = body;
@@ -39,6 +44,9 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     /// <summary>Query parameter names in the spec's order.</summary>
     public IReadOnlyList<string> QueryParameters { get; } = queryParameters;
 
+    /// <summary>Path parameter names (<c>terminalId</c> of <c>terminals/{terminalId}/transactions</c>) in the spec's order.</summary>
+    public IReadOnlyList<string> PathParameters => _pathParameters;
+
     /// <summary>Whether a retry is safe: only queries are ever retried.</summary>
     public bool IsQuery => Method == HttpMethod.Get;
 
@@ -47,10 +55,35 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
         JsonSerializer.SerializeToUtf8Bytes((TBody)body, Body ?? throw new InvalidOperationException($"{Name} takes no body."));
 
     /// <summary>The path with the query string of <paramref name="values"/> (in <see cref="QueryParameters"/> order; nulls left out).</summary>
-    public string Url(ReadOnlySpan<object?> values)
+    public string Url(ReadOnlySpan<object?> values) => WithQuery(Path, values);
+
+    /// <summary>
+    /// The path with each path parameter replaced by its escaped value (in <see cref="PathParameters"/> order, none may be
+    /// null) and the query string of <paramref name="queryValues"/> (in <see cref="QueryParameters"/> order; nulls left out).
+    /// </summary>
+    public string Url(ReadOnlySpan<object?> pathValues, ReadOnlySpan<object?> queryValues)
+    {
+        if (pathValues.Length != _pathParameters.Length)
+        {
+            throw new ArgumentException($"{Name} takes {_pathParameters.Length} path value(s).", nameof(pathValues));
+        }
+
+        var path = Path;
+        for (var i = 0; i < pathValues.Length; i++)
+        {
+            var value = pathValues[i] ?? throw new ArgumentNullException(nameof(pathValues), $"{Name}: path parameter {_pathParameters[i]} is null.");
+            path = path.Replace("{" + _pathParameters[i] + "}", Uri.EscapeDataString(Text(value)), StringComparison.Ordinal);
+        }
+
+        return WithQuery(path, queryValues);
+    }
+
+    private static string Text(object value) => value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private string WithQuery(string path, ReadOnlySpan<object?> values)
     {
         var url = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
-        url.AppendLiteral(Path);
+        url.AppendLiteral(path);
         var separator = '?';
         for (var i = 0; i < values.Length; i++)
         {
@@ -62,7 +95,7 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
             url.AppendFormatted(separator);
             url.AppendLiteral(queryParameters[i]);
             url.AppendFormatted('=');
-            url.AppendLiteral(Uri.EscapeDataString(value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty));
+            url.AppendLiteral(Uri.EscapeDataString(Text(value)));
             separator = '&';
         }
 
@@ -74,9 +107,9 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
 internal sealed class NoBody;
 
 /// <summary>An operation seen from the caller, whatever its body type: what the pipeline needs to send it.</summary>
-/// <typeparam name="TAnswer">The answer's envelope type.</typeparam>
+/// <typeparam name="TAnswer">The answer's type.</typeparam>
 internal interface IWireEndpoint<TAnswer>
-    where TAnswer : ApiEnvelope
+    where TAnswer : class
 {
     string Name { get; }
 
@@ -84,7 +117,7 @@ internal interface IWireEndpoint<TAnswer>
 
     string Path { get; }
 
-    /// <summary>The path as a request line shows it (<c>/v1/transaction/query</c>), for logs and metrics.</summary>
+    /// <summary>The path as a request line shows it (<c>/v1/transaction/query</c>; path parameters as <c>{name}</c>), for logs and metrics.</summary>
     string RequestPath { get; }
 
     JsonTypeInfo<TAnswer> Answer { get; }

@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace Sunbay.Client.Wire;
 
 /// <summary>
-/// The spec's constraints, called by the generated <see cref="IWireObject.Validate"/> of every wire type. Each returns
-/// the problem or <see langword="null"/>; the field's path is only built when a rule is broken.
+/// The spec's constraints, called by the generated <see cref="IWireObject.Validate"/> of every wire type of every
+/// provider's kernel. Each returns the problem or <see langword="null"/>; the field's path is only built when a rule is
+/// broken.
 /// </summary>
 internal static class WireRules
 {
@@ -39,6 +40,11 @@ internal static class WireRules
         value is not { } v || (v >= min && v <= max) ? null
         : new(Join(path, name), string.Create(CultureInfo.InvariantCulture, $"must be at least {min} and at most {max} (was {v})"));
 
+    /// <summary>A decimal amount (CM.com's major units); the spec's bounds arrive as <see cref="double"/> literals.</summary>
+    public static WireProblem? Range(decimal? value, string? path, string name, double min, double max) =>
+        value is not { } v || (v >= (decimal)min && v <= (decimal)max) ? null
+        : new(Join(path, name), string.Create(CultureInfo.InvariantCulture, $"must be at least {(decimal)min} and at most {(decimal)max} (was {v})"));
+
     public static WireProblem? MinItems<T>(ICollection<T>? items, string? path, string name, int min) =>
         items is null || items.Count >= min ? null
         : new(Join(path, name), string.Create(CultureInfo.InvariantCulture, $"must have at least {min} item(s) (had {items.Count})"));
@@ -49,7 +55,7 @@ internal static class WireRules
 
     /// <summary>A field the spec does not name (kept by the type's <c>AdditionalProperties</c>).</summary>
     public static WireProblem? Unknown(IDictionary<string, object>? extra, string? path) =>
-        extra is { Count: > 0 } ? new(Join(path, extra.Keys.First()), "is not a field of this request in the SUNBAY API") : null;
+        extra is { Count: > 0 } ? new(Join(path, extra.Keys.First()), "is not a field of this request in the API") : null;
 
     /// <summary>A nested wire object checks its own rules, under this field's path.</summary>
     public static WireProblem? Nested(IWireObject? value, string? path, string name) => value?.Validate(Join(path, name));

@@ -122,18 +122,44 @@ public sealed class FakeRuleCoverageTests : IDisposable
     [Fact]
     public void Client_and_fake_compile_the_same_wire_kernel()
     {
-        static List<string> Shape(Assembly assembly) =>
-            [.. assembly.GetTypes()
-                .Where(t => t.Namespace == "Sunbay.Client.Wire" && t.IsClass && !t.IsAbstract && !t.Name.Contains('<', StringComparison.Ordinal))
-                .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                    .Where(m => m is PropertyInfo || (m is MethodInfo method && method.Name.StartsWith("Check", StringComparison.Ordinal)))
-                    .Select(m => $"{t.Name}.{m.Name}"))
-                .Order(StringComparer.Ordinal)];
-
-        var client = Shape(typeof(SunbayClient).Assembly);
+        var client = KernelShape(typeof(SunbayClient).Assembly, "Sunbay.Client.Wire");
 
         Assert.True(client.Count(m => m.Contains(".Check", StringComparison.Ordinal)) >= 50, "too few generated rule checks");
-        Assert.Equal(client, Shape(typeof(FakeSunbayHost).Assembly));
+        Assert.Equal(client, KernelShape(typeof(FakeSunbayHost).Assembly, "Sunbay.Client.Wire"));
+    }
+
+    /// <summary>
+    /// The same for CM.com: the fake CM.com host compiles the kernel generated for Sunbay.Client.CmCom from
+    /// openapi/cm-merchantapi.yaml (types, properties, rule checks and endpoint descriptors), and the neutral kernel
+    /// files that both compile as linked source are Sunbay.Client's own.
+    /// </summary>
+    [Fact]
+    public void Client_and_fake_compile_the_same_CM_wire_kernel()
+    {
+        var cmCom = typeof(SunbayClient).Assembly.GetName().Name + ".CmCom";
+        var client = Assembly.Load(cmCom);
+        var shape = KernelShape(client, "Sunbay.Client.CmCom.Wire");
+
+        Assert.Contains("Terminal.CheckId", shape);
+        Assert.Contains("Amount.CheckCurrency", shape);
+        Assert.Contains("Pagination.CheckSize", shape);
+        Assert.Contains("CmComWireApi.StartTransaction", shape);
+        Assert.Equal(shape, KernelShape(typeof(FakeSunbayHost).Assembly, "Sunbay.Client.CmCom.Wire"));
+        Assert.Equal(KernelShape(typeof(SunbayClient).Assembly, "Sunbay.Client.Wire", neutralOnly: true), KernelShape(client, "Sunbay.Client.Wire"));
+    }
+
+    private static List<string> KernelShape(Assembly assembly, string ns, bool neutralOnly = false)
+    {
+        // The neutral kernel: what a CM.com kernel compiles besides its own (no SUNBAY wire type).
+        string[] neutral = ["WireProblem", "WireRules", "WireEndpoint`2", "NoBody", "LenientStringConverter"];
+        return [.. assembly.GetTypes()
+            .Where(t => t.Namespace == ns && t.IsClass && !t.Name.Contains('<', StringComparison.Ordinal))
+            .Where(t => !neutralOnly || neutral.Contains(t.Name))
+            .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m is PropertyInfo || m is FieldInfo { IsStatic: true, IsPublic: true } || (m is MethodInfo method && (method.Name.StartsWith("Check", StringComparison.Ordinal) || t.Name.StartsWith("Wire", StringComparison.Ordinal))))
+                .Select(m => $"{t.Name}.{m.Name}"))
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
     }
 
     private static SaleRequest Sale() => new() { Amount = 1000, Currency = "USD", ReferenceOrderId = "ORDER-0001", Description = "Coffee" };
