@@ -21,7 +21,7 @@ internal sealed class SunbayClientOptionsValidator : IValidateOptions<SunbayClie
         {
             failures.Add("Sunbay:ApiKey is required: the API key of your SUNBAY application (sk_test_... in the sandbox).");
         }
-        else if (!BearerRequestSigner.IsSendable(options.ApiKey))
+        else if (!ApiKeyRule.IsSendable(options.ApiKey))
         {
             // Never echo the key, not even in part.
             failures.Add("Sunbay:ApiKey must hold only printable ASCII characters, without white space or control characters (check for a trailing newline, a non-breaking space or a typographic quote copied with the key): it goes into the Authorization header.");

@@ -68,7 +68,7 @@ public static class SunbayServiceCollectionExtensions
         services.TryAddSingleton(sp => new SunbayBreakers(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISunbayClientFactory>(sp => new SunbayClientFactory(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SunbayClientOptions>, SunbayClientOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SunbayPrimaryHandlerFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SunbayPrimaryHandlerFilter>(_ => new SunbayPrimaryHandlerFilter(SunbayClientFactory.HttpClientNamePrefix)));
 
         var http = services.AddHttpClient(SunbayClientFactory.HttpClientName(name));
         if (registry.Add(name))
@@ -82,12 +82,20 @@ public static class SunbayServiceCollectionExtensions
             http.ConfigurePrimaryHttpMessageHandler(SunbayHttp.CreatePrimaryHandler)
                 // Resilience handlers registered before this point come from ConfigureHttpClientDefaults: they would retry
                 // payments, so the Sunbay client drops them. Ones added after AddSunbayClient fail at first resolution.
-                .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => SunbayHandlerGuard.RemoveInherited(handlers, sp, name))
+                .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => SunbayHandlerGuard.RemoveInherited(handlers, type => LogRemoved(sp, name, type)))
                 // IHttpClientFactory logs every request at Information; the SDK logs each call once, at Debug.
                 .RemoveAllLoggers();
         }
 
         return new SunbayClientBuilder(name, services, http);
+    }
+
+    private static void LogRemoved(IServiceProvider services, string name, string handlerType)
+    {
+        if (services.GetService<ILoggerFactory>()?.CreateLogger<SunbayClient>() is { } logger)
+        {
+            Sunbay.Client.Telemetry.Log.InheritedResilienceRemoved(logger, name, handlerType);
+        }
     }
 
     private sealed record SunbayClientBuilder(string Name, IServiceCollection Services, IHttpClientBuilder HttpClient) : ISunbayClientBuilder;
