@@ -1,13 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sunbay.Client.CmCom;
 using Sunbay.Client.CmCom.Configuration;
 using Sunbay.Client.CmCom.DependencyInjection;
 using Sunbay.Client.DependencyInjection;
-using Sunbay.Client.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -52,37 +50,16 @@ public static class CmComServiceCollectionExtensions
 
     private static CmComClientBuilder AddCmComClientCore(this IServiceCollection services, string name)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(name);
-
-        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(SunbayClientRegistry))?.ImplementationInstance as SunbayClientRegistry;
-        if (registry is null)
-        {
-            registry = new SunbayClientRegistry();
-            services.AddSingleton(registry);
-        }
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new SunbayBreakers(sp.GetRequiredService<TimeProvider>()));
+        var (http, isNew) = ClientRegistration.Add(services, name, CmComClientFactory.HttpClientNamePrefix, LogRemoved);
         services.TryAddSingleton<ICmComClientFactory>(sp => new CmComClientFactory(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CmComClientOptions>, CmComClientOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SunbayPrimaryHandlerFilter>(_ => new SunbayPrimaryHandlerFilter(CmComClientFactory.HttpClientNamePrefix)));
-
-        var http = services.AddHttpClient(CmComClientFactory.HttpClientName(name));
-        if (registry.Add(name))
+        if (isNew)
         {
             services.AddOptions<CmComClientOptions>(name).ValidateOnStart();
             if (name.Length == 0)
             {
                 services.TryAddSingleton(sp => sp.GetRequiredService<ICmComClientFactory>().CreateClient(string.Empty));
             }
-
-            http.ConfigurePrimaryHttpMessageHandler(SunbayHttp.CreatePrimaryHandler)
-                // Resilience handlers registered before this point come from ConfigureHttpClientDefaults: they would retry
-                // payments, so the CM.com client drops them. Ones added after AddCmComClient fail at first resolution.
-                .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => SunbayHandlerGuard.RemoveInherited(handlers, type => LogRemoved(sp, name, type)))
-                // IHttpClientFactory logs every request at Information; the SDK logs each call once, at Debug.
-                .RemoveAllLoggers();
         }
 
         return new CmComClientBuilder(name, services, http);
