@@ -1,3 +1,5 @@
+using Sunbay.Client.Http;
+
 namespace Sunbay.Client;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Sunbay.Client;
 /// application starts, with messages that name the setting.
 /// </summary>
 /// <remarks><see cref="ToString"/> never shows the API key.</remarks>
-public sealed class SunbayClientOptions
+public sealed class SunbayClientOptions : IPipelineOptions
 {
     /// <summary>The environment used when <see cref="BaseAddress"/> is not set. Default <see cref="SunbayEnvironment.Production"/>.</summary>
     public SunbayEnvironment Environment { get; set; } = SunbayEnvironment.Production;

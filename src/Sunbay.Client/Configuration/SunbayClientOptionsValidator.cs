@@ -21,7 +21,7 @@ internal sealed class SunbayClientOptionsValidator : IValidateOptions<SunbayClie
         {
             failures.Add("Sunbay:ApiKey is required: the API key of your SUNBAY application (sk_test_... in the sandbox).");
         }
-        else if (!BearerRequestSigner.IsSendable(options.ApiKey))
+        else if (!ApiKeyRule.IsSendable(options.ApiKey))
         {
             // Never echo the key, not even in part.
             failures.Add("Sunbay:ApiKey must hold only printable ASCII characters, without white space or control characters (check for a trailing newline, a non-breaking space or a typographic quote copied with the key): it goes into the Authorization header.");
@@ -68,17 +68,7 @@ internal sealed class SunbayClientOptionsValidator : IValidateOptions<SunbayClie
             failures.Add("Sunbay:Polling: BackoffMultiplier must be at least 1, Jitter in [0, 1), BackoffAfter and ExpiryGracePeriod not negative.");
         }
 
-        var timeouts = options.Timeouts;
-        if (timeouts.Post <= TimeSpan.Zero || timeouts.GetAttempt <= TimeSpan.Zero || timeouts.GetTotal < timeouts.GetAttempt)
-        {
-            failures.Add("Sunbay:Timeouts: Post and GetAttempt must be positive and GetTotal at least GetAttempt.");
-        }
-
-        if (options.Retry.MaxGetRetries is < 0 or > 10 || options.Retry.BaseDelay < TimeSpan.Zero)
-        {
-            failures.Add("Sunbay:Retry: MaxGetRetries must be between 0 and 10 and BaseDelay not negative.");
-        }
-
+        PipelineOptionsRules.Collect(options, "Sunbay", failures);
         return failures;
     }
 

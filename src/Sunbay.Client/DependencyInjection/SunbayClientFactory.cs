@@ -34,7 +34,7 @@ internal sealed class SunbayClientFactory(IServiceProvider services) : ISunbayCl
         var monitor = services.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>();
         _ = monitor.Get(name); // validates now, with the setting's name in the message
 
-        SunbayHandlerGuard.EnsureNoResilienceHandler(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName(name)), name);
+        SunbayHandlerGuard.EnsureNoResilienceHandler(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName(name)), name, "Sunbay", nameof(SunbayClientOptions));
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(name));
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
         var time = services.GetRequiredService<TimeProvider>();

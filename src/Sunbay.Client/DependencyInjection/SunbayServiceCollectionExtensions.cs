@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sunbay.Client;
@@ -52,27 +51,13 @@ public static class SunbayServiceCollectionExtensions
 
     private static SunbayClientBuilder AddSunbayClientCore(this IServiceCollection services, string name)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(name);
-
-        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(SunbayClientRegistry))?.ImplementationInstance as SunbayClientRegistry;
-        if (registry is null)
-        {
-            registry = new SunbayClientRegistry();
-            services.AddSingleton(registry);
-        }
-
-        services.TryAddSingleton(TimeProvider.System);
+        var (http, isNew) = ClientRegistration.Add(services, name, SunbayClientFactory.HttpClientNamePrefix, LogRemoved);
         services.TryAddSingleton<ITransactionNotificationBus, InProcessTransactionNotificationBus>();
         services.TryAddSingleton(sp => new TransactionWaiters(sp.GetRequiredService<ITransactionNotificationBus>()));
         services.TryAddSingleton<ISunbayRequestSigner>(BearerRequestSigner.Instance);
-        services.TryAddSingleton(sp => new SunbayBreakers(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISunbayClientFactory>(sp => new SunbayClientFactory(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SunbayClientOptions>, SunbayClientOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SunbayPrimaryHandlerFilter>());
-
-        var http = services.AddHttpClient(SunbayClientFactory.HttpClientName(name));
-        if (registry.Add(name))
+        if (isNew)
         {
             services.AddOptions<SunbayClientOptions>(name).ValidateOnStart();
             if (name.Length == 0)
@@ -85,16 +70,17 @@ public static class SunbayServiceCollectionExtensions
                 sp.GetRequiredService<ISunbayClientFactory>().CreateClient(name),
                 sp.GetRequiredService<TimeProvider>(),
                 () => sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>().Get(name).DefaultExpiry));
-
-            http.ConfigurePrimaryHttpMessageHandler(SunbayHttp.CreatePrimaryHandler)
-                // Resilience handlers registered before this point come from ConfigureHttpClientDefaults: they would retry
-                // payments, so the Sunbay client drops them. Ones added after AddSunbayClient fail at first resolution.
-                .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => SunbayHandlerGuard.RemoveInherited(handlers, sp, name))
-                // IHttpClientFactory logs every request at Information; the SDK logs each call once, at Debug.
-                .RemoveAllLoggers();
         }
 
         return new SunbayClientBuilder(name, services, http);
+    }
+
+    private static void LogRemoved(IServiceProvider services, string name, string handlerType)
+    {
+        if (services.GetService<ILoggerFactory>()?.CreateLogger<SunbayClient>() is { } logger)
+        {
+            Sunbay.Client.Telemetry.Log.InheritedResilienceRemoved(logger, name, handlerType);
+        }
     }
 
     private sealed record SunbayClientBuilder(string Name, IServiceCollection Services, IHttpClientBuilder HttpClient) : ISunbayClientBuilder;

@@ -21,9 +21,9 @@ internal sealed class BearerRequestSigner : ISunbayRequestSigner
         {
             // Checked once per key, so a rotated key that cannot be written fails here, before anything is sent, instead
             // of in the socket handler, where a push would be reported as outcome-unknown.
-            if (key is null || !IsSendable(key))
+            if (key is null || !ApiKeyRule.IsSendable(key))
             {
-                throw new SunbayApiKeyException();
+                throw new SunbayApiKeyException("Sunbay:ApiKey");
             }
 
             last = new Cached(key, new AuthenticationHeaderValue("Bearer", key));
@@ -33,9 +33,6 @@ internal sealed class BearerRequestSigner : ISunbayRequestSigner
         request.Headers.Authorization = last.Value;
         return ValueTask.CompletedTask;
     }
-
-    /// <summary>Whether <paramref name="key"/> can go into an HTTP header: printable ASCII only, no white space.</summary>
-    public static bool IsSendable(string key) => key.Length > 0 && key.All(c => c is > ' ' and < '\u007f');
 
     private sealed record Cached(string? Key, AuthenticationHeaderValue Value);
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Sunbay.Client.Http;
 
-/// <summary>Settings of the HTTP layer shared by the dependency-injection and the plain construction paths.</summary>
+/// <summary>
+/// Settings of the HTTP layer shared by the dependency-injection and the plain construction paths of every client.
+/// Provider-neutral: the CM.com package compiles it as linked source.
+/// </summary>
 internal static class SunbayHttp
 {
     /// <summary><c>application/json</c>, exactly (no charset): shared, never mutated.</summary>
@@ -85,7 +88,7 @@ internal static class SunbayHttp
     /// The base address requests are resolved against, read from the options at each call (so that a reload applies):
     /// relative paths ("v1/...") need a trailing '/', or the last segment of a base path would be dropped.
     /// </summary>
-    public static Uri BaseAddressOf(SunbayClientOptions options)
+    public static Uri BaseAddressOf(IPipelineOptions options)
     {
         var address = options.ResolveBaseAddress();
         return address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");

@@ -2,7 +2,8 @@ namespace Sunbay.Client.Http;
 
 /// <summary>
 /// An attempt was answered with a redirect (any 3xx status), or the primary handler followed one on its own. Thrown by
-/// <see cref="SunbayHttp.ThrowOnRedirect"/> and turned into a <see cref="SunbayTransportException"/> by the client.
+/// <see cref="SunbayHttp.ThrowOnRedirect"/> and turned into a transport exception by the client. Provider-neutral: the
+/// CM.com package compiles it as linked source.
 /// </summary>
 /// <remarks>
 /// Deliberately not an <see cref="HttpRequestException"/>: the resilience pipeline treats those as transient, and a
@@ -20,15 +21,19 @@ internal sealed class SunbayRedirectException : Exception
         Followed = followed;
     }
 
-    /// <summary>The message of the <see cref="SunbayTransportException"/> that reports this redirect for <paramref name="operation"/>.</summary>
-    public string DescribeFor(string operation, bool isPost) => Followed
-        ? $"SUNBAY's answer to {operation} was a redirect that the primary HTTP handler followed to {Target} (HTTP {StatusCode} from there); "
+    /// <summary>The message of the transport exception that reports this redirect for <paramref name="operation"/>.</summary>
+    /// <param name="provider">The provider as people name it, e.g. <c>SUNBAY</c>.</param>
+    /// <param name="baseAddressSetting">Where the address is set, e.g. <c>SunbayClientOptions.BaseAddress</c>.</param>
+    /// <param name="operation">The operation that was redirected.</param>
+    /// <param name="isPost">Whether it changes something at the provider.</param>
+    public string DescribeFor(string provider, string baseAddressSetting, string operation, bool isPost) => Followed
+        ? $"{provider}'s answer to {operation} was a redirect that the primary HTTP handler followed to {Target} (HTTP {StatusCode} from there); "
           + "Sunbay.Client never follows redirects: give it a handler with AllowAutoRedirect = false."
           + (isPost ? " The request may have been sent more than once." : string.Empty)
-        : $"SUNBAY answered {operation} with HTTP {StatusCode}: redirected to {Target}, not followed."
+        : $"{provider} answered {operation} with HTTP {StatusCode}: redirected to {Target}, not followed."
           + (isPost
-              ? " A redirect does not say whether SUNBAY acted on the request before redirecting it."
-              : " Redirects are never followed or retried: check SunbayClientOptions.BaseAddress (scheme, host and path).");
+              ? $" A redirect does not say whether {provider} acted on the request before redirecting it."
+              : $" Redirects are never followed or retried: check {baseAddressSetting} (scheme, host and path).");
 
     /// <summary>The 3xx status; when <see cref="Followed"/>, the status of the answer from where the redirect led.</summary>
     public int StatusCode { get; }

@@ -3,14 +3,16 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Sunbay.Client.Telemetry;
 
 namespace Sunbay.Client.Http;
 
 /// <summary>
-/// The resilience strategies of every Sunbay client, one pipeline per kind of request, sharing one circuit breaker.
+/// The resilience strategies of every client of the SDK (SUNBAY's and CM.com's), one pipeline per kind of request, sharing one circuit breaker.
 /// Queries (GET): total limit, retry, breaker, attempt limit. Pushes (POST): one limit, sent only while the breaker is
 /// not open (<see cref="SunbayBreaker"/>). The limits are
-/// <see cref="SunbayDeadline"/>s of <see cref="SunbayPipeline"/>.
+/// <see cref="SunbayDeadline"/>s of <see cref="ApiPipeline{TOptions}"/>. Provider-neutral: the CM.com package compiles
+/// it as linked source.
 /// </summary>
 /// <remarks>
 /// A POST (sale, refund, void, batch close, ...) is never retried, whatever the failure: its pipeline has no retry
@@ -44,11 +46,16 @@ internal static class SunbayResilience
     /// <summary>
     /// The query pipeline: retry (only transient outcomes, exponential backoff with jitter, <c>Retry-After</c>), then the
     /// shared breaker around each attempt. Its time limits (total, per attempt) are <see cref="SunbayDeadline"/>s of
-    /// <see cref="SunbayPipeline"/>; a push is only checked against the breaker, with one limit.
+    /// <see cref="ApiPipeline{TOptions}"/>; a push is only checked against the breaker, with one limit.
     /// </summary>
-    public static ResiliencePipeline<HttpResponseMessage> CreateQueryPipeline(TimeProvider time, SunbayClientOptions options, SunbayBreaker breaker, ILogger logger)
+    /// <param name="time">The clock of the delays.</param>
+    /// <param name="retry">How many retries, and the base delay.</param>
+    /// <param name="breaker">The client's breaker.</param>
+    /// <param name="telemetry">Where a retry is counted and logged.</param>
+    /// <param name="logger">The client's logger.</param>
+    public static ResiliencePipeline<HttpResponseMessage> CreateQueryPipeline(TimeProvider time, SunbayRetryOptions retry, SunbayBreaker breaker, CallTelemetry telemetry, ILogger logger)
     {
-        if (options.Retry.MaxGetRetries == 0)
+        if (retry.MaxGetRetries == 0)
         {
             return breaker.Pipeline;
         }
@@ -57,20 +64,20 @@ internal static class SunbayResilience
             .AddRetry(new HttpRetryStrategyOptions
             {
                 Name = "get-retry",
-                MaxRetryAttempts = options.Retry.MaxGetRetries,
+                MaxRetryAttempts = retry.MaxGetRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = options.Retry.BaseDelay,
+                Delay = retry.BaseDelay,
                 MaxDelay = TimeSpan.FromSeconds(30),
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = ShouldRetry,
                 OnRetry = args =>
                 {
-                    // The context's operation key is the request's path (SunbayPipeline).
+                    // The context's operation key is the request's path (ApiPipeline).
                     var path = args.Context.OperationKey;
                     var reason = args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}";
-                    Telemetry.SunbayTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("url.path", path));
-                    Telemetry.Log.Retrying(logger, "GET", path, args.AttemptNumber + 2, args.RetryDelay.TotalMilliseconds, reason);
+                    telemetry.Retries.Add(1, new KeyValuePair<string, object?>("url.path", path));
+                    telemetry.LogRetrying(logger, "GET", path, args.AttemptNumber + 2, args.RetryDelay.TotalMilliseconds, reason);
                     return default;
                 },
             })
@@ -80,7 +87,7 @@ internal static class SunbayResilience
 
     /// <summary>
     /// Retry only on transient outcomes (network error, timeout, 408, 429, 5xx, a cut or garbled body). Only the query
-    /// pipeline has a retry strategy, and <see cref="SunbayPipeline"/> sends only GETs through it.
+    /// pipeline has a retry strategy, and <see cref="ApiPipeline{TOptions}"/> sends only GETs through it.
     /// </summary>
     internal static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args) =>
         new(HttpClientResiliencePredicates.IsTransient(args.Outcome));

@@ -6,11 +6,12 @@ namespace Sunbay.Client.Http;
 /// <summary>
 /// <c>User-Agent: Sunbay.Client/{version} (.NET {version})</c>, built only from tokens that are valid by construction.
 /// SUNBAY's own SDK puts the OS name into the header and crashes on Debian ("Debian GNU/Linux"): a header must never be
-/// able to break a client.
+/// able to break a client. The product is the assembly that compiles this file (the CM.com package compiles it as linked
+/// source: <c>Sunbay.Client.CmCom/{version}</c>).
 /// </summary>
 internal static class SunbayUserAgent
 {
-    public static ProductInfoHeaderValue Product { get; } = new("Sunbay.Client", SdkVersion);
+    public static ProductInfoHeaderValue Product { get; } = new(typeof(SunbayUserAgent).Assembly.GetName().Name ?? "Sunbay.Client", SdkVersion);
 
     public static ProductInfoHeaderValue Runtime { get; } = new($"(.NET {Environment.Version.ToString(3)})");
 

@@ -6,7 +6,8 @@ namespace Sunbay.Client.Telemetry;
 /// <summary>
 /// The <see cref="ActivitySource"/> and <see cref="Meter"/> of the SDK, both named <c>Sunbay.Client</c>. Listen to them
 /// with OpenTelemetry (<c>AddSource("Sunbay.Client")</c>, <c>AddMeter("Sunbay.Client")</c>). Tag names follow the
-/// OpenTelemetry conventions where one applies (<c>error.type</c>); the rest are namespaced <c>sunbay.*</c>.
+/// OpenTelemetry conventions where one applies (<c>error.type</c>); the rest are namespaced <c>sunbay.*</c>. The call
+/// metrics (<c>sunbay.client.api.*</c>) are created on this meter by <see cref="SunbayCallTelemetry"/>.
 /// </summary>
 internal static class SunbayTelemetry
 {
@@ -15,22 +16,6 @@ internal static class SunbayTelemetry
     public static ActivitySource ActivitySource { get; } = new(Name, Http.SunbayUserAgent.SdkVersion);
 
     public static Meter Meter { get; } = new(Name, Http.SunbayUserAgent.SdkVersion);
-
-    /// <summary>API calls, tagged <c>sunbay.operation</c>, <c>sunbay.outcome</c> and <c>sunbay.code</c>.</summary>
-    public static Counter<long> ApiCalls { get; } = Meter.CreateCounter<long>(
-        "sunbay.client.api.calls", unit: "{call}", description: "SUNBAY API calls by operation, outcome and SUNBAY code.");
-
-    /// <summary>Duration of API calls including retries, tagged <c>sunbay.operation</c> and <c>sunbay.outcome</c>.</summary>
-    public static Histogram<double> ApiDuration { get; } = Meter.CreateHistogram<double>(
-        "sunbay.client.api.duration", unit: "s", description: "Duration of SUNBAY API calls, retries included.");
-
-    /// <summary>Retries of safe requests, tagged <c>sunbay.operation</c>.</summary>
-    public static Counter<long> Retries { get; } = Meter.CreateCounter<long>(
-        "sunbay.client.api.retries", unit: "{retry}", description: "Retries of safe (GET) SUNBAY requests.");
-
-    /// <summary>POSTs whose outcome is unknown (may have taken effect), tagged <c>sunbay.operation</c>.</summary>
-    public static Counter<long> OutcomeUnknown { get; } = Meter.CreateCounter<long>(
-        "sunbay.client.api.outcome_unknown", unit: "{call}", description: "POSTs that failed after they may have reached SUNBAY; reconcile them.");
 
     /// <summary>Final statuses seen by operations, tagged <c>sunbay.transaction.type</c>, <c>sunbay.transaction.status</c> and <c>sunbay.completed_by</c>.</summary>
     public static Counter<long> TransactionOutcomes { get; } = Meter.CreateCounter<long>(

@@ -8,9 +8,7 @@ namespace Sunbay.Client.Validation;
 /// A URL must be absolute http or https. Plain http is accepted only to a loopback host (<c>localhost</c>,
 /// <c>127.0.0.1</c>, <c>::1</c>): SUNBAY's servers cannot reach such a host, so it only ever serves a local fake such
 /// as <c>FakeSunbayHost</c> and local development; anything SUNBAY must reach uses https (SUNBAY asks for a public HTTPS
-/// notifyUrl, e.g. for online refunds). <see cref="Uri.TryCreate(string, UriKind, out Uri)"/> alone is not enough:
-/// on Linux and macOS it reads a path such as <c>/webhooks/sunbay</c> as the absolute URI <c>file:///webhooks/sunbay</c>,
-/// and it accepts any scheme (<c>javascript:alert(1)</c>).
+/// notifyUrl, e.g. for online refunds). The rule itself is <see cref="AddressRule"/>, shared with the CM.com client.
 /// </remarks>
 internal static class UrlRules
 {
@@ -25,7 +23,7 @@ internal static class UrlRules
             return $"must be at most {MaxWebhookUrlLength} characters long (was {value.Length})";
         }
 
-        return AddressProblem(value, "https://shop.example/webhooks/sunbay");
+        return AddressRule.Problem(value, "https://shop.example/webhooks/sunbay");
     }
 
     /// <summary>The webhook URLs of a push request (after the configured default was applied): each absent or a valid URL.</summary>
@@ -54,27 +52,5 @@ internal static class UrlRules
     }
 
     /// <summary>What is wrong with <paramref name="uri"/> as an address to call, or <see langword="null"/> when it is fine.</summary>
-    public static string? AddressProblem(Uri uri) => AddressProblem(uri.OriginalString, "https://open.sunbay.us/");
-
-    private static string? AddressProblem(string value, string example)
-    {
-        if (value.Any(c => c <= ' ' || c == '\u007f'))
-        {
-            return "must not contain white space or control characters";
-        }
-
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-            || uri.Host.Length == 0)
-        {
-            return $"must be an absolute http or https URL such as {example} (a path, a file URI or another scheme is not allowed)";
-        }
-
-        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
-        {
-            return "must use https (plain http is allowed only to a loopback address, for a local fake)";
-        }
-
-        return null;
-    }
+    public static string? AddressProblem(Uri uri) => AddressRule.Problem(uri.OriginalString, "https://open.sunbay.us/");
 }

@@ -56,6 +56,7 @@ public sealed class ApiShapeTests
     [InlineData(typeof(Sunbay.Client.Testing.FakeSunbayHost))]
     [InlineData(typeof(Sunbay.Client.AspNetCore.DistributedCacheWebhookDeduplicationStore))]
     [InlineData(typeof(Sunbay.Client.Redis.SunbayRedisOptions))]
+    [InlineData(typeof(Sunbay.Client.CmCom.CmComClient))]
     public void Internals_are_visible_to_test_projects_only(Type marker)
     {
         var friends = marker.Assembly.GetCustomAttributes<InternalsVisibleToAttribute>()

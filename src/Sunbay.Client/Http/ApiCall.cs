@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Polly;
 using Sunbay.Client.Wire;
@@ -6,29 +6,31 @@ using Sunbay.Client.Wire;
 namespace Sunbay.Client.Http;
 
 /// <summary>
-/// One API call on its way through <see cref="SunbayPipeline"/>: the state its attempts share (no ambient state), the
-/// attempt itself, and the reading of the answer into <see cref="CallFacts"/>. Its <c>deadline</c> (the call's limit)
-/// also bounds reading the answer.
+/// One API call on its way through <see cref="ApiPipeline{TOptions}"/>: the state its attempts share (no ambient state),
+/// the attempt itself, and the reading of the answer into <see cref="CallFacts"/>. Its <c>deadline</c> (the call's limit)
+/// also bounds reading the answer. Provider-neutral: the CM.com package compiles it as linked source.
 /// </summary>
-/// <typeparam name="TAnswer">The answer's envelope type.</typeparam>
-internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint<TAnswer> endpoint, Uri uri, byte[]? body, string? transactionRequestId, SunbayClientOptions options, SunbayDeadline deadline)
-    where TAnswer : ApiEnvelope
+/// <typeparam name="TOptions">The provider's options.</typeparam>
+/// <typeparam name="TAnswer">The answer's type.</typeparam>
+internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TAnswer>(ApiPipeline<TOptions> pipeline, IWireEndpoint<TAnswer> endpoint, Uri uri, byte[]? body, CallSubject subject, TOptions options, IAnswerObserver? observer, SunbayDeadline deadline)
+    where TOptions : class, IPipelineOptions
+    where TAnswer : class
 {
     private int _attempts;
     private int? _statusCode;
-    private ApiEnvelope? _envelope;
+    private object? _document;
     private JsonException? _readError;
 
     public int Attempts => Volatile.Read(ref _attempts);
 
-    /// <summary>The answer, once read.</summary>
+    /// <summary>The answer, once read; <see langword="null"/> for an answer without a body (204).</summary>
     public TAnswer? Answer { get; private set; }
 
     /// <summary>
-    /// One attempt: a fresh <c>X-Client-Request-Id</c>, a 13-digit <c>X-Timestamp</c>, <c>Content-Type: application/json</c>
-    /// exactly (the sandbox refuses a charset), the <c>User-Agent</c> and the key. A query's answer is read inside the
-    /// attempt, so that a connection cut mid-body, or a body that is not complete JSON, fails this attempt and the
-    /// retry strategy can try again. Never throws: a failure is the outcome.
+    /// One attempt: a fresh <c>X-Client-Request-Id</c>, the <c>User-Agent</c>, <c>Content-Type: application/json</c>
+    /// exactly (SUNBAY's sandbox refuses a charset), then the provider's own headers and key. A query's answer is read
+    /// inside the attempt, so that a connection cut mid-body, or a body that is not complete JSON, fails this attempt and
+    /// the retry strategy can try again. Never throws: a failure is the outcome.
     /// </summary>
     public async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(CancellationToken callToken)
     {
@@ -43,7 +45,6 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
             var request = new HttpRequestMessage(endpoint.Method, uri);
             var headers = request.Headers;
             headers.TryAddWithoutValidation(SunbayHeaders.ClientRequestId, Guid.NewGuid().ToString("D"));
-            headers.TryAddWithoutValidation(SunbayHeaders.Timestamp, pipeline.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
             headers.TryAddWithoutValidation("User-Agent", SunbayUserAgent.HeaderValue);
             headers.TryAddWithoutValidation("Accept", "application/json");
             if (body is not null)
@@ -51,7 +52,7 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
                 request.Content = new ByteArrayContent(body) { Headers = { ContentType = SunbayHttp.JsonContentType } };
             }
 
-            await pipeline.Signer.SignAsync(request, options, cancellationToken).ConfigureAwait(false);
+            await pipeline.AuthenticateAsync(request, options, cancellationToken).ConfigureAwait(false);
             response = await pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             _statusCode = (int)response.StatusCode;
             if (SunbayHttp.ReadDate(response) is { } serverDate)
@@ -60,7 +61,7 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
             }
 
             SunbayHttp.ThrowOnRedirect(uri, endpoint.Method, response);
-            if (endpoint.IsQuery && _statusCode == 200)
+            if (endpoint.IsQuery && pipeline.IsAnswer(_statusCode.Value))
             {
                 await ReadAnswerAsync(response, cancellationToken).ConfigureAwait(false);
             }
@@ -84,15 +85,16 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
         string? text = null;
         try
         {
-            if (error is null && response is not null && _statusCode == 200 && !endpoint.IsQuery)
+            var answered = _statusCode is { } status && pipeline.IsAnswer(status);
+            if (error is null && response is not null && answered && !endpoint.IsQuery)
             {
                 await ReadAnswerAsync(response, deadline.Token).ConfigureAwait(false);
             }
-            else if (error is null && response is not null && _statusCode != 200)
+            else if (error is null && response is not null && !answered)
             {
-                // A failure quotes the answer and reads what SUNBAY said in it, when it said anything.
+                // A failure quotes the answer and reads what the provider said in it, when it said anything.
                 text = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
-                _envelope = TryReadEnvelope(text);
+                _document = pipeline.ReadError(text);
             }
         }
         catch (Exception ex) when (ex is not JsonException)
@@ -102,27 +104,39 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
         }
 
         return new CallFacts(
-            endpoint.Name, !endpoint.IsQuery, transactionRequestId, _statusCode, _envelope, text, _readError, error,
+            endpoint.Name, !endpoint.IsQuery, subject, _statusCode, _document, text, _readError, error,
             cancellationToken.IsCancellationRequested, pipeline.IsDisposed, pipeline.ServerClock.Offset, options.ApiKey);
     }
 
     /// <summary>
-    /// Reads a 200 answer from the stream. A body that is not JSON at all (empty, cut, garbled: the reader's own error)
-    /// is a transport failure worth another attempt; well-formed JSON that does not fit the wire type is kept as the
-    /// read error, as asking again would get the same answer.
+    /// Reads a successful answer from the stream. A body that is not JSON at all (empty, cut, garbled: the reader's own
+    /// error) is a transport failure worth another attempt; well-formed JSON that does not fit the wire type is kept as
+    /// the read error, as asking again would get the same answer. A 204 has no body to read (RFC 9110).
     /// </summary>
     private async ValueTask ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            if (_statusCode == 204)
             {
-                Answer = await JsonSerializer.DeserializeAsync(stream, endpoint.Answer, cancellationToken).ConfigureAwait(false);
+                Answer = null;
+            }
+            else if (pipeline.PlainTextAnswer(endpoint, response) is { } fromText)
+            {
+                Answer = fromText(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            }
+            else
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    Answer = await JsonSerializer.DeserializeAsync(stream, endpoint.Answer, cancellationToken).ConfigureAwait(false);
+                }
             }
 
-            _envelope = Answer;
+            _document = Answer;
             _readError = null; // an earlier attempt's garbled body says nothing about this one
+            observer?.Observe(response);
         }
         catch (JsonException ex) when (ex.InnerException is JsonException)
         {
@@ -135,23 +149,6 @@ internal sealed class SunbayCall<TAnswer>(SunbayPipeline pipeline, IWireEndpoint
         catch (IOException ex)
         {
             throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The answer to {endpoint.Method} {endpoint.RequestPath} was cut: {ex.Message}", ex, response.StatusCode);
-        }
-    }
-
-    private static ApiEnvelope? TryReadEnvelope(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{')
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(body, SunbayWireJsonContext.Default.ApiEnvelope);
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 }

@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using Sunbay.Client.CmCom.Http;
+using Sunbay.Client.CmCom.Transactions;
+using Sunbay.Client.CmCom.Validation;
+using Sunbay.Client.CmCom.Wire;
+using Sunbay.Client.Http;
+using Sunbay.Client.Wire;
+
+namespace Sunbay.Client.CmCom;
+
+/// <summary>Lists that follow CM.com's <c>Link: rel="next"</c> page after page, and the day totals.</summary>
+public sealed partial class CmComClient
+{
+    /// <inheritdoc/>
+    public IAsyncEnumerable<CmComStore> GetStoresAsync(CancellationToken cancellationToken = default) =>
+        PagesAsync<Wire.Store, CmComStore>(CmComWireApi.ListStores, CmComWireApi.ListStoresUrl(1, PageSize()), default, CmComMapper.FromWire, cancellationToken);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<CmComTerminal> GetTerminalsAsync(CancellationToken cancellationToken = default) =>
+        PagesAsync<Wire.Terminal, CmComTerminal>(CmComWireApi.ListTerminals, CmComWireApi.ListTerminalsUrl(1, PageSize()), default, CmComMapper.FromWire, cancellationToken);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<CmComTransaction> GetTransactionsAsync(string? terminalId = null, CancellationToken cancellationToken = default) =>
+        ListTransactionsAsync(CmComRules.TerminalOf(terminalId, CurrentOptions), cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<CmComDayTotals> GetDayTotalsAsync(string? terminalId = null, CancellationToken cancellationToken = default)
+    {
+        var terminal = CmComRules.TerminalOf(terminalId, CurrentOptions);
+        var answer = await SendAsync(CmComWireApi.GetDayTotals, CmComWireApi.GetDayTotalsUrl(terminal), null, new CallSubject(null, terminal), cancellationToken).ConfigureAwait(false);
+        return new CmComDayTotals(terminal, answer.Receipt ?? string.Empty);
+    }
+
+    private IAsyncEnumerable<CmComTransaction> ListTransactionsAsync(string terminal, CancellationToken cancellationToken) =>
+        PagesAsync(CmComWireApi.ListTransactions, CmComWireApi.ListTransactionsUrl(terminal, 1, PageSize()), new CallSubject(null, terminal), wire => CmComMapper.FromWire(wire, terminal), cancellationToken);
+
+    /// <summary>
+    /// The items of a list, page after page: each page's <c>Link</c> <c>rel="next"</c> (RFC 8288, relative or absolute)
+    /// is followed until there is none, or a page is empty, or a link repeats. A next link that leaves the configured base
+    /// address is refused: the API key is only ever sent to <c>CmCom:BaseAddress</c>.
+    /// </summary>
+    private async IAsyncEnumerable<T> PagesAsync<TWire, T>(WireEndpoint<NoBody, ICollection<TWire>> endpoint, string firstUrl, CallSubject subject, Func<TWire, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TWire : class
+    {
+        var baseAddress = SunbayHttp.BaseAddressOf(CurrentOptions);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        for (var url = new Uri(baseAddress, firstUrl).AbsoluteUri; visited.Add(url);)
+        {
+            var headers = new PageHeaders();
+            var page = await _pipeline.SendAsync(endpoint, url, null, subject, headers, cancellationToken).ConfigureAwait(false);
+            if (page is not { Count: > 0 })
+            {
+                yield break;
+            }
+
+            foreach (var item in page)
+            {
+                yield return map(item);
+            }
+
+            if (headers.Next is not { } next)
+            {
+                yield break;
+            }
+
+            if (!IsUnder(next, baseAddress))
+            {
+                throw new CmComTransportException(
+                    $"CM.com's next-page link of {endpoint.Name} points outside CmCom:BaseAddress ({SunbayHttp.DescribeTarget(next, null)}): not followed, as the API key is only sent to the configured address.",
+                    endpoint.Name, outcomeUnknown: false, subject.TerminalId, merchantOrderReference: null, transactionId: null, statusCode: 200);
+            }
+
+            url = next.AbsoluteUri;
+        }
+    }
+
+    private static bool IsUnder(Uri target, Uri baseAddress) =>
+        Uri.Compare(target, baseAddress, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0
+        && target.AbsolutePath.StartsWith(baseAddress.AbsolutePath, StringComparison.Ordinal);
+
+    private int PageSize()
+    {
+        var size = CurrentOptions.PageSize;
+        return Pagination.CheckSize(size) is { } problem ? throw new SunbayValidationException("size", problem.Rule) : size;
+    }
+}

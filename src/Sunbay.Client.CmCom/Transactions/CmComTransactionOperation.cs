@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using Sunbay.Client.CmCom.Telemetry;
+using Sunbay.Client.CmCom.Transactions;
+
+namespace Sunbay.Client.CmCom;
+
+/// <summary>
+/// A CM.com transaction started on a terminal and not necessarily finished: the long-running operation behind every
+/// start. CM.com has no webhooks, so <see cref="WaitForCompletionAsync(CancellationToken)"/> reads the transaction until
+/// its final status (<see cref="CmComTransactionStatus.Cleared"/> or <see cref="CmComTransactionStatus.Cancelled"/>;
+/// <see cref="CmComTransactionStatus.Authorized"/> is not final), with backoff and jitter.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Keep <see cref="Id"/> and <see cref="TerminalId"/>: after a restart, <see cref="ICmComClient.GetOperation"/> rebuilds
+/// the operation from them. A decline is a result (<see cref="CmComTransactionStatus.Cancelled"/> with
+/// <see cref="CmComTransactionResult.Declined"/>), not an exception.
+/// </para>
+/// <para>
+/// In unit tests of code that uses it, build one with <see cref="CmComModelFactory.Operation"/>, or derive from
+/// it and override the virtual members the code under test calls.
+/// </para>
+/// </remarks>
+public partial class CmComTransactionOperation
+{
+    private readonly ICmComStatusSource? _source;
+    private readonly string _id = string.Empty;
+    private readonly string _terminalId = string.Empty;
+    private readonly long _createdTimestamp;
+    private readonly object _gate = new();
+    private CmComTransaction? _latest;
+
+    /// <summary>
+    /// For mocking: a derived class overrides the members the code under test calls; the others throw
+    /// <see cref="InvalidOperationException"/>, as nothing stands behind them.
+    /// </summary>
+    protected CmComTransactionOperation()
+    {
+    }
+
+    /// <param name="source">What reads and cancels: the client that created the operation.</param>
+    /// <param name="terminalId">The transaction's terminal.</param>
+    /// <param name="id">CM.com's id of the transaction.</param>
+    /// <param name="initial">What is known so far (the start's answer), if anything.</param>
+    internal CmComTransactionOperation(ICmComStatusSource source, string terminalId, string id, CmComTransaction? initial)
+    {
+        _source = source;
+        _terminalId = terminalId;
+        _id = id;
+        _latest = initial;
+        _createdTimestamp = source.TimeProvider.GetTimestamp();
+    }
+
+    /// <summary>CM.com's id of the transaction: store it (with <see cref="TerminalId"/>) to follow the transaction again.</summary>
+    public virtual string Id => _id;
+
+    /// <summary>The terminal the transaction runs on.</summary>
+    public virtual string TerminalId => _terminalId;
+
+    /// <summary>Whether the transaction reached a final status (cleared or cancelled).</summary>
+    public virtual bool HasCompleted => Volatile.Read(ref _latest)?.Status.IsFinal == true;
+
+    /// <summary>The latest state seen, final or not; <see langword="null"/> before the first read of a rebuilt operation.</summary>
+    public virtual CmComTransaction? LastKnown => Volatile.Read(ref _latest);
+
+    /// <summary>The final transaction.</summary>
+    /// <exception cref="InvalidOperationException">The operation has not completed yet.</exception>
+    public virtual CmComTransaction Value => Volatile.Read(ref _latest) is { Status.IsFinal: true } final
+        ? final
+        : throw new InvalidOperationException($"CM.com transaction '{Id}' has not completed yet; await WaitForCompletionAsync first.");
+
+    /// <summary>
+    /// Reads the transaction once and returns its current state. Once the operation has completed, the final state it
+    /// completed with is returned whatever the read says.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="CmComClientDisposedException">The client was disposed.</exception>
+    public virtual async Task<CmComTransaction> UpdateStatusAsync(CancellationToken cancellationToken = default) =>
+        Apply(await Source.GetTransactionAsync(_id, _terminalId, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Asks CM.com to cancel the transaction: <see cref="CmComCancelOutcome.Cancelled"/> while no card was presented,
+    /// otherwise <see cref="CmComCancelOutcome.TooLate"/> with the transaction's real state (if approved, the merchant
+    /// probably wants a refund). Never retried automatically.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call. Cancelling after the request was sent leaves its outcome unknown.</param>
+    public virtual async Task<CmComCancelResult> CancelAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await Source.CancelAsync(_id, _terminalId, cancellationToken).ConfigureAwait(false);
+        return result.Transaction is { } current ? result with { Transaction = Apply(current) } : result;
+    }
+
+    /// <summary>Waits for the final status and returns the transaction (cleared, or cancelled: declined or cancelled).</summary>
+    /// <param name="cancellationToken">
+    /// Stops waiting; the transaction itself goes on (cancel it with <see cref="CancelAsync"/>). CM.com sets no expiry, so
+    /// give a token with your checkout's time limit: a terminal that is off never picks the transaction up.
+    /// </param>
+    /// <exception cref="CmComClientDisposedException">The client was disposed during the wait.</exception>
+    public virtual Task<CmComTransaction> WaitForCompletionAsync(CancellationToken cancellationToken = default) =>
+        WaitForCompletionAsync(progress: null, cancellationToken);
+
+    /// <summary>Waits for the final status, reporting each state seen on the way (for a progress display).</summary>
+    /// <remarks>
+    /// A read that fails for want of an answer (<see cref="SunbayTransportException"/>), an authentication refusal while a
+    /// rotated key propagates, or a configuration reload that fails validation does not end the wait: the transaction
+    /// may still be paid on the terminal. Any other refusal (e.g. 404: no such transaction) ends it, as asking again would
+    /// get the same answer.
+    /// </remarks>
+    /// <param name="progress">Receives every state seen while waiting, final included.</param>
+    /// <param name="cancellationToken">Stops waiting; the transaction itself goes on.</param>
+    /// <exception cref="CmComClientDisposedException">The client was disposed during the wait.</exception>
+    public virtual Task<CmComTransaction> WaitForCompletionAsync(IProgress<CmComTransaction>? progress, CancellationToken cancellationToken = default) =>
+        WaitAsync(progress, cancellationToken);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"CmComTransactionOperation {Id} on {TerminalId}: {(_latest is null ? "unknown" : _latest.Status.ToString())}";
+
+    /// <summary>
+    /// Records a state seen and returns the operation's state afterwards. The first final state wins: after it nothing
+    /// replaces it, so <see cref="HasCompleted"/> never goes back and <see cref="Value"/> never changes. Each new status
+    /// is one Information line.
+    /// </summary>
+    private CmComTransaction Apply(CmComTransaction current)
+    {
+        CmComTransaction? previous;
+        lock (_gate)
+        {
+            previous = _latest;
+            if (previous is { Status.IsFinal: true })
+            {
+                return previous;
+            }
+
+            Volatile.Write(ref _latest, current);
+        }
+
+        if (_source is { } owner && previous?.Status != current.Status)
+        {
+            Log.StatusChanged(owner.Logger, _id, _terminalId, current.Status, current.Result);
+            if (current.Status.IsFinal)
+            {
+                var tags = new TagList
+                {
+                    { "cmcom.transaction.type", current.Type.Value },
+                    { "cmcom.transaction.status", current.Status.Value },
+                    { "cmcom.transaction.result", current.Result?.Value },
+                };
+                CmComTelemetry.TransactionOutcomes.Add(1, tags);
+                CmComTelemetry.TimeToFinal.Record(owner.TimeProvider.GetElapsedTime(_createdTimestamp).TotalSeconds, tags);
+            }
+        }
+
+        return current;
+    }
+}

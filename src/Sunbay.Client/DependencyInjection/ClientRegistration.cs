@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
+using Sunbay.Client.Http;
+
+namespace Sunbay.Client.DependencyInjection;
+
+/// <summary>
+/// The part of registering a named client that every provider shares: the registry of names, the clock, one breaker per
+/// client, and the client's <see cref="HttpClient"/> registration (pooled primary handler that never follows redirects,
+/// no inherited resilience handler, no per-request logging). Provider-neutral: the CM.com package compiles it as linked
+/// source, so each package has its own registry and breakers.
+/// </summary>
+internal static class ClientRegistration
+{
+    /// <summary>Registers the shared services and the <see cref="HttpClient"/> of client <paramref name="name"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name.</param>
+    /// <param name="httpClientNamePrefix">The start of the names of this provider's <see cref="HttpClient"/> registrations.</param>
+    /// <param name="logRemoved">Logs an inherited resilience handler removed from the client (services, name, handler type).</param>
+    /// <returns>The <see cref="HttpClient"/> registration, and whether <paramref name="name"/> was registered for the first time.</returns>
+    public static (IHttpClientBuilder Http, bool IsNew) Add(IServiceCollection services, string name, string httpClientNamePrefix, Action<IServiceProvider, string, string> logRemoved)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
+
+        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(SunbayClientRegistry))?.ImplementationInstance as SunbayClientRegistry;
+        if (registry is null)
+        {
+            registry = new SunbayClientRegistry();
+            services.AddSingleton(registry);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SunbayBreakers(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SunbayPrimaryHandlerFilter>(_ => new SunbayPrimaryHandlerFilter(httpClientNamePrefix)));
+
+        var http = services.AddHttpClient(httpClientNamePrefix + name);
+        var isNew = registry.Add(name);
+        if (isNew)
+        {
+            http.ConfigurePrimaryHttpMessageHandler(SunbayHttp.CreatePrimaryHandler)
+                // Resilience handlers registered before this point come from ConfigureHttpClientDefaults: they would retry
+                // payments, so the client drops them. Ones added after registration fail at the client's first resolution.
+                .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => SunbayHandlerGuard.RemoveInherited(handlers, type => logRemoved(sp, name, type)))
+                // IHttpClientFactory logs every request at Information; the SDK logs each call once, at Debug.
+                .RemoveAllLoggers();
+        }
+
+        return (http, isNew);
+    }
+}
