@@ -48,7 +48,7 @@ public sealed class CmComClientOptions : IPipelineOptions
     public override string ToString() =>
         $"CmComClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, Terminal = {Terminal}, PageSize = {PageSize} }}";
 
-    /// <summary>The validator refuses options without a base address, so a client never reads a missing one.</summary>
+    /// <summary>The validator refuses options without a base address; one removed later from options set in code fails the call, before anything is sent.</summary>
     Uri IPipelineOptions.ResolveBaseAddress() =>
-        BaseAddress ?? throw new InvalidOperationException("CmCom:BaseAddress is required.");
+        BaseAddress ?? throw new SunbayConfigurationException(["CmCom:BaseAddress is required: the MerchantAPI address CM.com gave you."]);
 }

@@ -38,10 +38,14 @@ internal sealed class CmComPipeline : ApiPipeline<CmComClientOptions>
 
     public override bool IsAnswer(int statusCode) => statusCode is >= 200 and <= 299;
 
-    /// <summary>The key in effect, checked once per key so that one that cannot be written fails before anything is sent.</summary>
+    /// <summary>
+    /// The key in effect at this attempt: read from the options monitor now (a retried GET carries a key switched
+    /// since the call began), or the one a rotation switched to. Checked once per key, so that one that cannot be
+    /// written fails before anything is sent.
+    /// </summary>
     public override ValueTask AuthenticateAsync(HttpRequestMessage request, CmComClientOptions options, CancellationToken cancellationToken)
     {
-        var key = Keys.KeyFor(options.ApiKey);
+        var key = Keys.KeyFor(ConfiguredKey(options));
         if (!ReferenceEquals(key, Volatile.Read(ref _lastSendable)))
         {
             if (key is null || !ApiKeyRule.IsSendable(key))
@@ -54,6 +58,19 @@ internal sealed class CmComPipeline : ApiPipeline<CmComClientOptions>
 
         request.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The configured key now; the call's own when a reload since failed validation (that failure is the next call's to report).</summary>
+    private string? ConfiguredKey(CmComClientOptions callOptions)
+    {
+        try
+        {
+            return Options.ApiKey;
+        }
+        catch (SunbayConfigurationException)
+        {
+            return callOptions.ApiKey;
+        }
     }
 
     public override object? ReadError(string body)

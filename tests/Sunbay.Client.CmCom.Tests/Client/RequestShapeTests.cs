@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Sunbay.Client.CmCom.Tests.Support;
 
 namespace Sunbay.Client.CmCom.Tests.Client;
@@ -90,6 +92,30 @@ public sealed class RequestShapeTests
         await client.ListApiKeysAsync();
         options.ApiKey = "cm-second-key-9f8e7d";
         await client.ListApiKeysAsync();
+
+        Assert.Equal([TestClients.Key, "cm-second-key-9f8e7d"], stub.Requests.Select(r => r.Headers["API-Key"]));
+    }
+
+    [Fact]
+    public async Task Each_attempt_of_a_retried_get_reads_the_key_from_the_options_monitor_anew()
+    {
+        var stub = new MerchantApiStub();
+        stub.Keys[2] = "cm-second-key-9f8e7d";
+        using var provider = OptionsTests.Services(new Dictionary<string, string?>
+        {
+            ["CmCom:BaseAddress"] = MerchantApiStub.Host,
+            ["CmCom:ApiKey"] = TestClients.Key,
+            ["CmCom:Retry:BaseDelay"] = "00:00:00",
+        }, stub);
+        var configuration = (IConfigurationRoot)provider.GetRequiredService<IConfiguration>();
+        stub.Then(_ =>
+        {
+            configuration["CmCom:ApiKey"] = "cm-second-key-9f8e7d"; // reloaded while the first attempt was on its way
+            configuration.Reload();
+            return MerchantApiStub.Answer(System.Net.HttpStatusCode.ServiceUnavailable);
+        });
+
+        await provider.GetRequiredService<ICmComClient>().ListApiKeysAsync();
 
         Assert.Equal([TestClients.Key, "cm-second-key-9f8e7d"], stub.Requests.Select(r => r.Headers["API-Key"]));
     }
