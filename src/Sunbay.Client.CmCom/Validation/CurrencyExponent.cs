@@ -1,17 +1,22 @@
+using Sunbay.Client.Payments;
+
 namespace Sunbay.Client.CmCom.Validation;
 
-/// <summary>How many decimals an amount may have in a currency: its ISO 4217 minor unit.</summary>
+/// <summary>How many decimals an amount may have in a currency: ISO 4217's minor units, from <see cref="Money"/>'s table.</summary>
 internal static class CurrencyExponent
 {
-    /// <summary>The spec's bound for every currency: <c>Amount.value</c> is at least 0.001, and no ISO 4217 currency has more than three decimals.</summary>
-    private const int MostDecimals = 3;
-
-    /// <summary>The number of decimals of <paramref name="currency"/>.</summary>
-    /// <remarks>
-    /// The one place that knows it. Until Sunbay.Client's <c>Money</c> type and its ISO 4217 table arrive, every currency
-    /// gets the spec's bound (three decimals); at that merge this body becomes a call to Money's table, so that EUR then
-    /// allows two and JPY none.
-    /// </remarks>
-    /// <param name="currency">A valid ISO 4217 alphabetic code.</param>
-    public static int Of(string currency) => MostDecimals;
+    /// <summary>The number of decimals of <paramref name="currency"/>; an unknown code is a validation error naming <c>amount.currency</c>.</summary>
+    /// <param name="currency">An ISO 4217 alphabetic code.</param>
+    public static int Of(string currency)
+    {
+        try
+        {
+            return Money.FromMinorUnits(0, currency).DecimalPlaces;
+        }
+        catch (SunbayValidationException ex)
+        {
+            // The same rule, under the field's name in a CM.com request.
+            throw new SunbayValidationException("amount.currency", ex.Rule);
+        }
+    }
 }
