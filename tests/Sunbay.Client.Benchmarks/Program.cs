@@ -3,7 +3,7 @@ using Sunbay.Client.Benchmarks;
 
 // Run by hand (Release), never by `dotnet test`. The SDK is reached only through SunbayCalls.cs (public API).
 // dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- interleaved [--rounds 30] [--calls 2000] [--warmup N] [--show-requests]
-//     the README's "Interleaved per-call ratios": floor and Sunbay.Client in one process, alternating order each round,
+//     the README's "Per call: interleaved ratios to a raw `HttpClient`": floor and Sunbay.Client in one process, alternating order each round,
 //     medians of time and bytes per call as ratios to the floor, printed as a Markdown table (InterleavedRun.cs)
 // dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- --filter '*' --job short   (BenchmarkDotNet: API with Stripe.net, webhooks)
 // dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- throughput                (1,000 sales on 100 fake terminals, 100,000 queries)
