@@ -16,7 +16,18 @@ internal static class SampleApp
     /// <param name="fake">A fake host to run against instead of starting one (tests); not disposed.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
     /// <returns>The process exit code (<see cref="ExitCodes"/>).</returns>
-    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, ConsoleUi ui, FakeSunbayHost? fake, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, IConfiguration configuration, ConsoleUi ui, FakeSunbayHost? fake, CancellationToken cancellationToken) =>
+        RunAsync(args, configuration, ui, fake, cmFake: null, cancellationToken);
+
+    /// <summary>Runs one command, with fake hosts of both providers given (tests).</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="configuration">Settings (sections <c>Sunbay</c> and <c>CmCom</c>); without an API key a fake host is used.</param>
+    /// <param name="ui">Where to write.</param>
+    /// <param name="fake">A fake SUNBAY host to run against instead of starting one; not disposed.</param>
+    /// <param name="cmFake">A fake CM.com host for <c>--provider cm</c> instead of starting one; not disposed.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <returns>The process exit code (<see cref="ExitCodes"/>).</returns>
+    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, ConsoleUi ui, FakeSunbayHost? fake, FakeCmComHost? cmFake, CancellationToken cancellationToken)
     {
         var (arguments, argumentError) = SampleArguments.Parse(args);
         if (arguments is null)
@@ -29,6 +40,11 @@ internal static class SampleApp
         {
             ui.Text(arguments.HelpText);
             return ExitCodes.Ok;
+        }
+
+        if (arguments.Provider == SampleArguments.Cm)
+        {
+            return await CmComCommand.RunAsync(arguments, configuration, ui, cmFake, cancellationToken);
         }
 
         return await CommandGuard.RunAsync(ui, async () =>

@@ -17,6 +17,9 @@ internal sealed class SampleArguments
         ("terminals", "the merchant's terminals"),
     ];
 
+    /// <summary>The providers of <c>--provider</c>: SUNBAY Nexus (the default) and CM.com's MerchantAPI.</summary>
+    public const string Sunbay = "sunbay", Cm = "cm";
+
     private const string Configuration = """
         Configuration (environment variables, or appsettings.json next to the sample):
           Sunbay__ApiKey, Sunbay__AppId, Sunbay__MerchantId, Sunbay__TerminalSn,
@@ -56,6 +59,7 @@ internal sealed class SampleArguments
           --terminal SN     terminal serial number (default: configuration Sunbay:TerminalSn)
           --webhooks        sale: receive the result by webhook in this process instead of polling
           --webhook-port N  local port of the webhook receiver (default: random with the fake host, 5080 otherwise)
+          --provider P      sunbay (default) or cm: CM.com's MerchantAPI (`--provider cm --help` for its commands)
           -h, --help        this text, or a command's own help after the command
 
         {Configuration}
@@ -93,7 +97,17 @@ internal sealed class SampleArguments
     /// <summary>The amount of every command.</summary>
     public long Amount => AmountOption ?? 1000;
 
-    public string Currency { get; private init; } = "USD";
+    /// <summary>The currency given with <c>--currency</c>, or <see langword="null"/> for the provider's default.</summary>
+    public string? CurrencyOption { get; private init; }
+
+    /// <summary>The currency of every command: USD for SUNBAY, EUR for CM.com (a European acquirer) unless given.</summary>
+    public string Currency => CurrencyOption ?? (Provider == Cm ? "EUR" : "USD");
+
+    /// <summary><see cref="Sunbay"/> or <see cref="Cm"/>.</summary>
+    public string Provider { get; private init; } = Sunbay;
+
+    /// <summary>CM.com's cancel: wait until the card was presented first, to show CM.com's 409.</summary>
+    public bool Late { get; private init; }
 
     public long Tip { get; private init; } = 200;
 
@@ -106,7 +120,7 @@ internal sealed class SampleArguments
     public bool Help { get; private init; }
 
     /// <summary>The help text of <see cref="Command"/> (the general help for commands without their own).</summary>
-    public string HelpText => Command switch
+    public string HelpText => Provider == Cm ? CmComUsage.Text : Command switch
     {
         "sale" when _commandGiven => SaleUsage,
         _ when _commandGiven => CommandUsage(Command),
@@ -122,10 +136,11 @@ internal sealed class SampleArguments
         string? command = null;
         long? amount = null;
         long tip = 200;
-        string currency = "USD";
+        string? currency = null;
+        string provider = Sunbay;
         string? terminal = null;
         int? webhookPort = null;
-        bool help = false, webhooks = false;
+        bool help = false, webhooks = false, late = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -159,6 +174,17 @@ internal sealed class SampleArguments
                     case "--terminal":
                         terminal = Next();
                         break;
+                    case "--provider":
+                        provider = Next().ToLowerInvariant();
+                        if (provider is not (Sunbay or Cm))
+                        {
+                            return (null, $"--provider {provider}: give sunbay (the default) or cm (CM.com's MerchantAPI).");
+                        }
+
+                        break;
+                    case "--late":
+                        late = true;
+                        break;
                     case "--webhooks":
                         webhooks = true;
                         break;
@@ -171,7 +197,7 @@ internal sealed class SampleArguments
 
                         webhookPort = port;
                         break;
-                    case var name when Commands.Any(c => c.Name == name):
+                    case var name when Commands.Any(c => c.Name == name) || CmComUsage.Commands.Any(c => c.Name == name):
                         if (command is not null && command != name)
                         {
                             return (null, $"Two commands given ('{command}' and '{name}'): run one at a time. Run with --help to see them.");
@@ -195,18 +221,39 @@ internal sealed class SampleArguments
             }
         }
 
+        if (CheckProvider(provider, command, webhooks, late) is { } mismatch)
+        {
+            return (null, mismatch);
+        }
+
         return (new SampleArguments
         {
             Command = command ?? "sale",
             _commandGiven = command is not null,
             AmountOption = amount,
-            Currency = currency,
+            CurrencyOption = currency,
+            Provider = provider,
+            Late = late,
             Tip = tip,
             Terminal = terminal,
             Webhooks = webhooks,
             WebhookPort = webhookPort,
             Help = help,
         }, null);
+    }
+
+    /// <summary>A command or option of one provider given with the other, or null.</summary>
+    private static string? CheckProvider(string provider, string? command, bool webhooks, bool late)
+    {
+        if (provider == Cm)
+        {
+            return command is not null && !CmComUsage.Commands.Any(c => c.Name == command)
+                ? $"'{command}' is a SUNBAY command. With --provider cm the commands are: {string.Join(", ", CmComUsage.Commands.Select(c => c.Name))}."
+                : webhooks ? "--webhooks is SUNBAY's: CM.com has no webhooks (the sample reads the transaction until it is final)." : null;
+        }
+
+        return command == "cancel" ? "'cancel' is a CM.com command (--provider cm cancel); SUNBAY's is 'abort'."
+            : late ? "--late belongs to the CM.com cancel (--provider cm cancel --late)." : null;
     }
 
     private static string CommandUsage(string command) => $"""

@@ -25,11 +25,30 @@ internal static class SampleRun
     public static IConfiguration Configuration(IDictionary<string, string?> settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(FakeSunbayHost? fake, IDictionary<string, string?> settings, params string[] args)
+    /// <summary>A fake CM.com on loopback whose terminal picks up and reads the card at once.</summary>
+    public static FakeCmComHost StartCmComFake() => FakeCmComHost.Start(new FakeCmComHostOptions
+    {
+        PickUpDelay = TimeSpan.FromMilliseconds(20),
+        CardPresentDelay = TimeSpan.FromMilliseconds(20),
+        AuthorizationDelay = TimeSpan.FromMilliseconds(20),
+        ClearingDelay = TimeSpan.FromMilliseconds(20),
+    });
+
+    /// <summary>Polls CM.com often, so that a run is quick.</summary>
+    public static Dictionary<string, string?> FastCmComPolling() => new()
+    {
+        ["CmCom:Polling:InitialInterval"] = "00:00:00.020",
+        ["CmCom:Polling:Jitter"] = "0",
+    };
+
+    public static Task<(int ExitCode, string Output)> RunAsync(FakeSunbayHost? fake, IDictionary<string, string?> settings, params string[] args) =>
+        RunAsync(fake, cmFake: null, settings, args);
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(FakeSunbayHost? fake, FakeCmComHost? cmFake, IDictionary<string, string?> settings, params string[] args)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var output = new StringWriter();
-        var exitCode = await SampleApp.RunAsync(args, Configuration(settings), new ConsoleUi(output, interactive: false), fake, timeout.Token);
+        var exitCode = await SampleApp.RunAsync(args, Configuration(settings), new ConsoleUi(output, interactive: false), fake, cmFake, timeout.Token);
         return (exitCode, output.ToString());
     }
 }

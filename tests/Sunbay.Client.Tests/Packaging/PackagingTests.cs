@@ -22,6 +22,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
     [InlineData("Sunbay.Client.AspNetCore")]
     [InlineData("Sunbay.Client.Testing")]
     [InlineData("Sunbay.Client.Redis")]
+    [InlineData("Sunbay.Client.CmCom")]
     public void Package_has_license_readme_repository_and_symbols(string id)
     {
         var package = _packages.Get(id);
@@ -60,6 +61,8 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
     [InlineData("Sunbay.Client.Testing", "net10.0", "Sunbay.Client")]
     [InlineData("Sunbay.Client.Redis", "net8.0", "StackExchange.Redis,Sunbay.Client,System.IO.Hashing")]
     [InlineData("Sunbay.Client.Redis", "net10.0", "StackExchange.Redis,Sunbay.Client,System.IO.Hashing")]
+    [InlineData("Sunbay.Client.CmCom", "net8.0", "Microsoft.Extensions.Logging.Abstractions,Microsoft.Extensions.Options.ConfigurationExtensions,Sunbay.Client,System.Text.Json")]
+    [InlineData("Sunbay.Client.CmCom", "net10.0", "Microsoft.Extensions.Logging.Abstractions,Microsoft.Extensions.Options.ConfigurationExtensions,Sunbay.Client")]
     public void Dependencies_are_exactly_the_intended_packages(string id, string framework, string expected)
     {
         var package = _packages.Get(id);

@@ -12,6 +12,7 @@ public sealed partial class ReadmeTests
         // The "Testing your app" recipes need a web app, or a project that sees no internals: they are compiled and run
         // in their own tests.
         var compiled = Normalize(File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Tests", "Readme", "ReadmeSnippets.cs"))
+            + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Tests", "Readme", "ReadmeCmComSnippets.cs"))
             + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.AspNetCore.Tests", "Testing", "CheckoutAppTests.cs"))
             + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Testing.Tests", "ModelFactoryTests.cs")));
         var snippets = Snippet().Matches(readme).Select(m => m.Groups[1].Value).ToList();
