@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 using Sunbay.Client.CmCom;
 using Sunbay.Client.CmCom.Configuration;
 using Sunbay.Client.CmCom.DependencyInjection;
+using Sunbay.Client.CmCom.Payments;
 using Sunbay.Client.DependencyInjection;
+using Sunbay.Client.Payments;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -60,6 +62,10 @@ public static class CmComServiceCollectionExtensions
             {
                 services.TryAddSingleton(sp => sp.GetRequiredService<ICmComClientFactory>().CreateClient(string.Empty));
             }
+
+            // The provider-neutral view of this client, found by AddCardPayments under "cm" (or "cm:{name}").
+            services.AddKeyedSingleton<ICardPayments>(CmComCardPayments.KeyOf(name), (sp, _) =>
+                new CmComCardPayments(sp.GetRequiredService<ICmComClientFactory>().CreateClient(name)));
         }
 
         return new CmComClientBuilder(name, services, http);

@@ -19,4 +19,10 @@ public interface ICardPaymentsFixture : IAsyncDisposable
 
     /// <summary>The cardholder never presents a card for the next operation, so that it can be cancelled.</summary>
     void NextCardIsNeverPresented();
+
+    /// <summary>The issuer declines the card presented for the next operation.</summary>
+    void NextCardIsDeclined();
+
+    /// <summary>The cardholder cancels the next operation on the terminal.</summary>
+    void NextCardholderCancels();
 }

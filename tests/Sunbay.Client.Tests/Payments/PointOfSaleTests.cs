@@ -58,4 +58,76 @@ public sealed class PointOfSaleTests
         Assert.True(purchase.HasCompleted);
         Assert.Equal(CardPaymentStatus.Cancelled, purchase.Value.Status);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_declined_card_is_an_outcome_and_no_money_moves(string provider)
+    {
+        await using var fixture = CardPaymentsFixtures.Create(provider);
+        fixture.NextCardIsDeclined();
+
+        var purchase = await fixture.Payments.StartPaymentAsync(new CardPaymentRequest { Amount = new Money(9.99m, fixture.Currency), MerchantReference = "POS-000003" });
+        var outcome = await fixture.RunAsync(purchase.WaitForCompletionAsync());
+
+        Assert.Equal(CardPaymentStatus.Declined, outcome.Status);
+        Assert.False(outcome.IsApproved);
+        Assert.Equal(new Money(9.99m, fixture.Currency), outcome.Amount);
+        Assert.Equal("POS-000003", outcome.MerchantReference);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_purchase_the_cardholder_cancels_on_the_terminal_ends_cancelled(string provider)
+    {
+        await using var fixture = CardPaymentsFixtures.Create(provider);
+        fixture.NextCardholderCancels();
+
+        var purchase = await fixture.Payments.StartPaymentAsync(new CardPaymentRequest { Amount = new Money(4m, fixture.Currency), MerchantReference = "POS-000004" });
+        var outcome = await fixture.RunAsync(purchase.WaitForCompletionAsync());
+
+        Assert.Equal(CardPaymentStatus.Cancelled, outcome.Status);
+        Assert.Equal(CardPaymentKind.Payment, outcome.Kind);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_cancel_after_the_purchase_was_paid_is_too_late_and_reports_the_approval(string provider)
+    {
+        await using var fixture = CardPaymentsFixtures.Create(provider);
+        var purchase = await fixture.Payments.StartPaymentAsync(new CardPaymentRequest { Amount = new Money(5m, fixture.Currency), MerchantReference = "POS-000005" });
+        var paid = await fixture.RunAsync(purchase.WaitForCompletionAsync());
+
+        var cancel = await fixture.RunAsync(purchase.CancelAsync());
+
+        Assert.Equal(CardPaymentStatus.Approved, paid.Status);
+        Assert.Equal(CardCancelStatus.TooLate, cancel.Status);
+        Assert.Equal(CardPaymentStatus.Approved, cancel.Outcome.Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_payment_started_again_with_its_idempotency_key_resumes_the_first_and_charges_once(string provider)
+    {
+        await using var fixture = CardPaymentsFixtures.Create(provider);
+        var request = new CardPaymentRequest { Amount = new Money(6m, fixture.Currency), MerchantReference = "POS-000006", IdempotencyKey = "POS-000006-K" };
+
+        var first = await fixture.Payments.StartPaymentAsync(request);
+        var again = await fixture.Payments.StartPaymentAsync(request);
+        var outcome = await fixture.RunAsync(again.WaitForCompletionAsync());
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(CardPaymentStatus.Approved, outcome.Status);
+        Assert.Equal(outcome.ProviderTransactionId, (await fixture.RunAsync(first.WaitForCompletionAsync())).ProviderTransactionId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_malformed_operation_id_is_refused_naming_it(string provider)
+    {
+        await using var fixture = CardPaymentsFixtures.Create(provider);
+
+        var error = Assert.Throws<SunbayValidationException>(() => fixture.Payments.GetOperation(" "));
+
+        Assert.Equal("id", error.Field);
+    }
 }

@@ -42,6 +42,10 @@ internal sealed class SunbayCardPaymentsFixture : ICardPaymentsFixture
 
     public void NextCardIsNeverPresented() => Terminal.NeverPresentCardNext();
 
+    public void NextCardIsDeclined() => Terminal.DeclineNext("05", "Do not honour");
+
+    public void NextCardholderCancels() => Terminal.CancelNext();
+
     /// <summary>The requests of one endpoint the host received, oldest first.</summary>
     public List<RecordedRequest> Requests(FakeEndpoint endpoint) => Host.Journal.Where(r => r.Endpoint == endpoint).ToList();
 
