@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Sunbay.Client;
@@ -11,7 +10,7 @@ namespace Sunbay.Samples.Console;
 /// Runs a <c>--provider cm</c> command: starts the environment, runs the command, and turns CM.com's failures into a
 /// message that names the CmCom__* setting to fix (the failures both providers share go through <see cref="CommandGuard"/>).
 /// </summary>
-internal static partial class CmComCommand
+internal static class CmComCommand
 {
     /// <summary>Runs the CM.com command of <paramref name="arguments"/>.</summary>
     /// <param name="arguments">The parsed command line (<c>--provider cm</c>).</param>
@@ -34,12 +33,12 @@ internal static partial class CmComCommand
             }
             catch (OptionsValidationException ex)
             {
-                ui.Failure($"Configuration: {NameEnvironmentVariables(string.Join(" ", ex.Failures))}");
+                ui.Failure($"Configuration: {CommandGuard.NameEnvironmentVariables(string.Join(" ", ex.Failures))}");
                 return ExitCodes.BadConfiguration;
             }
             catch (SunbayValidationException ex)
             {
-                ui.Failure($"{NameEnvironmentVariables(ex.Message)} Fix the option or setting named there (e.g. --amount, --currency, --terminal or CmCom__Terminal).");
+                ui.Failure($"{CommandGuard.NameEnvironmentVariables(ex.Message)} Fix the option or setting named there (e.g. --amount, --currency, --terminal or CmCom__Terminal).");
                 return ExitCodes.BadArguments;
             }
             catch (CmComAuthenticationException ex)
@@ -63,11 +62,4 @@ internal static partial class CmComCommand
                 return ExitCodes.Failed;
             }
         }, "find it by its merchant_order_reference in the terminal's transactions", cancellationToken);
-
-    /// <summary>Adds the environment variable to every <c>CmCom:Setting</c> a message names.</summary>
-    private static string NameEnvironmentVariables(string message) =>
-        SettingName().Replace(message, m => $"{m.Value} (environment variable {m.Value.Replace(":", "__", StringComparison.Ordinal)})");
-
-    [GeneratedRegex(@"\bCmCom(:[A-Za-z0-9]+)+")]
-    private static partial Regex SettingName();
 }

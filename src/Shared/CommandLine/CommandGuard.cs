@@ -76,10 +76,10 @@ internal static partial class CommandGuard
         }
     }
 
-    /// <summary>Adds the environment variable to every <c>Sunbay:Setting</c> a message names.</summary>
+    /// <summary>Adds the environment variable to every <c>Sunbay:Setting</c> or <c>CmCom:Setting</c> a message names.</summary>
     public static string NameEnvironmentVariables(string message) =>
         SettingName().Replace(message, m => $"{m.Value} (environment variable {m.Value.Replace(":", "__", StringComparison.Ordinal)})");
 
-    [GeneratedRegex(@"\bSunbay(:[A-Za-z0-9]+)+")]
+    [GeneratedRegex(@"\b(Sunbay|CmCom)(:[A-Za-z0-9]+)+")]
     private static partial Regex SettingName();
 }
