@@ -18,6 +18,7 @@ public sealed class FakeCmComValidationTests : IAsyncDisposable
     [InlineData("""{"type":"PURCHASE","merchant_order_reference":"inv-1","amount":{"value":0,"currency":"EUR"}}""", "amount.value must be at least 0.001")]
     [InlineData("""{"type":"PURCHASE","merchant_order_reference":"inv-1","amount":{"value":-5,"currency":"EUR"}}""", "amount.value must be at least")]
     [InlineData("""{"type":"PURCHASE","merchant_order_reference":"inv-1","amount":{"value":98.755,"currency":"EUR"}}""", "more decimals than EUR allows (2)")]
+    [InlineData("""{"type":"PURCHASE","merchant_order_reference":"inv-1","amount":{"value":98.75,"currency":"XYZ"}}""", "active ISO 4217 code")]
     [InlineData("""{"type":"PURCHASE","merchant_order_reference":"inv-1","amount":{"value":1.5,"currency":"JPY"}}""", "more decimals than JPY allows (0)")]
     [InlineData("""{"type":"PURCHASE","amount":{"value":10,"currency":"EUR"}}""", "merchant_order_reference is required")]
     [InlineData("""{"type":"PURCHASE","merchant_order_reference":"inv 1","amount":{"value":10,"currency":"EUR"}}""", "merchant_order_reference must match")]

@@ -1,24 +1,27 @@
 using System.Globalization;
+using Sunbay.Client.Payments;
 
 namespace Sunbay.Client.Testing.Internal;
 
 /// <summary>
-/// How many decimals an amount may have in its currency (ISO 4217 minor units): the fake refuses <c>98.755 EUR</c>,
-/// which no card can be charged. Currencies not listed have 2.
+/// How many decimals an amount may have in its currency (ISO 4217 minor units, from the one table the SDK keeps, so the
+/// fake and the client never disagree): the fake refuses <c>98.755 EUR</c>, which no card can be charged, and a code
+/// that is not an active ISO 4217 currency.
 /// </summary>
 internal static class CmComCurrencies
 {
-    private static readonly Dictionary<string, int> MinorUnits = new(StringComparer.Ordinal)
-    {
-        ["BIF"] = 0, ["CLP"] = 0, ["DJF"] = 0, ["GNF"] = 0, ["ISK"] = 0, ["JPY"] = 0, ["KMF"] = 0, ["KRW"] = 0,
-        ["PYG"] = 0, ["RWF"] = 0, ["UGX"] = 0, ["VND"] = 0, ["VUV"] = 0, ["XAF"] = 0, ["XOF"] = 0, ["XPF"] = 0,
-        ["BHD"] = 3, ["IQD"] = 3, ["JOD"] = 3, ["KWD"] = 3, ["LYD"] = 3, ["OMR"] = 3, ["TND"] = 3,
-    };
-
     /// <summary>The problem, or null when <paramref name="value"/> has no more decimals than <paramref name="currency"/> allows.</summary>
     public static string? CheckDecimals(decimal value, string currency)
     {
-        var allowed = MinorUnits.GetValueOrDefault(currency, 2);
+        int allowed;
+        try
+        {
+            allowed = Money.FromMinorUnits(0, currency).DecimalPlaces;
+        }
+        catch (SunbayValidationException)
+        {
+            return $"amount.currency must be an active ISO 4217 code with minor units (was {currency}).";
+        }
 
         // The decimals the value needs: 98.750 needs 2, trailing zeros are no extra precision.
         var needed = 0;
