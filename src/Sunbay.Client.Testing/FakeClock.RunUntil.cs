@@ -46,6 +46,7 @@ public sealed partial class FakeClock
         var deadline = GetUtcNow() + maxVirtualTime;
         var steps = 0;
         long? idleSince = null;
+        long? heldSince = null;
         while (!task.IsCompleted)
         {
             await SettleAsync(task, busy, cancellationToken).ConfigureAwait(false);
@@ -74,6 +75,18 @@ public sealed partial class FakeClock
             }
 
             idleSince = null;
+
+            // Work that entered a fake host after the settle's last look holds the clock too (see SettleAsync).
+            if (InFlight > 0)
+            {
+                heldSince ??= Stopwatch.GetTimestamp();
+                if (Stopwatch.GetElapsedTime(heldSince.Value) < MaxIdleTime)
+                {
+                    continue;
+                }
+            }
+
+            heldSince = null;
             SetUtcNow(next.Value < deadline ? next.Value : deadline);
             steps++;
         }
@@ -81,7 +94,12 @@ public sealed partial class FakeClock
         await task.ConfigureAwait(false);
     }
 
-    /// <summary>Lets released work run until it goes quiet: nobody reads the clock or sets a timer and no transport is busy for a few rounds.</summary>
+    /// <summary>
+    /// Lets released work run until it goes quiet: nobody reads the clock or sets a timer, no request is in flight on
+    /// a fake host and no transport is busy, for a few rounds. A request in flight holds the clock however long the
+    /// machine takes to serve it (a loaded CI machine can take seconds), except that after <see cref="MaxIdleTime"/> of
+    /// real time it no longer does: a request that never ends (an abandoned response) must not hang the test.
+    /// </summary>
     private async Task SettleAsync(Task task, Func<bool>? busy, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -96,7 +114,8 @@ public sealed partial class FakeClock
             var now = Activity;
             // Queued thread-pool work may be ours; other tests can keep the pool busy too, so it only counts for a while.
             var pending = rounds < 10 && ThreadPool.PendingWorkItemCount > 0;
-            quiet = now == seen && !pending && busy?.Invoke() != true ? quiet + 1 : 0;
+            var inFlight = InFlight > 0 && Stopwatch.GetElapsedTime(started) < MaxIdleTime;
+            quiet = now == seen && !pending && !inFlight && busy?.Invoke() != true ? quiet + 1 : 0;
             seen = now;
         }
     }

@@ -34,6 +34,7 @@ public sealed partial class FakeClock : TimeProvider
     private DateTimeOffset _now;
     private long _activity;
     private long _timerOrder;
+    private int _inFlight;
 
     /// <summary>A clock that starts at <see cref="DefaultStart"/>.</summary>
     public FakeClock()
@@ -75,6 +76,23 @@ public sealed partial class FakeClock : TimeProvider
 
     /// <summary>Changes each time anything reads the clock or sets a timer: a sign that work is still going on.</summary>
     internal long Activity => Interlocked.Read(ref _activity);
+
+    /// <summary>How many requests a fake host is serving in memory on this clock right now; the driver does not move the clock meanwhile.</summary>
+    internal int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>A fake host started serving a request on this clock.</summary>
+    internal void WorkStarted()
+    {
+        Interlocked.Increment(ref _inFlight);
+        Interlocked.Increment(ref _activity);
+    }
+
+    /// <summary>A fake host finished serving a request (or put it to wait on this clock).</summary>
+    internal void WorkEnded()
+    {
+        Interlocked.Decrement(ref _inFlight);
+        Interlocked.Increment(ref _activity);
+    }
 
     /// <inheritdoc/>
     public override DateTimeOffset GetUtcNow()

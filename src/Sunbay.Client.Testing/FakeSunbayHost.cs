@@ -32,12 +32,13 @@ public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
     private readonly FakeEngine _engine;
     private readonly FakeHttpListener? _listener;
     private readonly FakeJournal<RecordedRequest> _journal = new();
-    private readonly FakeWorkInHand _work = new();
+    private readonly FakeWorkInHand _work;
     private int _disposed;
 
     private FakeSunbayHost(FakeSunbayHostOptions options, bool listen)
     {
         _options = options;
+        _work = new FakeWorkInHand(() => TimeProvider);
         Webhooks = new FakeWebhooks(options);
         Faults = new FakeFaults();
         _engine = new FakeEngine(options, Webhooks);
@@ -223,7 +224,7 @@ public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
     public override string ToString() => IsListening ? $"FakeSunbayHost {BaseAddress}" : "FakeSunbayHost (in memory)";
 
     /// <summary>This host as its transports see it.</summary>
-    private FakeServer AsServer() => new(nameof(FakeSunbayHost), () => BaseAddress, HandleAsync);
+    private FakeServer AsServer() => new(nameof(FakeSunbayHost), () => BaseAddress, HandleAsync, _work);
 
     private static FakeSunbayHost Create(FakeSunbayHostOptions? options, bool listen)
     {

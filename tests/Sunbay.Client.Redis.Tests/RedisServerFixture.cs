@@ -1,135 +1,148 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using StackExchange.Redis;
 
 namespace Sunbay.Client.Redis.Tests;
 
 /// <summary>
-/// A real <c>redis-server</c> on a free loopback port, without persistence, for the tests of one class. The tests install
-/// nothing: <c>.ci/run</c> provisions redis-server, a contributor installs it once. When the binary cannot be found or
-/// started, every test using the fixture fails and says how to fix it: a skipped test would let CI pass on a machine
-/// where the multi-instance webhook path never ran.
+/// The Redis-protocol servers the tests of one class run against, each on a free loopback port and started on first
+/// use: Garnet, started in process from the Microsoft.Garnet package, always (a fresh machine with only the .NET SDK
+/// runs every Redis test); a real <c>redis-server</c> as well when one is configured (<c>SUNBAY_TEST_REDIS_SERVER</c>
+/// names the binary) or found on PATH. The tests install nothing: <c>.ci/run</c> provisions redis-server so CI runs
+/// both. A configured redis-server that cannot start fails its tests rather than skipping them, so CI cannot pass
+/// without the real server having run.
 /// </summary>
 public sealed class RedisServerFixture : IAsyncLifetime
 {
-    private static readonly string[] Candidates = ["/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server"];
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    /// <summary>The environment variable naming a redis-server binary to test against besides Garnet.</summary>
+    public const string RedisServerVariable = "SUNBAY_TEST_REDIS_SERVER";
 
-    public int Port { get; private set; }
+    private readonly Dictionary<string, RedisBackend> _backends = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=5000";
-
-    public async Task InitializeAsync()
-    {
-        var executable = Find() ?? throw new InvalidOperationException(
-            "redis-server was not found on PATH nor in /usr/bin, /usr/local/bin, /usr/sbin. The Redis tests need a real one: "
-            + "install it once with `sudo apt-get install -y redis-server` (Debian/Ubuntu; `brew install redis` on macOS); .ci/run installs it on CI. "
-            + "To run the other tests without it: dotnet test Sunbay.Client.sln --filter Category!=Redis");
-        Port = FreePort();
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no", "--daemonize", "no"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            _process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null.");
-        }
-        catch (Exception ex)
-        {
-            throw new InvalidOperationException($"redis-server ({executable}) could not be started: {ex.Message}", ex);
-        }
-
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginErrorReadLine();
-        var ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stdout = _process.StandardOutput;
-        _ = Task.Run(async () =>
-        {
-            while (await stdout.ReadLineAsync() is { } line)
-            {
-                Append(line);
-                if (line.Contains("Ready to accept connections", StringComparison.Ordinal))
-                {
-                    ready.TrySetResult(true);
-                }
-            }
-
-            ready.TrySetResult(false); // exited before it was ready
-        });
-        try
-        {
-            if (await ready.Task.WaitAsync(TimeSpan.FromSeconds(20)))
-            {
-                return;
-            }
-        }
-        catch (TimeoutException)
-        {
-        }
-
-        await DisposeAsync();
-        throw new InvalidOperationException($"redis-server ({executable}) did not become ready on 127.0.0.1:{Port}. Its output:\n{Output}");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_process is { } process)
-        {
-            _process = null;
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
-        }
-    }
-
-    private string Output
+    /// <summary>The backends every Redis test runs against, for <c>[MemberData]</c>.</summary>
+    public static TheoryData<string> Backends
     {
         get
         {
-            lock (_output)
+            var data = new TheoryData<string> { GarnetBackend.Name };
+            if (RedisServerBackend.Find() is not null)
             {
-                return _output.ToString();
+                data.Add(RedisServerBackend.Name);
             }
+
+            return data;
         }
     }
 
-    private void Append(string? line)
+    /// <summary>The named backend, started on first use and shared by the tests of the class.</summary>
+    public RedisBackend this[string backend]
     {
-        if (line is not null)
+        get
         {
-            lock (_output)
+            _gate.Wait();
+            try
             {
-                _output.AppendLine(line);
+                if (!_backends.TryGetValue(backend, out var server))
+                {
+                    server = Create(backend);
+                    server.StartAsync().GetAwaiter().GetResult();
+                    _backends.Add(backend, server);
+                }
+
+                return server;
+            }
+            finally
+            {
+                _gate.Release();
             }
         }
     }
 
-    private static string? Find()
+    /// <summary>A new, not yet started backend of its own (for a test that stops and restarts it).</summary>
+    public static RedisBackend Create(string backend) => backend switch
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, "redis-server"))
-            .Concat(Candidates)
-            .FirstOrDefault(File.Exists);
+        GarnetBackend.Name => new GarnetBackend(),
+        RedisServerBackend.Name => new RedisServerBackend(RedisServerBackend.Find()
+            ?? throw new InvalidOperationException($"redis-server was not found ({RedisServerVariable} unset, not on PATH).")),
+        _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown Redis test backend."),
+    };
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var backend in _backends.Values)
+        {
+            await backend.DisposeAsync();
+        }
+
+        _backends.Clear();
+        _gate.Dispose();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>
+/// One Redis-protocol server on a fixed loopback port. <see cref="StopAsync"/> then <see cref="StartAsync"/> restarts
+/// it on the same port with its data kept, as a Redis that goes down and comes back.
+/// </summary>
+public abstract class RedisBackend : IAsyncDisposable
+{
+    private protected RedisBackend()
+    {
+        Port = RedisServerFixture.FreePort();
+        DataDirectory = Directory.CreateTempSubdirectory("sunbay-redis-test-").FullName;
+    }
+
+    /// <summary>The loopback port, the same across restarts.</summary>
+    public int Port { get; }
+
+    /// <summary>A StackExchange.Redis connection string for this server.</summary>
+    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=5000";
+
+    /// <summary>Where the server saves its data between a stop and a start.</summary>
+    protected string DataDirectory { get; }
+
+    /// <summary>Starts the server (again), with the data saved by the last stop.</summary>
+    public abstract Task StartAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Saves the data and stops the server; clients see the connection drop.</summary>
+    public abstract Task StopAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A new connection to this server (the caller disposes it).</summary>
+    public async Task<ConnectionMultiplexer> ConnectAsync() => await ConnectionMultiplexer.ConnectAsync(ConnectionString);
+
+    /// <summary>Stops the server and deletes its data.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a leftover temporary directory is harmless
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Saves the data set to disk (SAVE) through a short-lived admin connection.</summary>
+    protected async Task SaveAsync()
+    {
+        using var admin = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
+        // SAVE, not BGSAVE: the file is complete when the reply comes, before the server is stopped.
+        await admin.GetServer(admin.GetEndPoints()[0]).ExecuteAsync("SAVE");
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{GetType().Name} on 127.0.0.1:{Port}";
 }

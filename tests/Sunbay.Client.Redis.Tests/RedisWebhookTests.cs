@@ -13,12 +13,13 @@ using Sunbay.Client.AspNetCore.Tests;
 
 namespace Sunbay.Client.Redis.Tests;
 
-/// <summary>Two receiver instances sharing one real redis-server, as behind a load balancer.</summary>
+/// <summary>Two receiver instances sharing one real Redis-protocol server, as behind a load balancer; each test runs against every backend.</summary>
 [Trait("Category", "Redis")]
 public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelper output) : IClassFixture<RedisServerFixture>
 {
-    [Fact]
-    public async Task The_same_notification_delivered_to_two_instances_at_once_is_handled_once()
+    [Theory]
+    [MemberData(nameof(RedisServerFixture.Backends), MemberType = typeof(RedisServerFixture))]
+    public async Task The_same_notification_delivered_to_two_instances_at_once_is_handled_once(string backend)
     {
         var counts = new ConcurrentDictionary<string, int>();
         Task Handle(TransactionNotification n, CancellationToken ct)
@@ -27,8 +28,8 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
             return Task.CompletedTask;
         }
 
-        await using var a = await WebhookReceiver.StartAsync(Handle, services: s => s.AddSunbayRedis(redis.ConnectionString));
-        await using var b = await WebhookReceiver.StartAsync(Handle, services: s => s.AddSunbayRedis(redis.ConnectionString));
+        await using var a = await WebhookReceiver.StartAsync(Handle, services: s => s.AddSunbayRedis(redis[backend].ConnectionString));
+        await using var b = await WebhookReceiver.StartAsync(Handle, services: s => s.AddSunbayRedis(redis[backend].ConnectionString));
         var signer = new SunbayWebhookSigner(TestData.Secret);
         var messages = Enumerable.Range(0, 100)
             .Select(i => signer.Sign(TestData.Body($"req-dedup-{i}", "S", $"72258362524{i:D5}")))
@@ -56,14 +57,15 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
         Assert.IsType<RedisWebhookDeduplicationStore>(a.Services.GetRequiredService<IWebhookDeduplicationStore>());
     }
 
-    [Fact]
-    public async Task A_webhook_received_by_instance_A_completes_the_operation_waiting_on_instance_B()
+    [Theory]
+    [MemberData(nameof(RedisServerFixture.Backends), MemberType = typeof(RedisServerFixture))]
+    public async Task A_webhook_received_by_instance_A_completes_the_operation_waiting_on_instance_B(string backend)
     {
-        await using var a = await WebhookReceiver.StartAsync((_, _) => Task.CompletedTask, services: s => s.AddSunbayRedis(redis.ConnectionString));
+        await using var a = await WebhookReceiver.StartAsync((_, _) => Task.CompletedTask, services: s => s.AddSunbayRedis(redis[backend].ConnectionString));
         Assert.IsType<RedisTransactionNotificationBus>(a.Services.GetRequiredService<ITransactionNotificationBus>());
 
         // Instance B: its own Redis connection and bus, and a client whose clock never moves, so it polls only once.
-        using var connectionB = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        using var connectionB = await redis[backend].ConnectAsync();
         using var busB = new RedisTransactionNotificationBus(connectionB);
         var api = new ProcessingQueryHandler("req-cross");
         using var sunbayB = new SunbayClient(TestData.ClientOptions(), primaryHandler: api, timeProvider: new FakeTimeProvider(DateTimeOffset.UtcNow), notificationBus: busB);
@@ -86,8 +88,9 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
         Assert.Equal(TransactionUpdateSource.Webhook, operation.CompletedBy);
     }
 
-    [Fact]
-    public async Task A_signed_body_replayed_to_other_instances_hours_later_with_fresh_headers_runs_the_handler_once()
+    [Theory]
+    [MemberData(nameof(RedisServerFixture.Backends), MemberType = typeof(RedisServerFixture))]
+    public async Task A_signed_body_replayed_to_other_instances_hours_later_with_fresh_headers_runs_the_handler_once(string backend)
     {
         var time = new FakeTimeProvider(TestData.Now);
         var handled = 0;
@@ -97,8 +100,8 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
             return Task.CompletedTask;
         }
 
-        await using var a = await WebhookReceiver.StartAsync(Handle, time, services: s => s.AddSunbayRedis(redis.ConnectionString));
-        await using var b = await WebhookReceiver.StartAsync(Handle, time, services: s => s.AddSunbayRedis(redis.ConnectionString));
+        await using var a = await WebhookReceiver.StartAsync(Handle, time, services: s => s.AddSunbayRedis(redis[backend].ConnectionString));
+        await using var b = await WebhookReceiver.StartAsync(Handle, time, services: s => s.AddSunbayRedis(redis[backend].ConnectionString));
         var signer = new SunbayWebhookSigner(TestData.Secret, time);
         var body = TestData.Body("refund-replay", "S", transactionId: "replay-" + Guid.NewGuid().ToString("N"));
 
@@ -114,11 +117,12 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
         Assert.Equal(1, handled);
     }
 
-    [Fact]
-    public async Task The_redis_store_has_one_winner_among_racing_connections()
+    [Theory]
+    [MemberData(nameof(RedisServerFixture.Backends), MemberType = typeof(RedisServerFixture))]
+    public async Task The_redis_store_has_one_winner_among_racing_connections(string backend)
     {
-        using var one = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        using var two = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        using var one = await redis[backend].ConnectAsync();
+        using var two = await redis[backend].ConnectAsync();
         var stores = new[] { new RedisWebhookDeduplicationStore(one), new RedisWebhookDeduplicationStore(two) };
         var key = "race-" + Guid.NewGuid().ToString("N");
 
@@ -129,11 +133,12 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
         Assert.True(await stores[1].TryClaimAsync(key, TimeSpan.FromMinutes(1)));
     }
 
-    [Fact]
-    public void AddSunbayRedis_replaces_the_defaults_whether_called_before_or_after()
+    [Theory]
+    [MemberData(nameof(RedisServerFixture.Backends), MemberType = typeof(RedisServerFixture))]
+    public void AddSunbayRedis_replaces_the_defaults_whether_called_before_or_after(string backend)
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddSunbayRedis(redis.ConnectionString, o => o.ChannelName = "sunbay:test:order");
+        services.AddSunbayRedis(redis[backend].ConnectionString, o => o.ChannelName = "sunbay:test:order");
         services.AddSunbayWebhooks(o => o.Secrets.Add(TestData.Secret));
         services.AddSunbayClient(o =>
         {

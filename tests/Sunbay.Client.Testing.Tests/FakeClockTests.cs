@@ -88,4 +88,38 @@ public sealed class FakeClockTests
 
         Assert.Equal(FakeClock.DefaultStart.AddSeconds(30), clock.GetUtcNow());
     }
+
+    [Fact]
+    public async Task RunUntilAsync_does_not_pass_a_callers_deadline_while_the_fake_is_still_serving_its_request()
+    {
+        // A loaded machine, played in slow motion: the in-memory request takes real time to reach the fake (its body
+        // is slow to produce) while the caller's 1 s limit is set on the clock. Nothing reads the clock meanwhile, so
+        // without the request counting as in flight the driver would see quiet and jump to the caller's deadline.
+        var clock = new FakeClock();
+        await using var host = FakeSunbayHost.CreateInMemory(new FakeSunbayHostOptions { TimeProvider = clock });
+        using var http = new HttpClient(host.CreateHandler()) { BaseAddress = host.BaseAddress };
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(1), clock);
+
+        using var response = await clock.RunUntilAsync(
+            http.PostAsync("/v1/ping", new SlowContent(TimeSpan.FromMilliseconds(300)), deadline.Token), TimeSpan.FromMinutes(1));
+
+        Assert.False(deadline.IsCancellationRequested);
+        Assert.Equal(FakeClock.DefaultStart, clock.GetUtcNow());
+    }
+
+    /// <summary>A request body that takes real time to produce, as a starved thread pool would.</summary>
+    private sealed class SlowContent(TimeSpan delay) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await Task.Delay(delay); // real time on purpose: the slowness the virtual clock must not race
+            await stream.WriteAsync("{}"u8.ToArray());
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
 }

@@ -29,12 +29,13 @@ public sealed partial class FakeCmComHost : IDisposable, IAsyncDisposable
     private readonly CmComEngine _engine;
     private readonly FakeHttpListener? _listener;
     private readonly FakeJournal<FakeCmComRecordedRequest> _journal = new();
-    private readonly FakeWorkInHand _work = new();
+    private readonly FakeWorkInHand _work;
     private int _disposed;
 
     private FakeCmComHost(FakeCmComHostOptions options, bool listen)
     {
         TimeProvider = options.TimeProvider;
+        _work = new FakeWorkInHand(() => TimeProvider);
         Faults = new FakeCmComFaults();
         BaseAddress = InMemoryAddress;
         _engine = new CmComEngine(options, () => BaseAddress);
@@ -224,7 +225,7 @@ public sealed partial class FakeCmComHost : IDisposable, IAsyncDisposable
     /// <inheritdoc/>
     public override string ToString() => IsListening ? $"FakeCmComHost {BaseAddress}" : "FakeCmComHost (in memory)";
 
-    private FakeServer AsServer() => new(nameof(FakeCmComHost), () => BaseAddress, HandleAsync);
+    private FakeServer AsServer() => new(nameof(FakeCmComHost), () => BaseAddress, HandleAsync, _work);
 
     private static FakeCmComHost Create(FakeCmComHostOptions? options, bool listen)
     {

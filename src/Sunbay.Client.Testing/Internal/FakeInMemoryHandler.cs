@@ -14,6 +14,10 @@ internal sealed class FakeInMemoryHandler(FakeServer host) : HttpMessageHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+
+        // In flight from here until the response is handed back: a FakeClock driven by RunUntilAsync does not move
+        // meanwhile, so the caller's time limit cannot expire while its request is still being served in memory.
+        using var inFlight = host.Work.Begin();
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no RequestUri.");
         if (!uri.IsAbsoluteUri)
         {

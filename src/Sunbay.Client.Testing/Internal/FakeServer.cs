@@ -7,4 +7,5 @@ namespace Sunbay.Client.Testing.Internal;
 /// <param name="Name">The host's type name, e.g. <c>FakeCmComHost</c>.</param>
 /// <param name="BaseAddress">The address clients use.</param>
 /// <param name="HandleAsync">Answers one request (its raw query string as second argument).</param>
-internal sealed record FakeServer(string Name, Func<Uri> BaseAddress, Func<IncomingRequest, string, Task<FakeAnswer>> HandleAsync);
+/// <param name="Work">The host's requests in hand, registered with its clock: a transport counts a request from its arrival to its answer.</param>
+internal sealed record FakeServer(string Name, Func<Uri> BaseAddress, Func<IncomingRequest, string, Task<FakeAnswer>> HandleAsync, FakeWorkInHand Work);
