@@ -26,4 +26,7 @@ internal static partial class Log
 
     [LoggerMessage(107, LogLevel.Error, "The webhook de-duplication store failed for SUNBAY webhook {ClientRequestId}; answered 503 so that SUNBAY delivers it again")]
     public static partial void StoreFailed(ILogger logger, string clientRequestId, Exception exception);
+
+    [LoggerMessage(108, LogLevel.Warning, "Resolving payment journal entry {TransactionRequestId} from its webhook failed; the recovery service delivers it")]
+    public static partial void JournalResolveFailed(ILogger logger, string transactionRequestId, Exception exception);
 }

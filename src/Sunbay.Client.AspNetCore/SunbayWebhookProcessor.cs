@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Sunbay.Client.Payments.Durability;
 using Sunbay.Client.Webhooks;
 
 namespace Sunbay.Client.AspNetCore;
@@ -27,6 +28,7 @@ internal sealed class SunbayWebhookProcessor : IDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenRegistration _onStopping;
+    private readonly Func<CardPaymentRecovery?> _recovery;
 
     public SunbayWebhookProcessor(
         SunbayWebhookVerifier verifier,
@@ -36,8 +38,10 @@ internal sealed class SunbayWebhookProcessor : IDisposable
         IServiceScopeFactory scopes,
         TimeProvider time,
         ILogger<SunbayWebhookProcessor>? logger = null,
-        IHostApplicationLifetime? lifetime = null)
+        IHostApplicationLifetime? lifetime = null,
+        Func<CardPaymentRecovery?>? recovery = null)
     {
+        _recovery = recovery ?? (static () => null);
         _verifier = verifier;
         _store = store;
         _bus = bus;
@@ -179,6 +183,31 @@ internal sealed class SunbayWebhookProcessor : IDisposable
         _verifier.TryVerify(headers, body, out notification, out failure);
     }
 
+    /// <summary>
+    /// A final state of a payment started through the payment journal (AddCardPaymentRecovery): resolved now and
+    /// delivered to the outcome handler, once across instances however the webhook and the recovery service race.
+    /// A failure leaves the entry to the recovery service; the webhook is still processed.
+    /// </summary>
+    private async Task ResolveJournaledAsync(Transaction transaction, CancellationToken stopping)
+    {
+        if (!transaction.Status.IsFinal || string.IsNullOrEmpty(transaction.TransactionRequestId))
+        {
+            return;
+        }
+
+        try
+        {
+            if (_recovery() is { } recovery)
+            {
+                await recovery.ResolveAsync(transaction.TransactionRequestId, "webhook", stopping).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            Log.JournalResolveFailed(_logger, transaction.TransactionRequestId, ex);
+        }
+    }
+
     /// <summary>Publishes and runs the handler; never throws. A failure releases the claim so a re-delivery is processed.</summary>
     private async Task<bool> ProcessAsync(TransactionNotification notification, Func<TransactionNotification, IServiceProvider, CancellationToken, Task> handler)
     {
@@ -202,6 +231,8 @@ internal sealed class SunbayWebhookProcessor : IDisposable
         {
             Log.PublishFailed(_logger, notification.ClientRequestId, ex);
         }
+
+        await ResolveJournaledAsync(transaction, stopping).ConfigureAwait(false);
 
         try
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sunbay.Client;
 using Sunbay.Client.AspNetCore;
+using Sunbay.Client.Payments.Durability;
 using Sunbay.Client.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,8 @@ public static class SunbayWebhookServiceCollectionExtensions
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<SunbayWebhookProcessor>>(),
-            sp.GetService<IHostApplicationLifetime>()));
+            sp.GetService<IHostApplicationLifetime>(),
+            () => sp.GetService<CardPaymentRecovery>()));
         return services.AddOptions<SunbayWebhookOptions>().ValidateOnStart();
     }
 }

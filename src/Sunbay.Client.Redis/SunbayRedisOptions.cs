@@ -8,4 +8,7 @@ public sealed class SunbayRedisOptions
 
     /// <summary>The prefix of webhook de-duplication keys. Default <c>sunbay:webhook:</c>.</summary>
     public string KeyPrefix { get; set; } = "sunbay:webhook:";
+
+    /// <summary>The prefix of the payment journal's keys (<see cref="RedisPaymentJournalStore"/>). Default <c>sunbay:journal:</c>.</summary>
+    public string JournalKeyPrefix { get; set; } = "sunbay:journal:";
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using Sunbay.Client;
+using Sunbay.Client.Payments.Durability;
 using Sunbay.Client.Redis;
 using Sunbay.Client.Webhooks;
 
@@ -13,8 +14,9 @@ public static class SunbayRedisServiceCollectionExtensions
     /// <summary>
     /// Makes webhooks work across instances: <see cref="ITransactionNotificationBus"/> becomes
     /// <see cref="RedisTransactionNotificationBus"/> and <see cref="IWebhookDeduplicationStore"/> becomes
-    /// <see cref="RedisWebhookDeduplicationStore"/>, whether <c>AddSunbayClient</c> and <c>AddSunbayWebhooks</c> are
-    /// called before or after. Connects with a new <see cref="ConnectionMultiplexer"/> unless an
+    /// <see cref="RedisWebhookDeduplicationStore"/>, and the payment journal (<c>AddCardPaymentRecovery</c>) is kept in
+    /// <see cref="RedisPaymentJournalStore"/>, whether <c>AddSunbayClient</c>, <c>AddSunbayWebhooks</c> and
+    /// <c>AddCardPaymentRecovery</c> are called before or after (a store of your own registered after this call wins). Connects with a new <see cref="ConnectionMultiplexer"/> unless an
     /// <see cref="IConnectionMultiplexer"/> is already registered.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -43,6 +45,8 @@ public static class SunbayRedisServiceCollectionExtensions
             sp.GetRequiredService<IConnectionMultiplexer>(), options.ChannelName, sp.GetService<ILogger<RedisTransactionNotificationBus>>())));
         services.Replace(ServiceDescriptor.Singleton<IWebhookDeduplicationStore>(sp => new RedisWebhookDeduplicationStore(
             sp.GetRequiredService<IConnectionMultiplexer>(), options.KeyPrefix)));
+        services.Replace(ServiceDescriptor.Singleton<IPaymentJournalStore>(sp => new RedisPaymentJournalStore(
+            sp.GetRequiredService<IConnectionMultiplexer>(), options.JournalKeyPrefix)));
         return services;
     }
 }

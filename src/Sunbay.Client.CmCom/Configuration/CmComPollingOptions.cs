@@ -22,4 +22,11 @@ public sealed class CmComPollingOptions
 
     /// <summary>Random spread applied to each interval, as a fraction (0.2 = ±20 %), so that many waits do not poll in step. Default 0.2.</summary>
     public double Jitter { get; set; } = 0.2;
+
+    /// <summary>
+    /// After a start whose answer was lost, how long the terminal's transaction list is re-read for it before it counts
+    /// as never received (and, on a repeated start, is sent again): CM.com's guide does not say how soon a new
+    /// transaction shows in the list. Counted from when the start was journaled. Default 30 seconds.
+    /// </summary>
+    public TimeSpan NotReceivedAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using Sunbay.Client.CmCom.Transactions;
 using Sunbay.Client.Payments;
+using Sunbay.Client.Payments.Durability;
 
 namespace Sunbay.Client.CmCom.Payments;
 
@@ -14,7 +16,7 @@ namespace Sunbay.Client.CmCom.Payments;
 /// finds; the key itself is not sent. CM.com has no description either: <see cref="CardPaymentRequest.Description"/> is
 /// validated and not sent.
 /// </remarks>
-internal sealed class CmComCardPayments : ICardPayments
+internal sealed class CmComCardPayments : IRecoverableCardPayments
 {
     /// <summary>The provider name of the default client, in configuration and in every outcome.</summary>
     public const string ProviderName = "cm";
@@ -33,17 +35,23 @@ internal sealed class CmComCardPayments : ICardPayments
         ["reference.id"] = nameof(CardRefundRequest.OriginalTransactionId),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private readonly ICmComClient _client;
+    private readonly Client _client;
 
     /// <param name="client">The CM.com client that sends everything.</param>
-    public CmComCardPayments(ICmComClient client) => _client = client;
+    public CmComCardPayments(ICmComClient client) => _client = new Client(client);
 
     public string Provider => ProviderName;
 
     /// <summary>The keyed-service name of the client registered as <paramref name="clientName"/>: <c>cm</c>, or <c>cm:{name}</c>.</summary>
     public static string KeyOf(string clientName) => clientName.Length == 0 ? ProviderName : $"{ProviderName}:{clientName}";
 
-    public async Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CancellationToken cancellationToken = default)
+    public Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CancellationToken cancellationToken = default) =>
+        StartPaymentAsync(request, request?.IdempotencyKey is null ? CardPaymentStartMode.Fresh : CardPaymentStartMode.LookFirst, cancellationToken);
+
+    public Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CancellationToken cancellationToken = default) =>
+        StartRefundAsync(request, request?.IdempotencyKey is null ? CardPaymentStartMode.Fresh : CardPaymentStartMode.LookFirst, cancellationToken);
+
+    public async Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
@@ -54,13 +62,17 @@ internal sealed class CmComCardPayments : ICardPayments
             Currency = request.Amount.Currency,
             TerminalId = request.Terminal,
         };
-        var operation = await Translated(() => request.IdempotencyKey is null
-            ? _client.StartPurchaseAsync(purchase, cancellationToken)
-            : _client.StartOrResumePurchaseAsync(purchase, cancellationToken)).ConfigureAwait(false);
+        var operation = await Translated(async () => mode switch
+        {
+            CardPaymentStartMode.Fresh => await _client.StartPurchaseAsync(purchase, cancellationToken).ConfigureAwait(false),
+            CardPaymentStartMode.AfterLostAnswer => await FindLateAsync(request.MerchantReference, request.Terminal, CmComTransactionType.Purchase, request.Amount, _client.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+                ?? await _client.StartPurchaseAsync(purchase, cancellationToken).ConfigureAwait(false),
+            _ => await _client.StartOrResumePurchaseAsync(purchase, cancellationToken).ConfigureAwait(false),
+        }).ConfigureAwait(false);
         return new CmComCardPaymentOperation(operation, CardPaymentKind.Payment, request.Amount);
     }
 
-    public async Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CancellationToken cancellationToken = default)
+    public async Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
@@ -72,10 +84,22 @@ internal sealed class CmComCardPayments : ICardPayments
             TerminalId = request.Terminal,
             PurchaseId = request.OriginalTransactionId,
         };
-        var operation = await Translated(() => request.IdempotencyKey is null
-            ? _client.StartRefundAsync(refund, cancellationToken)
-            : _client.StartOrResumeRefundAsync(refund, cancellationToken)).ConfigureAwait(false);
+        var operation = await Translated(async () => mode switch
+        {
+            CardPaymentStartMode.Fresh => await _client.StartRefundAsync(refund, cancellationToken).ConfigureAwait(false),
+            CardPaymentStartMode.AfterLostAnswer => await FindLateAsync(request.MerchantReference, request.Terminal, CmComTransactionType.Refund, request.Amount, _client.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+                ?? await _client.StartRefundAsync(refund, cancellationToken).ConfigureAwait(false),
+            _ => await _client.StartOrResumeRefundAsync(refund, cancellationToken).ConfigureAwait(false),
+        }).ConfigureAwait(false);
         return new CmComCardPaymentOperation(operation, CardPaymentKind.Refund, request.Amount);
+    }
+
+    public async Task<CardPaymentOperation?> FindStartedAsync(PaymentJournalEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var type = entry.Kind == CardPaymentKind.Refund ? CmComTransactionType.Refund : CmComTransactionType.Purchase;
+        var found = await FindLateAsync(entry.MerchantReference, entry.Terminal, type, entry.Amount, entry.OpenedAt, cancellationToken).ConfigureAwait(false);
+        return found is null ? null : new CmComCardPaymentOperation(found, entry.Kind, entry.Amount);
     }
 
     public CardPaymentOperation GetOperation(string id)
@@ -96,6 +120,39 @@ internal sealed class CmComCardPayments : ICardPayments
         }
     }
 
+    /// <summary>
+    /// The transaction an earlier start with the reference created, re-reading the terminal's list until
+    /// <see cref="CmComPollingOptions.NotReceivedAfter"/> after <paramref name="since"/>: CM.com does not say how soon a
+    /// new transaction shows in the list, and sending again while it may still show would charge twice.
+    /// </summary>
+    private async Task<CmComTransactionOperation?> FindLateAsync(string reference, string? terminal, CmComTransactionType type, Money amount, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var polling = _client.PollingOptions;
+        var deadline = since + polling.NotReceivedAfter;
+        while (true)
+        {
+            if (await _client.FindTransactionByReferenceAsync(reference, terminal, cancellationToken).ConfigureAwait(false) is { } found && found.Type == type)
+            {
+                if (found.Amount != amount.Amount || !string.Equals(found.Currency, amount.Currency, StringComparison.Ordinal))
+                {
+                    throw new SunbayValidationException(
+                        "merchant_order_reference",
+                        $"already names {found.Type} '{found.Id}' of {found.Amount} {found.Currency}, not {amount}: use a new reference for a new transaction");
+                }
+
+                return _client.GetOperation(found.Id, terminal);
+            }
+
+            var left = deadline - _client.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            await Task.Delay(left < polling.InitialInterval ? left : polling.InitialInterval, _client.Time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The operation's <see cref="CardPaymentOperation.Id"/>: the terminal and the transaction, both needed to read it.</summary>
     internal static string IdOf(string terminalId, string transactionId) => $"{terminalId}{IdSeparator}{transactionId}";
 
@@ -110,5 +167,29 @@ internal sealed class CmComCardPayments : ICardPayments
         {
             throw new SunbayValidationException(property, $"{ex.Rule} (CM.com's {ex.Field})");
         }
+    }
+
+    /// <summary>The client, with the clock and polling options of a <see cref="CmComClient"/> (defaults for another implementation).</summary>
+    private sealed class Client(ICmComClient inner)
+    {
+        private static readonly CmComPollingOptions DefaultPolling = new();
+
+        public TimeProvider Time => (inner as ICmComStatusSource)?.TimeProvider ?? TimeProvider.System;
+
+        public CmComPollingOptions PollingOptions => (inner as CmComClient)?.CurrentOptions.Polling ?? DefaultPolling;
+
+        public DateTimeOffset GetUtcNow() => Time.GetUtcNow();
+
+        public Task<CmComTransactionOperation> StartPurchaseAsync(CmComPurchaseRequest request, CancellationToken cancellationToken) => inner.StartPurchaseAsync(request, cancellationToken);
+
+        public Task<CmComTransactionOperation> StartRefundAsync(CmComRefundRequest request, CancellationToken cancellationToken) => inner.StartRefundAsync(request, cancellationToken);
+
+        public Task<CmComTransactionOperation> StartOrResumePurchaseAsync(CmComPurchaseRequest request, CancellationToken cancellationToken) => inner.StartOrResumePurchaseAsync(request, cancellationToken);
+
+        public Task<CmComTransactionOperation> StartOrResumeRefundAsync(CmComRefundRequest request, CancellationToken cancellationToken) => inner.StartOrResumeRefundAsync(request, cancellationToken);
+
+        public Task<CmComTransaction?> FindTransactionByReferenceAsync(string reference, string? terminal, CancellationToken cancellationToken) => inner.FindTransactionByReferenceAsync(reference, terminal, cancellationToken);
+
+        public CmComTransactionOperation GetOperation(string transactionId, string? terminalId) => inner.GetOperation(transactionId, terminalId);
     }
 }

@@ -55,4 +55,11 @@ public sealed class FakeCmComHostOptions
     /// approved. Empty by default: CM.com documents no test amounts.
     /// </summary>
     public IDictionary<decimal, FakeCardResult> OutcomesByAmount { get; } = new Dictionary<decimal, FakeCardResult>();
+
+    /// <summary>
+    /// How long a new transaction stays out of the terminal's transaction list (<c>GET …/transactions</c>) while it can
+    /// already be read by its ID. CM.com's guide does not say how soon a new transaction shows in the list; set this to
+    /// test that a recovery by merchant reference re-reads the list before it sends again. Default zero: at once.
+    /// </summary>
+    public TimeSpan ListShowsNewTransactionsAfter { get; set; }
 }

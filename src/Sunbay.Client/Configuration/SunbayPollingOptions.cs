@@ -31,4 +31,12 @@ public sealed class SunbayPollingOptions
     /// <see cref="SunbayOperationTimeoutException"/>; SUNBAY closes an unpaid transaction at <c>timeExpire</c>. Default 2 minutes.
     /// </summary>
     public TimeSpan ExpiryGracePeriod { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long an operation resumed from its ID (<c>ICardPayments.GetOperation</c>, or the payment journal's recovery)
+    /// may stay unknown to SUNBAY before the wait ends with <c>PaymentNotReceivedException</c>: the start never reached
+    /// SUNBAY (a crash between keeping the ID and sending), nothing was charged, and starting again with the same key is
+    /// safe. Counted from the first look (the journal: from when the entry was opened). Default 2 minutes.
+    /// </summary>
+    public TimeSpan NotReceivedAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

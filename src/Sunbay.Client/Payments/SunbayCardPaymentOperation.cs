@@ -1,3 +1,5 @@
+using Sunbay.Client.Payments.Durability;
+
 namespace Sunbay.Client.Payments;
 
 /// <summary>
@@ -20,13 +22,16 @@ internal sealed class SunbayCardPaymentOperation : CardPaymentOperation
     private readonly TransactionOperation _inner;
     private readonly CardPaymentKind? _kind;
     private readonly Money? _requested;
+    private volatile bool _received;
 
     /// <param name="owner">The adapter: the clock and the default expiry.</param>
     /// <param name="inner">The SUNBAY operation.</param>
     /// <param name="kind">Payment or refund, when this process started it; otherwise read from SUNBAY's transaction type.</param>
     /// <param name="requested">The amount asked for, when this process started it: used when SUNBAY's answer lacks one.</param>
-    public SunbayCardPaymentOperation(SunbayCardPayments owner, TransactionOperation inner, CardPaymentKind? kind, Money? requested)
+    /// <param name="received">Whether SUNBAY is known to have the transaction; an operation resumed from an ID is not, until a query finds it.</param>
+    public SunbayCardPaymentOperation(SunbayCardPayments owner, TransactionOperation inner, CardPaymentKind? kind, Money? requested, bool received)
     {
+        _received = received;
         _owner = owner;
         _inner = inner;
         _kind = kind;
@@ -39,11 +44,15 @@ internal sealed class SunbayCardPaymentOperation : CardPaymentOperation
 
     public override CardPaymentOutcome Value => ToOutcome(_inner.Value);
 
-    public override async Task<CardPaymentOutcome> WaitForCompletionAsync(CancellationToken cancellationToken = default) =>
-        ToOutcome(await _inner.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false));
+    public override async Task<CardPaymentOutcome> WaitForCompletionAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureReceivedAsync(cancellationToken).ConfigureAwait(false);
+        return ToOutcome(await _inner.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false));
+    }
 
     public override async Task<CardCancelResult> CancelAsync(CancellationToken cancellationToken = default)
     {
+        await EnsureReceivedAsync(cancellationToken).ConfigureAwait(false);
         // An abort now, then the true final state: the cardholder may have paid at the same instant. A completed
         // operation sends nothing.
         var final = await _inner.WaitForCompletionOrAbortAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
@@ -53,6 +62,26 @@ internal sealed class SunbayCardPaymentOperation : CardPaymentOperation
             Status = outcome.Status == CardPaymentStatus.Cancelled ? CardCancelStatus.Cancelled : CardCancelStatus.TooLate,
             Outcome = outcome,
         };
+    }
+
+    /// <summary>
+    /// For an operation resumed from an ID: SUNBAY must know it within <see cref="SunbayPollingOptions.NotReceivedAfter"/>,
+    /// otherwise the start never reached it, and the wait ends now instead of polling until a day has passed.
+    /// </summary>
+    private async Task EnsureReceivedAsync(CancellationToken cancellationToken)
+    {
+        if (_received || _inner.HasCompleted)
+        {
+            return;
+        }
+
+        var window = _owner.Polling.NotReceivedAfter;
+        if (!await _owner.IsReceivedAsync(Id, _owner.Time.GetUtcNow() + window, cancellationToken).ConfigureAwait(false))
+        {
+            throw new PaymentNotReceivedException(SunbayCardPayments.ProviderName, Id, window);
+        }
+
+        _received = true;
     }
 
     private CardPaymentOutcome ToOutcome(Transaction transaction) => new()

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Sunbay.Client.Payments.Durability;
 using Sunbay.Client.Transactions;
 
 namespace Sunbay.Client.Payments;
@@ -8,7 +9,7 @@ namespace Sunbay.Client.Payments;
 /// a cancel an abort. Registered by <c>AddSunbayClient</c> as the keyed service <c>sunbay</c> (a named client:
 /// <c>sunbay:{name}</c>).
 /// </summary>
-internal sealed class SunbayCardPayments : ICardPayments
+internal sealed class SunbayCardPayments : IRecoverableCardPayments
 {
     /// <summary>The provider name of the default client, in configuration and in every outcome.</summary>
     public const string ProviderName = "sunbay";
@@ -47,7 +48,13 @@ internal sealed class SunbayCardPayments : ICardPayments
 
     internal TimeSpan DefaultExpiry => _defaultExpiry();
 
-    public async Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CancellationToken cancellationToken = default)
+    public Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CancellationToken cancellationToken = default) =>
+        StartPaymentAsync(request, request?.IdempotencyKey is null ? CardPaymentStartMode.Fresh : CardPaymentStartMode.LookFirst, cancellationToken);
+
+    public Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CancellationToken cancellationToken = default) =>
+        StartRefundAsync(request, request?.IdempotencyKey is null ? CardPaymentStartMode.Fresh : CardPaymentStartMode.LookFirst, cancellationToken);
+
+    public async Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
@@ -60,11 +67,11 @@ internal sealed class SunbayCardPayments : ICardPayments
             TerminalSn = request.Terminal,
             TransactionRequestId = request.IdempotencyKey,
         };
-        var operation = await StartAsync(sale, cancellationToken).ConfigureAwait(false);
-        return new SunbayCardPaymentOperation(this, operation, CardPaymentKind.Payment, request.Amount);
+        var operation = await StartAsync(sale, mode, cancellationToken).ConfigureAwait(false);
+        return new SunbayCardPaymentOperation(this, operation, CardPaymentKind.Payment, request.Amount, received: true);
     }
 
-    public async Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CancellationToken cancellationToken = default)
+    public async Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
@@ -78,8 +85,8 @@ internal sealed class SunbayCardPayments : ICardPayments
             TerminalSn = request.Terminal,
             TransactionRequestId = request.IdempotencyKey,
         };
-        var operation = await StartAsync(refund, cancellationToken).ConfigureAwait(false);
-        return new SunbayCardPaymentOperation(this, operation, CardPaymentKind.Refund, request.Amount);
+        var operation = await StartAsync(refund, mode, cancellationToken).ConfigureAwait(false);
+        return new SunbayCardPaymentOperation(this, operation, CardPaymentKind.Refund, request.Amount, received: true);
     }
 
     public CardPaymentOperation GetOperation(string id)
@@ -89,18 +96,56 @@ internal sealed class SunbayCardPayments : ICardPayments
             throw new SunbayValidationException(nameof(id), "is required: the Id of the operation to resume (SUNBAY's transactionRequestId)");
         }
 
-        return new SunbayCardPaymentOperation(this, _client.GetOperation(id), kind: null, requested: null);
+        return new SunbayCardPaymentOperation(this, _client.GetOperation(id), kind: null, requested: null, received: false);
+    }
+
+    public async Task<CardPaymentOperation?> FindStartedAsync(PaymentJournalEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return await IsReceivedAsync(entry.Key, entry.OpenedAt + Polling.NotReceivedAfter, cancellationToken).ConfigureAwait(false)
+            ? new SunbayCardPaymentOperation(this, _client.GetOperation(entry.Key), entry.Kind, entry.Amount, received: true)
+            : null;
+    }
+
+    internal SunbayPollingOptions Polling => (_client as SunbayClient)?.CurrentOptions.Polling ?? DefaultPolling;
+
+    private static readonly SunbayPollingOptions DefaultPolling = new();
+
+    /// <summary>
+    /// Whether SUNBAY has the transaction of <paramref name="transactionRequestId"/>, asking at the polling interval
+    /// until <paramref name="deadline"/>: a new transaction is expected at once, so a bounded window tells "never
+    /// received" from "late" without polling for a day.
+    /// </summary>
+    internal async Task<bool> IsReceivedAsync(string transactionRequestId, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var lookup = TransactionLookup.ByTransactionRequestId(transactionRequestId);
+        while (true)
+        {
+            if (await _client.FindTransactionAsync(lookup, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return true;
+            }
+
+            var left = deadline - Time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            await Task.Delay(left < Polling.InitialInterval ? left : Polling.InitialInterval, Time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
-    /// Sends the push; with an idempotency key, through <see cref="ISunbayClient.StartOrResumeAsync"/>, which queries the
-    /// key first and resumes the transaction it already created rather than charging twice.
+    /// Sends the push; unless the start is <see cref="CardPaymentStartMode.Fresh"/>, through
+    /// <see cref="ISunbayClient.StartOrResumeAsync"/>, which queries the key first and resumes the transaction it already
+    /// created rather than charging twice (SUNBAY's <c>transactionRequestId</c> is its idempotency key too).
     /// </summary>
-    private async Task<TransactionOperation> StartAsync(PushRequest request, CancellationToken cancellationToken)
+    private async Task<TransactionOperation> StartAsync(PushRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
         try
         {
-            return request.TransactionRequestId is null
+            return mode == CardPaymentStartMode.Fresh
                 ? request is SaleRequest sale
                     ? await _client.StartSaleAsync(sale, cancellationToken).ConfigureAwait(false)
                     : await _client.StartRefundAsync((RefundRequest)request, cancellationToken).ConfigureAwait(false)

@@ -53,8 +53,8 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
     }
 
     [Theory]
-    [InlineData("Sunbay.Client", "net8.0", "Microsoft.Extensions.DependencyInjection.Abstractions,Microsoft.Extensions.Http.Resilience,Microsoft.Extensions.Options.ConfigurationExtensions,System.Text.Json")]
-    [InlineData("Sunbay.Client", "net10.0", "Microsoft.Extensions.DependencyInjection.Abstractions,Microsoft.Extensions.Http.Resilience,Microsoft.Extensions.Options.ConfigurationExtensions")]
+    [InlineData("Sunbay.Client", "net8.0", "Microsoft.Extensions.DependencyInjection.Abstractions,Microsoft.Extensions.Hosting.Abstractions,Microsoft.Extensions.Http.Resilience,Microsoft.Extensions.Options.ConfigurationExtensions,System.Text.Json")]
+    [InlineData("Sunbay.Client", "net10.0", "Microsoft.Extensions.DependencyInjection.Abstractions,Microsoft.Extensions.Hosting.Abstractions,Microsoft.Extensions.Http.Resilience,Microsoft.Extensions.Options.ConfigurationExtensions")]
     [InlineData("Sunbay.Client.AspNetCore", "net8.0", "Microsoft.Extensions.Http,Microsoft.Extensions.Logging.Abstractions,Sunbay.Client,System.Diagnostics.DiagnosticSource")]
     [InlineData("Sunbay.Client.AspNetCore", "net10.0", "Sunbay.Client")]
     [InlineData("Sunbay.Client.Testing", "net8.0", "Sunbay.Client,System.Text.Json")]

@@ -13,6 +13,7 @@ public sealed partial class ReadmeTests
         // in their own tests.
         var compiled = Normalize(File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Tests", "Readme", "ReadmeSnippets.cs"))
             + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Tests", "Readme", "ReadmeCmComSnippets.cs"))
+            + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Tests", "Durability", "ReadmeDurabilitySnippets.cs"))
             + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.AspNetCore.Tests", "Testing", "CheckoutAppTests.cs"))
             + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Testing.Tests", "ModelFactoryTests.cs")));
         var snippets = Snippet().Matches(readme).Select(m => m.Groups[1].Value).ToList();

@@ -18,8 +18,10 @@ internal sealed partial class CmComEngine
             return unknown;
         }
 
+        // A new transaction may show in the list late (ListShowsNewTransactionsAfter): the case a recovery must wait out.
+        var shownUpTo = Time.GetUtcNow() - _options.ListShowsNewTransactionsAfter;
         return CmComPage.Read(request, out var page) ?? page.Answer(
-            _transactions.Where(t => t.Terminal == terminal).Reverse().Select(CmComViews.Transaction).ToList(), _baseAddress(), request.Path);
+            _transactions.Where(t => t.Terminal == terminal && t.CreatedAt <= shownUpTo).Reverse().Select(CmComViews.Transaction).ToList(), _baseAddress(), request.Path);
     }
 
     /// <summary>Today (the host clock's UTC day): the approved transactions the acquirer answered today.</summary>
