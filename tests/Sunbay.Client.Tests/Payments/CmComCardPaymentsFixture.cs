@@ -57,6 +57,8 @@ internal sealed class CmComCardPaymentsFixture : ICardPaymentsFixture
         services.AddSingleton(host.TimeProvider);
     }
 
+    public int RecordedRequests => Host.Journal.Count;
+
     public Task<T> RunAsync<T>(Task<T> task) => Host.RunUntilAsync(task, TimeSpan.FromMinutes(15));
 
     public void NextCardIsNeverPresented() => Terminal.NeverPresentCardNext();
