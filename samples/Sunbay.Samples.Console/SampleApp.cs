@@ -42,6 +42,11 @@ internal static class SampleApp
             return ExitCodes.Ok;
         }
 
+        if (arguments.Command == "neutral")
+        {
+            return await NeutralCommand.RunAsync(arguments, configuration, ui, fake, cmFake, cancellationToken);
+        }
+
         if (arguments.Provider == SampleArguments.Cm)
         {
             return await CmComCommand.RunAsync(arguments, configuration, ui, cmFake, cancellationToken);

@@ -15,6 +15,7 @@ internal sealed class SampleArguments
         ("tip-adjust", "a sale, then a new tip on it"),
         ("batch-close", "totals of the open batch, then its close (irreversible)"),
         ("terminals", "the merchant's terminals"),
+        ("neutral", "a payment, its wait and a refund through the provider-neutral ICardPayments (any --provider)"),
     ];
 
     /// <summary>The providers of <c>--provider</c>: SUNBAY Nexus (the default) and CM.com's MerchantAPI.</summary>
@@ -51,6 +52,7 @@ internal sealed class SampleArguments
           tip-adjust    a sale, then a new tip on it
           batch-close   totals of the open batch, then its close (irreversible)
           terminals     the merchant's terminals
+          neutral       a payment, its wait and a refund through the provider-neutral ICardPayments (any --provider)
 
         Options:
           --amount N        amount in minor units (default 1000 = 10.00); 9823 shows a decline
@@ -120,7 +122,7 @@ internal sealed class SampleArguments
     public bool Help { get; private init; }
 
     /// <summary>The help text of <see cref="Command"/> (the general help for commands without their own).</summary>
-    public string HelpText => Provider == Cm ? CmComUsage.Text : Command switch
+    public string HelpText => Command == "neutral" && _commandGiven ? NeutralCommand.Usage : Provider == Cm ? CmComUsage.Text : Command switch
     {
         "sale" when _commandGiven => SaleUsage,
         _ when _commandGiven => CommandUsage(Command),

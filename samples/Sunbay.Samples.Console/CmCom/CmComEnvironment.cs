@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sunbay.Client.CmCom;
+using Sunbay.Client.Payments;
 using Sunbay.Client.Testing;
 
 namespace Sunbay.Samples.Console;
@@ -30,6 +31,9 @@ internal sealed class CmComEnvironment : IAsyncDisposable
     }
 
     public ICmComClient Client { get; }
+
+    /// <summary>The same client through the provider-neutral API (<c>AddCardPayments</c>, provider <c>cm</c>).</summary>
+    public ICardPayments Payments => _host.Services.GetRequiredService<ICardPayments>();
 
     /// <summary>The embedded fake host, when no API key is configured.</summary>
     public FakeCmComHost? Fake { get; }
@@ -82,6 +86,9 @@ internal sealed class CmComEnvironment : IAsyncDisposable
             }
 
             builder.Services.PostConfigure<CmComClientOptions>(o => o.Terminal = terminal);
+
+            // The provider-neutral view, as an application chooses it (there from CardPayments:Provider in configuration).
+            builder.Services.AddCardPayments(o => o.Provider = "cm");
             host = builder.Build();
             await host.StartAsync(cancellationToken);
             var address = host.Services.GetRequiredService<IOptionsMonitor<CmComClientOptions>>().CurrentValue.BaseAddress;

@@ -8,16 +8,18 @@ internal static class CmComUsage
     [
         ("sale", "(default) a purchase, its wait, and a referenced refund of it"),
         ("cancel", "a purchase, then its cancel (204: cancelled; 409: too late, the real status is read)"),
+        ("neutral", "a payment, its wait and a refund through the provider-neutral ICardPayments"),
     ];
 
     public const string Text = """
         Sunbay.Samples.Console --provider cm: card-present payments on CM.com's MerchantAPI with Sunbay.Client.CmCom.
 
-        Usage: dotnet run --project samples/Sunbay.Samples.Console -- --provider cm [sale | cancel] [options]
+        Usage: dotnet run --project samples/Sunbay.Samples.Console -- --provider cm [sale | cancel | neutral] [options]
 
         Commands:
           sale          (default) a purchase, its wait, and a referenced refund of it
           cancel        a purchase, then its cancel (204: cancelled; 409: too late, the real status is read)
+          neutral       a payment, its wait and a refund through the provider-neutral ICardPayments
 
         Options:
           --amount N        amount in minor units (default 1000 = 10.00 EUR); sent in major units with the currency's decimals

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sunbay.Client;
+using Sunbay.Client.Payments;
 using Sunbay.Client.Testing;
 
 namespace Sunbay.CommandLine;
@@ -63,6 +64,9 @@ internal sealed class CommandEnvironment : IAsyncDisposable
     }
 
     public ISunbayClient Client { get; }
+
+    /// <summary>The same client through the provider-neutral API (<c>AddCardPayments</c>, provider <c>sunbay</c>).</summary>
+    public ICardPayments Payments => _host.Services.GetRequiredService<ICardPayments>();
 
     /// <summary>The client's settings (after validation).</summary>
     public SunbayClientOptions Options { get; }
@@ -193,6 +197,8 @@ internal sealed class CommandEnvironment : IAsyncDisposable
             builder.Services.PostConfigure<SunbayClientOptions>(o => o.NotifyUrl = notifyUrl.ToString());
         }
 
+        // The provider-neutral view, as an application chooses it (there from CardPayments:Provider in configuration).
+        builder.Services.AddCardPayments(o => o.Provider = "sunbay");
         return builder.Build();
     }
 

@@ -4,23 +4,31 @@ using Sunbay.Client.Testing;
 
 namespace Sunbay.Cli.Commands;
 
-/// <summary><c>sunbay fake</c>: a fake SUNBAY cloud with its terminals on a loopback port, until Ctrl+C.</summary>
-internal static class FakeCommand
+/// <summary>
+/// <c>sunbay fake</c>: a fake SUNBAY cloud (or, with <c>--provider cm</c>, a fake CM.com MerchantAPI) with its terminals
+/// on a loopback port, until Ctrl+C.
+/// </summary>
+internal static partial class FakeCommand
 {
     /// <summary>The port <c>sunbay fake</c> listens on by default, so that the printed settings stay the same from run to run.</summary>
     public const int DefaultPort = 5090;
+
+    /// <summary>The default port of <c>sunbay fake --provider cm</c>: another one, so that both fakes can run side by side.</summary>
+    public const int DefaultCmComPort = 5091;
 
     /// <summary>The line that says the host is up; tests and scripts wait for it.</summary>
     public const string ListeningPrefix = "Fake SUNBAY cloud listening on ";
 
     public static Command Create(ConsoleUi ui)
     {
-        var port = new Option<int>("--port") { Description = $"Loopback port to listen on (default {DefaultPort}; 0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
+        var port = new Option<int?>("--port") { Description = $"Loopback port to listen on (default {DefaultPort}, {DefaultCmComPort} with --provider cm; 0 picks a free one)." };
+        var provider = new Option<string>("--provider") { Description = "sunbay (default): a fake SUNBAY cloud; cm: a fake CM.com MerchantAPI.", DefaultValueFactory = _ => "sunbay" };
+        provider.AcceptOnlyFromAmong("sunbay", "cm");
         var cardDelay = new Option<double>("--card-delay") { Description = "Seconds a terminal takes to 'read the card' after a push (default 2).", DefaultValueFactory = _ => 2 };
-        var terminals = new Option<string[]>("--terminal") { Description = "Serial number of a terminal (repeat for several; default FAKE-T1).", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("fake", "Runs a fake SUNBAY cloud and terminal on 127.0.0.1 until Ctrl+C, and prints the settings that point an app at it.")
+        var terminals = new Option<string[]>("--terminal") { Description = "A terminal: SUNBAY serial number (default FAKE-T1), CM.com {manufacturer}-{model}-{serial} (repeat for several).", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("fake", "Runs a fake SUNBAY cloud (or CM.com MerchantAPI with --provider cm) and terminal on 127.0.0.1 until Ctrl+C, and prints the settings that point an app at it.")
         {
-            port, cardDelay, terminals,
+            port, cardDelay, terminals, provider,
         };
         command.Validators.Add(result =>
         {
@@ -34,7 +42,12 @@ internal static class FakeCommand
                 result.AddError("--card-delay: give seconds between 0 and 3600, e.g. --card-delay 0.5.");
             }
         });
-        command.SetAction((result, ct) => SunbayCli.GuardAsync(ui, () => RunAsync(result.GetValue(port), result.GetValue(cardDelay), result.GetValue(terminals) ?? [], ui, ct), ct));
+        command.SetAction((result, ct) => SunbayCli.GuardAsync(
+            ui,
+            () => result.GetValue(provider) == "cm"
+                ? RunCmComAsync(result.GetValue(port) ?? DefaultCmComPort, result.GetValue(cardDelay), result.GetValue(terminals) ?? [], ui, ct)
+                : RunAsync(result.GetValue(port) ?? DefaultPort, result.GetValue(cardDelay), result.GetValue(terminals) ?? [], ui, ct),
+            ct));
         return command;
     }
 

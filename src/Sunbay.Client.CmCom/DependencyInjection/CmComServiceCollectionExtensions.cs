@@ -57,15 +57,17 @@ public static class CmComServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CmComClientOptions>, CmComClientOptionsValidator>());
         if (isNew)
         {
-            services.AddOptions<CmComClientOptions>(name).ValidateOnStart();
             if (name.Length == 0)
             {
                 services.TryAddSingleton(sp => sp.GetRequiredService<ICmComClientFactory>().CreateClient(string.Empty));
             }
 
-            // The provider-neutral view of this client, found by AddCardPayments under "cm" (or "cm:{name}").
-            services.AddKeyedSingleton<ICardPayments>(CmComCardPayments.KeyOf(name), (sp, _) =>
-                new CmComCardPayments(sp.GetRequiredService<ICmComClientFactory>().CreateClient(name)));
+            // The provider-neutral view of this client, found by AddCardPayments under "cm" (or "cm:{name}"); its settings
+            // are validated at start-up unless AddCardPayments chose another provider.
+            services.AddCardPaymentsProvider(
+                CmComCardPayments.KeyOf(name),
+                sp => new CmComCardPayments(sp.GetRequiredService<ICmComClientFactory>().CreateClient(name)),
+                sp => sp.GetRequiredService<IOptionsMonitor<CmComClientOptions>>().Get(name));
         }
 
         return new CmComClientBuilder(name, services, http);

@@ -67,6 +67,11 @@ internal sealed class CmComCardPaymentOperation : CardPaymentOperation
         MerchantReference = transaction.MerchantOrderReference,
         Terminal = transaction.TerminalId,
         Receipt = transaction.Receipt,
+
+        // CM.com reports its result, the brand and the STAN; no request id, authorisation code, result message or card number.
+        ResultCode = transaction.Result is { Value: { Length: > 0 } result } ? result : null,
+        CardBrand = transaction.Brand is { Value: { Length: > 0 } brand } ? brand : null,
+        SystemTraceAuditNumber = transaction.SystemTraceAuditNumber,
     };
 
     private Money AmountOf(CmComTransaction transaction)

@@ -59,17 +59,20 @@ public static class SunbayServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SunbayClientOptions>, SunbayClientOptionsValidator>());
         if (isNew)
         {
-            services.AddOptions<SunbayClientOptions>(name).ValidateOnStart();
             if (name.Length == 0)
             {
                 services.TryAddSingleton(sp => sp.GetRequiredService<ISunbayClientFactory>().CreateClient(string.Empty));
             }
 
-            // The provider-neutral view of this client, found by AddCardPayments under "sunbay" (or "sunbay:{name}").
-            services.AddKeyedSingleton<ICardPayments>(SunbayCardPayments.KeyOf(name), (sp, _) => new SunbayCardPayments(
-                sp.GetRequiredService<ISunbayClientFactory>().CreateClient(name),
-                sp.GetRequiredService<TimeProvider>(),
-                () => sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>().Get(name).DefaultExpiry));
+            // The provider-neutral view of this client, found by AddCardPayments under "sunbay" (or "sunbay:{name}"); its
+            // settings are validated at start-up unless AddCardPayments chose another provider.
+            services.AddCardPaymentsProvider(
+                SunbayCardPayments.KeyOf(name),
+                sp => new SunbayCardPayments(
+                    sp.GetRequiredService<ISunbayClientFactory>().CreateClient(name),
+                    sp.GetRequiredService<TimeProvider>(),
+                    () => sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>().Get(name).DefaultExpiry),
+                sp => sp.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>().Get(name));
         }
 
         return new SunbayClientBuilder(name, services, http);

@@ -97,6 +97,15 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
     /// <summary>What the finished call means: <see langword="null"/> for success, or the SDK's exception to throw.</summary>
     public abstract Exception? Classify(in CallFacts facts);
 
+    /// <summary>
+    /// Whether a failed call is a lookup's answer "there is no such transaction": still the exception
+    /// <see cref="Classify"/> gave (the caller decides what absence means), but recorded as <c>not_found</c>, not as a
+    /// failure, in metrics, spans and logs. None by default.
+    /// </summary>
+    /// <param name="facts">The finished call.</param>
+    /// <param name="options">The settings the call started with.</param>
+    public virtual bool IsNotFound(in CallFacts facts, TOptions options) => false;
+
     /// <summary>The exception of a call made on a disposed client.</summary>
     public abstract Exception Disposed(string operation, in CallSubject subject);
 
@@ -163,7 +172,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         using var response = outcome.Result;
         var facts = await call.ReadAsync(response, deadline.Translate(outcome.Exception), cancellationToken).ConfigureAwait(false);
         var error = Classify(facts);
-        scope.Complete(facts, call.Attempts, error);
+        scope.Complete(facts, call.Attempts, error, notFound: error is not null && IsNotFound(facts, options));
         return error is null ? call.Answer! : throw error;
     }
 

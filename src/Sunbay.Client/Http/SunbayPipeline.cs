@@ -28,6 +28,9 @@ internal sealed class SunbayPipeline : ApiPipeline<SunbayClientOptions>
         Signer = signer;
     }
 
+    /// <summary>The SDK's name of the transaction query (<c>x-sdk-operation</c> in the spec).</summary>
+    private const string QueryOperation = "query";
+
     public ISunbayRequestSigner Signer { get; }
 
     public override bool IsAnswer(int statusCode) => statusCode == 200;
@@ -57,6 +60,13 @@ internal sealed class SunbayPipeline : ApiPipeline<SunbayClientOptions>
     }
 
     public override Exception? Classify(in CallFacts facts) => SunbayErrorClassifier.Classify(facts);
+
+    /// <summary>A transaction query answered with a code of <see cref="SunbayClientOptions.TransactionNotFoundCodes"/>.</summary>
+    public override bool IsNotFound(in CallFacts facts, SunbayClientOptions options) =>
+        !facts.IsPost
+        && facts.Operation == QueryOperation
+        && facts.Answer is ApiEnvelope { Code: { } code }
+        && options.TransactionNotFoundCodes.Any(c => string.Equals(c?.Trim(), code.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public override Exception Disposed(string operation, in CallSubject subject) => new SunbayClientDisposedException(operation, subject.Reference);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Sunbay.Client.Payments;
 
@@ -29,5 +30,32 @@ internal static class CardPaymentProviders
         var registered = Registered(services);
         return registered.Find(r => string.Equals(r, name, StringComparison.Ordinal))
             ?? registered.Find(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Whether the settings of <paramref name="provider"/> are required at start-up: always, unless <c>AddCardPayments</c>
+    /// was called and its configured provider is another registered one. When the configured name is missing or
+    /// unknown, every provider is checked (that error is reported too).
+    /// </summary>
+    public static bool IsRequired(IServiceCollection services, IServiceProvider serviceProvider, string provider)
+    {
+        var neutral = services.Any(d => !d.IsKeyedService && d.ServiceType == typeof(IValidateOptions<CardPaymentsOptions>) && d.ImplementationInstance is CardPaymentsOptionsValidator);
+        if (!neutral)
+        {
+            // Without AddCardPayments every client is one the application resolves itself.
+            return true;
+        }
+
+        string? configured;
+        try
+        {
+            configured = serviceProvider.GetRequiredService<IOptionsMonitor<CardPaymentsOptions>>().CurrentValue.Provider;
+        }
+        catch (OptionsValidationException)
+        {
+            return true;
+        }
+
+        return Find(services, configured) is not { } chosen || string.Equals(chosen, provider, StringComparison.Ordinal);
     }
 }

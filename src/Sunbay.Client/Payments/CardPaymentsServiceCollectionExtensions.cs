@@ -6,7 +6,7 @@ using Sunbay.Client.Payments;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the provider-neutral <see cref="ICardPayments"/>, served by the provider configuration names.</summary>
-public static class CardPaymentsServiceCollectionExtensions
+public static partial class CardPaymentsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ICardPayments"/> as the provider named by <see cref="CardPaymentsOptions.Provider"/> in

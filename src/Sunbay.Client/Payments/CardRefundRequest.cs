@@ -10,16 +10,16 @@ public sealed record CardRefundRequest
     /// <summary>The amount to refund, with its currency; greater than zero. For a referenced refund, in the payment's currency and at most what is left to refund.</summary>
     public required Money Amount { get; init; }
 
-    /// <summary>The merchant's own reference of the refund (SUNBAY <c>referenceOrderId</c>; CM.com <c>merchant_order_reference</c>).</summary>
+    /// <summary>The merchant's own reference of the refund (SUNBAY <c>referenceOrderId</c>; CM.com <c>merchant_order_reference</c>); the rules of <see cref="CardPaymentRequest.MerchantReference"/>.</summary>
     public required string MerchantReference { get; init; }
 
     /// <summary>
     /// The provider's transaction ID of the payment refunded (<see cref="CardPaymentOutcome.ProviderTransactionId"/>);
-    /// <see langword="null"/> for an unreferenced refund.
+    /// <see langword="null"/> for an unreferenced refund. At most 64 characters, without white space or <c>/ ? # % \</c>.
     /// </summary>
     public string? OriginalTransactionId { get; init; }
 
-    /// <summary>Why, shown on the terminal when the provider shows it; <see langword="null"/> for a default.</summary>
+    /// <summary>Why, shown on the terminal when the provider shows it; at most 128 characters; <see langword="null"/> for a default.</summary>
     public string? Description { get; init; }
 
     /// <summary>The terminal, in the provider's form; <see langword="null"/> for the provider's configured terminal. Blank is an error.</summary>
@@ -64,11 +64,14 @@ public sealed record CardRefundRequest
         };
     }
 
-    /// <summary>Checks the provider-neutral rules; every provider calls it before anything is sent, and adds its own rules.</summary>
+    /// <summary>
+    /// Checks the provider-neutral rules, the ones every provider accepts (see <see cref="CardPaymentRequest.Validate"/>);
+    /// every provider calls it before anything is sent, and checks its own form of <see cref="Terminal"/>.
+    /// </summary>
     /// <exception cref="SunbayValidationException">A rule is broken; the exception names the property.</exception>
     public void Validate()
     {
         CardRequestRules.Common(Amount, MerchantReference, Description, Terminal, IdempotencyKey);
-        CardRequestRules.NullOrText(OriginalTransactionId, nameof(OriginalTransactionId), "for an unreferenced refund");
+        CardRequestRules.OriginalTransactionId(OriginalTransactionId);
     }
 }

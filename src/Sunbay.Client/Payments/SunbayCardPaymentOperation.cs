@@ -97,6 +97,13 @@ internal sealed class SunbayCardPaymentOperation : CardPaymentOperation
         MerchantReference = transaction.ReferenceOrderId,
         Terminal = transaction.TerminalSn,
         Receipt = null, // SUNBAY prints on the terminal and sends no receipt text.
+        ProviderRequestId = transaction.TransactionRequestId.Length == 0 ? null : transaction.TransactionRequestId,
+        ResultCode = transaction.ResultCode,
+        ResultMessage = transaction.ResultMessage,
+        AuthorizationCode = transaction.AuthCode,
+        CardBrand = transaction.PaymentMethodId,
+        MaskedCard = transaction.MaskedPan,
+        SystemTraceAuditNumber = transaction.Stan,
     };
 
     private bool ClosedAtExpiry(Transaction closed)

@@ -28,13 +28,22 @@ internal readonly struct CallScope
         _activity?.SetTag(telemetry.ReferenceTag, reference);
     }
 
-    /// <summary>Records how the call ended: <paramref name="error"/> null is a success.</summary>
-    public void Complete(in CallFacts facts, int attempts, Exception? error)
+    /// <summary>
+    /// Records how the call ended: <paramref name="error"/> null is a success; <paramref name="notFound"/> is a lookup
+    /// answered "no such transaction", an answer rather than a failure (outcome <c>not_found</c>, no error status, the
+    /// Debug line of a call).
+    /// </summary>
+    public void Complete(in CallFacts facts, int attempts, Exception? error, bool notFound = false)
     {
         var telemetry = _telemetry;
         var elapsed = _time.GetElapsedTime(_started);
         var code = telemetry.CodeOf(facts);
-        var outcome = error is null ? "success" : error is SunbayApiException ? "api_error" : "error";
+        var outcome = error is null ? "success" : notFound ? "not_found" : error is SunbayApiException ? "api_error" : "error";
+        if (notFound)
+        {
+            error = null;
+        }
+
         telemetry.ApiDuration.Record(elapsed.TotalSeconds, new(telemetry.OperationTag, facts.Operation), new(telemetry.OutcomeTag, outcome));
         telemetry.ApiCalls.Add(1, new(telemetry.OperationTag, facts.Operation), new(telemetry.OutcomeTag, outcome), new(telemetry.CodeTag, code));
         if (_activity is { } activity)

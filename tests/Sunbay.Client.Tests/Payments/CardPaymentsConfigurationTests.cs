@@ -27,6 +27,13 @@ public sealed class CardPaymentsConfigurationTests
         options.MerchantId = test.MerchantId;
     }
 
+    private static void ConfigureCmCom(Sunbay.Client.CmCom.CmComClientOptions options)
+    {
+        options.BaseAddress = new Uri("https://cm.test/");
+        options.ApiKey = "cm-test-key";
+        options.Terminal = "SUNMI-P2lite-PL0919CQ00305";
+    }
+
     private static ServiceCollection WithSunbay()
     {
         var services = new ServiceCollection();
@@ -104,6 +111,80 @@ public sealed class CardPaymentsConfigurationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("'cmcom'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_both_providers_registered_sunbay_configured_does_not_require_CM_com_settings()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSunbayClient(ConfigureSunbay);
+        builder.Services.AddCmComClient(_ => { }); // no key, no terminal: not this application's provider
+        builder.Services.AddCardPayments(Section("sunbay"));
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.Equal("sunbay", host.Services.GetRequiredService<ICardPayments>().Provider);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task With_both_providers_registered_cm_configured_does_not_require_SUNBAY_settings()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSunbayClient(_ => { });
+        builder.Services.AddCmComClient(ConfigureCmCom);
+        builder.Services.AddCardPayments(Section("cm"));
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.Equal("cm", host.Services.GetRequiredService<ICardPayments>().Provider);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_configured_provider_s_settings_are_still_required_at_start_up_and_only_they_are_reported()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSunbayClient(ConfigureSunbay);
+        builder.Services.AddCmComClient(_ => { });
+        builder.Services.AddCardPayments(Section("cm"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("CmCom:ApiKey is required", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sunbay:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_AddCardPayments_every_registered_client_is_validated_at_start_up()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSunbayClient(ConfigureSunbay);
+        builder.Services.AddCmComClient(_ => { });
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("CmCom:ApiKey is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_not_chosen_is_still_validated_when_the_application_resolves_it()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSunbayClient(ConfigureSunbay);
+        builder.Services.AddCmComClient(_ => { });
+        builder.Services.AddCardPayments(Section("sunbay"));
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var error = Assert.ThrowsAny<Exception>(() => host.Services.GetRequiredService<Sunbay.Client.CmCom.ICmComClient>());
+
+        Assert.Contains("CmCom:ApiKey is required", error.Message, StringComparison.Ordinal);
+        await host.StopAsync();
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sunbay.Client.Payments;
 using Sunbay.Client.Testing;
 using Sunbay.Client.Tests.Support;
@@ -40,22 +39,16 @@ internal sealed class CmComCardPaymentsFixture : ICardPaymentsFixture
     public string Currency => "EUR";
 
     /// <summary>
-    /// Points the default CM.com client at <paramref name="host"/> (its address, key and first terminal; its HTTP in
-    /// memory) and makes the host's clock the services' <see cref="TimeProvider"/>. The testing package has no
-    /// <c>AddFakeCmCom</c>: it does not reference the CM.com package.
+    /// The testing package's <c>AddFakeCmCom</c> (address, key, terminal, in-memory HTTP, the host's clock), and retry
+    /// delays of zero, said here because the package does not change them.
     /// </summary>
     public static void AddFakeCmCom(IServiceCollection services, FakeCmComHost host)
     {
-        services.AddCmComClient(o =>
-        {
-            o.BaseAddress = host.BaseAddress;
-            o.ApiKey = host.ApiKey;
-            o.Terminal = host.Terminals[0].Id;
-            o.Retry.BaseDelay = TimeSpan.Zero;
-        }).HttpClient.ConfigurePrimaryHttpMessageHandler(host.CreateHandler);
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton(host.TimeProvider);
+        services.AddFakeCmCom(host);
+        services.Configure<Sunbay.Client.CmCom.CmComClientOptions>(o => o.Retry.BaseDelay = TimeSpan.Zero);
     }
+
+    public int RecordedRequests => Host.Journal.Count;
 
     public Task<T> RunAsync<T>(Task<T> task) => Host.RunUntilAsync(task, TimeSpan.FromMinutes(15));
 

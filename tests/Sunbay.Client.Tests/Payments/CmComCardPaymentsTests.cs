@@ -49,8 +49,8 @@ public sealed class CmComCardPaymentsTests
     public async Task A_payment_replaced_by_a_newer_one_on_its_terminal_ends_cancelled()
     {
         await using var fixture = new CmComCardPaymentsFixture();
-        var first = await fixture.Payments.StartPaymentAsync(new CardPaymentRequest { Amount = new Money(1m, "EUR"), MerchantReference = "POS-A" });
-        var second = await fixture.Payments.StartPaymentAsync(new CardPaymentRequest { Amount = new Money(2m, "EUR"), MerchantReference = "POS-B" });
+        var first = await fixture.Payments.StartPaymentAsync(new CardPaymentRequest { Amount = new Money(1m, "EUR"), MerchantReference = "POS-0A" });
+        var second = await fixture.Payments.StartPaymentAsync(new CardPaymentRequest { Amount = new Money(2m, "EUR"), MerchantReference = "POS-0B" });
 
         var aborted = await fixture.RunAsync(first.WaitForCompletionAsync());
         var paid = await fixture.RunAsync(second.WaitForCompletionAsync());

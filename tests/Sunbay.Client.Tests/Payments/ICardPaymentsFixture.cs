@@ -14,6 +14,9 @@ public interface ICardPaymentsFixture : IAsyncDisposable
     /// <summary>A currency the provider's fake accepts.</summary>
     string Currency { get; }
 
+    /// <summary>How many requests the provider's fake has received so far.</summary>
+    int RecordedRequests { get; }
+
     /// <summary>Moves the fake's virtual clock until <paramref name="task"/> completes, and returns its result.</summary>
     Task<T> RunAsync<T>(Task<T> task);
 

@@ -38,6 +38,8 @@ internal sealed class SunbayCardPaymentsFixture : ICardPaymentsFixture
 
     public string Currency => "USD";
 
+    public int RecordedRequests => Host.Journal.Count;
+
     public Task<T> RunAsync<T>(Task<T> task) => Host.RunUntilAsync(task, TimeSpan.FromMinutes(15));
 
     public void NextCardIsNeverPresented() => Terminal.NeverPresentCardNext();

@@ -91,13 +91,9 @@ internal static class ReadmeCmComSnippets
     public static async Task Fake(IServiceCollection services)
     {
         // README snippet "CM.com" (fake): begin
-        await using var cmFake = FakeCmComHost.Start();   // loopback; FakeCmComHost.CreateInMemory() for no port at all
-        services.AddCmComClient(o =>
-        {
-            o.BaseAddress = cmFake.BaseAddress;
-            o.ApiKey = cmFake.ApiKey;
-            o.Terminal = cmFake.Terminals[0].Id;
-        });
+        await using var cmFake = FakeCmComHost.CreateInMemory(new FakeCmComHostOptions { TimeProvider = new FakeClock() });
+        services.AddFakeCmCom(cmFake);   // as AddFakeSunbay: address, key, first terminal, in-memory HTTP, the host's clock
+        using CmComClient client = cmFake.CreateClient();                                          // or without DI
         cmFake.Terminals[0].DeclineNext("05", "Do not honour");                                    // the next card is declined
         cmFake.Faults.Enqueue(FakeCmComEndpoint.StartTransaction, FakeFault.DropAfterRecording);   // created, answer lost
         // README snippet "CM.com" (fake): end

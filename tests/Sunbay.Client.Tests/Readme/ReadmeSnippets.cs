@@ -68,8 +68,10 @@ internal static class ReadmeSnippets
     public static async Task SnippetOneCodePathRegistration(WebApplicationBuilder builder)
     {
         // README snippet "One code path" (registration): begin
-        // Program.cs: each provider registers itself; "CardPayments": { "Provider": "sunbay" } (or "cm") picks one.
+        // Program.cs: each provider registers itself; "CardPayments": { "Provider": "sunbay" } (or "cm") picks one,
+        // and only the chosen provider's settings are required at start-up.
         builder.Services.AddSunbayClient(builder.Configuration.GetSection("Sunbay"));
+        builder.Services.AddCmComClient(builder.Configuration.GetSection("CmCom"));
         builder.Services.AddCardPayments(builder.Configuration.GetSection("CardPayments"));
         // README snippet "One code path" (registration): end
         await Task.CompletedTask;
@@ -89,9 +91,14 @@ internal static class ReadmeSnippets
         if (paid.IsApproved)
         {
             Console.WriteLine($"{paid.Amount} paid, {paid.Provider} transaction {paid.ProviderTransactionId}");
+            Console.WriteLine($"{paid.CardBrand} {paid.MaskedCard} auth {paid.AuthorizationCode} STAN {paid.SystemTraceAuditNumber}");
             Console.WriteLine(paid.Receipt ?? "(the terminal printed the receipt)");
             CardPaymentOperation refund = await payments.StartRefundAsync(CardRefundRequest.For(paid, "INV-2026-0042-R"), ct);
             CardPaymentOutcome refunded = await refund.WaitForCompletionAsync(ct);
+        }
+        else if (paid.Status == CardPaymentStatus.Declined)
+        {
+            Console.WriteLine($"Declined: {paid.ResultCode} {paid.ResultMessage}");   // tell the cashier why
         }
 
         // The cardholder walks away: cancel, then learn how it really ended (the card may have been approved just before).

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
 using Sunbay.Client.Tests.Support;
 
 namespace Sunbay.Client.Tests.Telemetry;
@@ -88,6 +89,35 @@ public sealed class TelemetryTests
         Assert.Equal("tr-span", span.GetTagItem("sunbay.trace_id"));
         Assert.Equal("api_error", span.GetTagItem("error.type"));
         Assert.Equal(ActivityStatusCode.Error, span.Status);
+    }
+
+    [Fact]
+    public async Task A_lookup_that_finds_nothing_is_recorded_as_not_found_and_not_as_a_failure()
+    {
+        using var calls = new MetricCollector<long>(null, "Sunbay.Client", "sunbay.client.api.calls");
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "Sunbay.Client",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        var stub = new StubHandler().Then(_ => StubHandler.Json("""{"code":"B01","msg":"Transaction does not exist","traceId":"tr-nf"}"""));
+        using var client = new SunbayClient(TestClients.Options(), stub, TestClients.Clock(), factory);
+
+        var found = await client.FindTransactionAsync(TransactionLookup.ByTransactionRequestId("tel-nf"));
+
+        Assert.Null(found);
+        Assert.Contains(calls.GetMeasurementSnapshot(), m => Tag(m.Tags, "sunbay.operation") == "query" && Tag(m.Tags, "sunbay.outcome") == "not_found" && Tag(m.Tags, "sunbay.code") == "B01");
+        var span = Assert.Single(spans, s => (string?)s.GetTagItem("sunbay.transaction_request_id") == "tel-nf");
+        Assert.Equal("not_found", span.GetTagItem("sunbay.outcome"));
+        Assert.Null(span.GetTagItem("error.type"));
+        Assert.NotEqual(ActivityStatusCode.Error, span.Status);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("failed", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(logs.Lines, l => l.StartsWith("Debug", StringComparison.Ordinal) && l.Contains("SUNBAY query answered", StringComparison.Ordinal) && l.Contains("code B01", StringComparison.Ordinal));
     }
 
     private static string? Tag(IReadOnlyDictionary<string, object?> tags, string name) => tags.TryGetValue(name, out var value) ? value?.ToString() : null;
