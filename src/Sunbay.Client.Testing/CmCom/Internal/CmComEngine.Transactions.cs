@@ -34,7 +34,7 @@ internal sealed partial class CmComEngine
             return CmComProblem.Answer(400, problem, request.Path);
         }
 
-        var transaction = new FakeCmComTransaction(Guid.NewGuid().ToString(), terminal, type, body.MerchantOrderReference, body.Amount.Value, body.Amount.Currency, Time.GetUtcNow())
+        var transaction = new FakeCmComTransaction(NewTransactionId(), terminal, type, body.MerchantOrderReference, body.Amount.Value, body.Amount.Currency, Time.GetUtcNow())
         {
             ReferenceId = body.Reference?.Id,
         };
