@@ -31,7 +31,16 @@ public sealed partial class CmComClient
     {
         var terminal = CmComRules.TerminalOf(terminalId, CurrentOptions);
         var answer = await SendAsync(CmComWireApi.GetDayTotals, CmComWireApi.GetDayTotalsUrl(terminal), null, new CallSubject(null, terminal), cancellationToken).ConfigureAwait(false);
-        return new CmComDayTotals(terminal, answer.Receipt ?? string.Empty);
+        // The guide: "The day totals will be presented as a formatted receipt". An answer without one is not the day
+        // totals in a format this SDK knows: an error, never an empty receipt a point of sale would print as the day's.
+        if (string.IsNullOrWhiteSpace(answer.Receipt))
+        {
+            throw new CmComTransportException(
+                $"CM.com answered {CmComWireApi.GetDayTotals.Name} for terminal '{terminal}' without a receipt (neither a JSON object with 'receipt' nor text/plain): a format this SDK does not know. Nothing was changed; read the answer with your own HTTP call to see it.",
+                CmComWireApi.GetDayTotals.Name, outcomeUnknown: false, terminal, merchantOrderReference: null, transactionId: null, statusCode: 200);
+        }
+
+        return new CmComDayTotals(terminal, answer.Receipt);
     }
 
     private IAsyncEnumerable<CmComTransaction> ListTransactionsAsync(string terminal, CancellationToken cancellationToken) =>
