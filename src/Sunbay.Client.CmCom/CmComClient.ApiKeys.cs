@@ -11,8 +11,14 @@ public sealed partial class CmComClient
     /// <inheritdoc/>
     public async Task<IReadOnlyList<CmComApiKey>> ListApiKeysAsync(CancellationToken cancellationToken = default)
     {
-        var answer = await SendAsync(CmComWireApi.ListApiKeys, CmComWireApi.ListApiKeys.Path, null, default, cancellationToken).ConfigureAwait(false);
-        return [.. answer.Select(CmComMapper.FromWire)];
+        // A listing like any other ("All endpoints, which return a listing, allow pagination"): every page is read.
+        var keys = new List<CmComApiKey>();
+        await foreach (var key in PagesAsync(CmComWireApi.ListApiKeys, CmComWireApi.ListApiKeysUrl(1, PageSize()), default, CmComMapper.FromWire, cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
     }
 
     /// <inheritdoc/>

@@ -11,6 +11,9 @@ namespace Sunbay.Client.CmCom;
 /// <summary>Lists that follow CM.com's <c>Link: rel="next"</c> page after page, and the day totals.</summary>
 public sealed partial class CmComClient
 {
+    /// <summary>The most pages one listing reads: 100,000 entries at CM.com's largest page size, far beyond any real list.</summary>
+    internal const int MaxPages = 1000;
+
     /// <inheritdoc/>
     public IAsyncEnumerable<CmComStore> GetStoresAsync(CancellationToken cancellationToken = default) =>
         PagesAsync<Wire.Store, CmComStore>(CmComWireApi.ListStores, CmComWireApi.ListStoresUrl(1, PageSize()), default, CmComMapper.FromWire, cancellationToken);
@@ -28,7 +31,16 @@ public sealed partial class CmComClient
     {
         var terminal = CmComRules.TerminalOf(terminalId, CurrentOptions);
         var answer = await SendAsync(CmComWireApi.GetDayTotals, CmComWireApi.GetDayTotalsUrl(terminal), null, new CallSubject(null, terminal), cancellationToken).ConfigureAwait(false);
-        return new CmComDayTotals(terminal, answer.Receipt ?? string.Empty);
+        // The guide: "The day totals will be presented as a formatted receipt". An answer without one is not the day
+        // totals in a format this SDK knows: an error, never an empty receipt a point of sale would print as the day's.
+        if (string.IsNullOrWhiteSpace(answer.Receipt))
+        {
+            throw new CmComTransportException(
+                $"CM.com answered {CmComWireApi.GetDayTotals.Name} for terminal '{terminal}' without a receipt (neither a JSON object with 'receipt' nor text/plain): a format this SDK does not know. Nothing was changed; read the answer with your own HTTP call to see it.",
+                CmComWireApi.GetDayTotals.Name, outcomeUnknown: false, terminal, merchantOrderReference: null, transactionId: null, statusCode: 200);
+        }
+
+        return new CmComDayTotals(terminal, answer.Receipt);
     }
 
     private IAsyncEnumerable<CmComTransaction> ListTransactionsAsync(string terminal, CancellationToken cancellationToken) =>
@@ -36,16 +48,25 @@ public sealed partial class CmComClient
 
     /// <summary>
     /// The items of a list, page after page: each page's <c>Link</c> <c>rel="next"</c> (RFC 8288, relative or absolute)
-    /// is followed until there is none, or a page is empty, or a link repeats. A next link that leaves the configured base
-    /// address is refused: the API key is only ever sent to <c>CmCom:BaseAddress</c>.
+    /// is followed until there is none, or <c>X-Total-Count</c> entries were read, or a page is empty, or a link
+    /// repeats. A next link that leaves the configured base address is refused: the API key is only ever sent to
+    /// <c>CmCom:BaseAddress</c>. A list that still has a next page after <see cref="MaxPages"/> pages is a broken answer.
     /// </summary>
     private async IAsyncEnumerable<T> PagesAsync<TWire, T>(WireEndpoint<NoBody, ICollection<TWire>> endpoint, string firstUrl, CallSubject subject, Func<TWire, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TWire : class
     {
         var baseAddress = SunbayHttp.BaseAddressOf(CurrentOptions);
         var visited = new HashSet<string>(StringComparer.Ordinal);
+        long read = 0;
         for (var url = new Uri(baseAddress, firstUrl).AbsoluteUri; visited.Add(url);)
         {
+            if (visited.Count > MaxPages)
+            {
+                throw new CmComTransportException(
+                    $"CM.com's {endpoint.Name} still had a next page after {MaxPages} pages ({read} entries read): the list was not read to its end. Its Link or X-Total-Count headers are probably wrong.",
+                    endpoint.Name, outcomeUnknown: false, subject.TerminalId, merchantOrderReference: null, transactionId: null, statusCode: 200);
+            }
+
             var headers = new PageHeaders();
             var page = await _pipeline.SendAsync(endpoint, url, null, subject, headers, cancellationToken).ConfigureAwait(false);
             if (page is not { Count: > 0 })
@@ -55,10 +76,11 @@ public sealed partial class CmComClient
 
             foreach (var item in page)
             {
+                read++;
                 yield return map(item);
             }
 
-            if (headers.Next is not { } next)
+            if (headers.Next is not { } next || read >= headers.TotalCount)
             {
                 yield break;
             }

@@ -99,6 +99,10 @@ public interface ICmComClient
     /// <summary>Today's totals of a terminal (CM.com's day), as a formatted receipt.</summary>
     /// <param name="terminalId">The terminal; <see langword="null"/> for the configured one.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="CmComTransportException">
+    /// CM.com answered without a receipt (a JSON object without <c>receipt</c>, or an empty body): a format this SDK
+    /// does not know, reported instead of an empty receipt.
+    /// </exception>
     Task<CmComDayTotals> GetDayTotalsAsync(string? terminalId = null, CancellationToken cancellationToken = default);
 
     /// <summary>The customer's API keys (ids, labels, validity; never the keys themselves).</summary>

@@ -20,6 +20,14 @@ public sealed class CmComPollingOptions
     /// <summary>Upper bound of the interval. Default 15 seconds.</summary>
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Upper bound of the interval while following an approved transaction to clearing
+    /// (<see cref="CmComTransactionOperation.WaitForClearingAsync(CancellationToken)"/>): CM.com gives no time for
+    /// clearing, which may come hours later, and nobody waits at the checkout for it. Default 5 minutes; not below
+    /// <see cref="MaxInterval"/>.
+    /// </summary>
+    public TimeSpan ClearingMaxInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Random spread applied to each interval, as a fraction (0.2 = ±20 %), so that many waits do not poll in step. Default 0.2.</summary>
     public double Jitter { get; set; } = 0.2;
 

@@ -7,10 +7,14 @@ namespace Sunbay.Client.CmCom.Payments;
 /// <c>DELETE</c>), and its final transaction mapped to a <see cref="CardPaymentOutcome"/>.
 /// </summary>
 /// <remarks>
-/// CM.com ends every transaction in <c>CLEARED</c> (approved) or <c>CANCELLED</c>: declined when the result is
-/// <c>DECLINED</c>, otherwise cancelled (by the merchant, the cardholder, or a newer payment on the same terminal that
-/// replaced it). <c>AUTHORIZED</c> is approved but not final; the operation waits for clearing as the CM.com operation does.
-/// CM.com sets no expiry, so nothing is <see cref="CardPaymentStatus.Expired"/>.
+/// The outcome is known when CM.com's <c>result</c> says so, as its guide bases the merchant's decision on it
+/// ("Failure to abort a transaction"): <see cref="CardPaymentStatus.Approved"/> for result <c>APPROVED</c> while
+/// <c>AUTHORIZED</c> ("authorized by the Acquirer and awaiting clearance") or <c>CLEARED</c>, without waiting for
+/// clearing, which may take hours; <see cref="CardPaymentStatus.Declined"/> for result <c>DECLINED</c>, whatever the
+/// status; <see cref="CardPaymentStatus.Cancelled"/> for <c>CANCELLED</c> otherwise ("completed unsuccessfully": by the
+/// merchant, the cardholder, a newer payment on the same terminal, or after authorisation, even with result
+/// <c>APPROVED</c>), the same as <see cref="CmComTransaction.IsApproved"/> in the CM.com client. CM.com sets no expiry,
+/// so nothing is <see cref="CardPaymentStatus.Expired"/>.
 /// </remarks>
 internal sealed class CmComCardPaymentOperation : CardPaymentOperation
 {
@@ -60,7 +64,7 @@ internal sealed class CmComCardPaymentOperation : CardPaymentOperation
         Provider = CmComCardPayments.ProviderName,
         Kind = _kind ?? (transaction.Type == CmComTransactionType.Refund ? CardPaymentKind.Refund : CardPaymentKind.Payment),
         Status = transaction.Result == CmComTransactionResult.Declined ? CardPaymentStatus.Declined
-            : transaction.Status == CmComTransactionStatus.Cleared || transaction.Status == CmComTransactionStatus.Authorized ? CardPaymentStatus.Approved
+            : transaction.IsApproved ? CardPaymentStatus.Approved
             : CardPaymentStatus.Cancelled,
         Amount = AmountOf(transaction),
         ProviderTransactionId = transaction.Id,

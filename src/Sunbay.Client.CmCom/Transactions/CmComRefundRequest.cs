@@ -17,13 +17,18 @@ public sealed record CmComRefundRequest : CmComTransactionRequest
     /// <param name="purchase">The purchase, as read from CM.com.</param>
     /// <param name="merchantOrderReference">The refund's own merchant order reference (a new one, e.g. the purchase's with <c>-r</c>).</param>
     /// <param name="amount">The amount to pay back; <see langword="null"/> for the purchase's whole amount.</param>
-    /// <exception cref="SunbayValidationException">The purchase is not an approved purchase, or the amount exceeds it.</exception>
+    /// <exception cref="SunbayValidationException">
+    /// The purchase is not an approved purchase (<see cref="CmComTransaction.IsApproved"/>: a CANCELLED one is not,
+    /// whatever its result), or the amount exceeds it.
+    /// </exception>
     public static CmComRefundRequest For(CmComTransaction purchase, string merchantOrderReference, decimal? amount = null)
     {
         ArgumentNullException.ThrowIfNull(purchase);
         if (purchase.Type != CmComTransactionType.Purchase || !purchase.IsApproved)
         {
-            throw new SunbayValidationException("reference.id", $"must name an approved purchase (transaction '{purchase.Id}' is a {purchase.Type} with result {purchase.Result})");
+            throw new SunbayValidationException("reference.id", purchase.Status == CmComTransactionStatus.Cancelled
+                ? $"must name an approved purchase (transaction '{purchase.Id}' is CANCELLED with result {purchase.Result}: \"completed unsuccessfully\" in CM.com's guide, so nothing was paid to refund)"
+                : $"must name an approved purchase (transaction '{purchase.Id}' is a {purchase.Type}, {purchase.Status}, with result {purchase.Result})");
         }
 
         if (purchase.Amount is not { } paid || purchase.Currency is not { } currency)

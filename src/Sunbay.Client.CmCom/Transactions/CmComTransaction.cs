@@ -1,8 +1,9 @@
 namespace Sunbay.Client.CmCom;
 
 /// <summary>
-/// A transaction as CM.com reports it. A decline is not an exception: it is a transaction with <see cref="Status"/>
-/// <see cref="CmComTransactionStatus.Cancelled"/> and <see cref="Result"/> <see cref="CmComTransactionResult.Declined"/>.
+/// A transaction as CM.com reports it. Its outcome is known once <see cref="IsOutcomeKnown"/>: approved
+/// (<see cref="IsApproved"/>: result <c>APPROVED</c> while <c>AUTHORIZED</c> or <c>CLEARED</c>), declined (result
+/// <c>DECLINED</c>, whatever the status), or ended without payment (<c>CANCELLED</c>). A decline is not an exception.
 /// </summary>
 /// <remarks>
 /// <see cref="Receipt"/> is CM.com's EFT receipt, which may hold a masked card number: the SDK never logs it, and
@@ -35,7 +36,10 @@ public sealed class CmComTransaction
     /// <summary>The current status.</summary>
     public CmComTransactionStatus Status { get; internal init; }
 
-    /// <summary>Approved or declined, once processed; <see langword="null"/> before, and for a transaction cancelled before any card was presented.</summary>
+    /// <summary>
+    /// Approved or declined, once processed; <see langword="null"/> before, and for a transaction cancelled before any card
+    /// was presented. Read it with <see cref="Status"/>: <see cref="IsApproved"/> says whether the transaction was paid.
+    /// </summary>
     public CmComTransactionResult? Result { get; internal init; }
 
     /// <summary>When CM.com created the transaction.</summary>
@@ -62,11 +66,29 @@ public sealed class CmComTransaction
     /// <summary>For a referenced refund: the id of the purchase it pays back.</summary>
     public string? ReferencedTransactionId { get; internal init; }
 
-    /// <summary>Whether the transaction reached a final status (<see cref="CmComTransactionStatus.Cleared"/> or <see cref="CmComTransactionStatus.Cancelled"/>).</summary>
+    /// <summary>
+    /// Whether the transaction reached a final status (<see cref="CmComTransactionStatus.Cleared"/> or
+    /// <see cref="CmComTransactionStatus.Cancelled"/>): it will not change any more. An approved transaction may stay
+    /// <see cref="CmComTransactionStatus.Authorized"/> (awaiting clearance) for hours; its outcome is known before it is
+    /// final (<see cref="IsOutcomeKnown"/>).
+    /// </summary>
     public bool IsFinal => Status.IsFinal;
 
-    /// <summary>Whether CM.com reported it approved.</summary>
-    public bool IsApproved => Result == CmComTransactionResult.Approved;
+    /// <summary>
+    /// Whether the bank's answer is in: CM.com's guide bases the merchant's decision on <see cref="Result"/> ("if the
+    /// result for that transaction is APPROVED"). True when approved (<see cref="IsApproved"/>), declined
+    /// (<see cref="CmComTransactionResult.Declined"/>, whatever the status), or final (<see cref="IsFinal"/>).
+    /// </summary>
+    public bool IsOutcomeKnown => IsApproved || Result == CmComTransactionResult.Declined || Status.IsFinal;
+
+    /// <summary>
+    /// Whether the cardholder paid (a purchase) or was paid (a refund): result <see cref="CmComTransactionResult.Approved"/>
+    /// while <see cref="CmComTransactionStatus.Authorized"/> ("authorized by the Acquirer and awaiting clearance") or
+    /// <see cref="CmComTransactionStatus.Cleared"/>. A <see cref="CmComTransactionStatus.Cancelled"/> transaction is never
+    /// approved, whatever its result: the guide's CANCELLED is "completed unsuccessfully", so nothing was paid and
+    /// nothing is to be refunded.
+    /// </summary>
+    public bool IsApproved => Result == CmComTransactionResult.Approved && (Status == CmComTransactionStatus.Authorized || Status == CmComTransactionStatus.Cleared);
 
     /// <summary>A description for logs, without the receipt.</summary>
     public override string ToString() =>

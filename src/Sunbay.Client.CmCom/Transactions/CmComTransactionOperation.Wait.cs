@@ -3,17 +3,17 @@ using Sunbay.Client.CmCom.Transactions;
 
 namespace Sunbay.Client.CmCom;
 
-/// <summary>The wait: reads with backoff and jitter on the client's clock until the final status.</summary>
+/// <summary>The waits: reads with backoff and jitter on the client's clock until the outcome is known, or the status final.</summary>
 public partial class CmComTransactionOperation
 {
     private ICmComStatusSource Source => _source ?? throw new InvalidOperationException("This operation was not created by a CmComClient: override the members your test uses.");
 
-    private async Task<CmComTransaction> WaitAsync(IProgress<CmComTransaction>? progress, CancellationToken cancellationToken)
+    private async Task<CmComTransaction> WaitAsync(IProgress<CmComTransaction>? progress, Func<CmComTransaction, bool> done, bool clearing, CancellationToken cancellationToken)
     {
         var source = Source;
-        if (HasCompleted)
+        if (Volatile.Read(ref _latest) is { } known && done(known))
         {
-            return Report(Value, progress);
+            return Report(known, progress);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -39,7 +39,7 @@ public partial class CmComTransactionOperation
                 {
                     var current = Report(await UpdateStatusAsync(token).ConfigureAwait(false), progress);
                     lastError = null;
-                    if (current.Status.IsFinal)
+                    if (done(current))
                     {
                         return current;
                     }
@@ -63,7 +63,7 @@ public partial class CmComTransactionOperation
                 await Task.Delay(Jittered(interval, polling.Jitter), time, token).ConfigureAwait(false);
                 if (time.GetElapsedTime(started) >= polling.BackoffAfter)
                 {
-                    interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * polling.BackoffMultiplier), polling.MaxInterval.Ticks));
+                    interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * polling.BackoffMultiplier), (clearing ? polling.ClearingMaxInterval : polling.MaxInterval).Ticks));
                 }
             }
         }

@@ -19,13 +19,19 @@ public readonly record struct CmComTransactionStatus
     /// <summary>Waiting for the terminal to pick it up, or for authorisation.</summary>
     public static CmComTransactionStatus Created { get; } = new("CREATED");
 
-    /// <summary>Authorised by the acquirer, awaiting clearing. Not final.</summary>
+    /// <summary>
+    /// "Authorized by the Acquirer and awaiting clearance": with result <c>APPROVED</c> the payment is approved (its
+    /// outcome is known), but the status is not final; clearing may take hours.
+    /// </summary>
     public static CmComTransactionStatus Authorized { get; } = new("AUTHORIZED");
 
     /// <summary>Final: done, will be settled.</summary>
     public static CmComTransactionStatus Cleared { get; } = new("CLEARED");
 
-    /// <summary>Final: ended without payment (declined, cancelled by the cardholder or the merchant, or replaced by a newer transaction on the terminal).</summary>
+    /// <summary>
+    /// Final: "cancelled and is completed unsuccessfully": no payment, whatever the result (declined, cancelled by the
+    /// cardholder or the merchant, replaced by a newer transaction on the terminal, or cancelled after authorisation).
+    /// </summary>
     public static CmComTransactionStatus Cancelled { get; } = new("CANCELLED");
 
     /// <summary>The wire value, e.g. <c>CLEARED</c>, or an unknown value as received; empty when none.</summary>

@@ -175,6 +175,21 @@ public sealed partial class FakeCmComHost : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
+    /// Cancels an approved transaction that is still <c>AUTHORIZED</c> (not cleared yet), as a reversal would: it becomes
+    /// <c>CANCELLED</c> and keeps its result <c>APPROVED</c>. The guide's <c>CANCELLED</c> is "completed unsuccessfully":
+    /// for testing that such a transaction is reported as not paid and cannot be refunded.
+    /// </summary>
+    /// <param name="transactionId">The transaction's id.</param>
+    /// <returns>Whether the transaction was AUTHORIZED and is now CANCELLED.</returns>
+    /// <exception cref="KeyNotFoundException">No such transaction.</exception>
+    public bool CancelAuthorized(string transactionId)
+    {
+        ArgumentNullException.ThrowIfNull(transactionId);
+        var transaction = _engine.FindTransaction(transactionId) ?? throw new KeyNotFoundException($"FakeCmComHost has no transaction '{transactionId}'.");
+        return _engine.CancelAuthorized(transaction);
+    }
+
+    /// <summary>
     /// A new <see cref="HttpMessageHandler"/> that serves this host in memory, with no socket. A fault that drops the
     /// connection throws <see cref="HttpRequestException"/> with <see cref="HttpRequestError.ResponseEnded"/>.
     /// Disposing the handler does not stop the host.

@@ -4,13 +4,13 @@ using Sunbay.Client.Tests.Support;
 
 namespace Sunbay.Client.CmCom.Tests.Client;
 
-/// <summary>The operation reads the transaction on the client's clock until CLEARED or CANCELLED; AUTHORIZED is not final.</summary>
+/// <summary>The operation reads the transaction on the client's clock until its outcome is known; the clearing wait on to CLEARED.</summary>
 public sealed class OperationTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(500);
 
     [Fact]
-    public async Task A_purchase_is_followed_through_authorized_to_cleared_and_approved()
+    public async Task A_purchase_is_approved_at_authorized_and_followed_to_cleared_by_the_clearing_wait()
     {
         var stub = new MerchantApiStub();
         var time = TestClients.Clock();
@@ -21,15 +21,19 @@ public sealed class OperationTests
         var wait = operation.WaitForCompletionAsync(new SynchronousProgress(t => seen.Add(t.Status)));
         await FakeTimeExtensions.WaitUntilAsync(() => seen.Count == 1);
         stub.Set(operation.Id, "AUTHORIZED", "APPROVED");
-        await time.DriveUntilAsync(() => seen.Count == 2, Step, maxSteps: 20);
+        var approved = await time.DriveAsync(wait, Step);
+        var clearing = operation.WaitForClearingAsync(new SynchronousProgress(t => seen.Add(t.Status)));
+        await time.DriveUntilAsync(() => seen.Count == 4, Step, maxSteps: 20);
         stub.Set(operation.Id, "CLEARED", "APPROVED");
-        var result = await time.DriveAsync(wait, Step);
+        var cleared = await time.DriveAsync(clearing, Step);
 
-        Assert.Equal([CmComTransactionStatus.Created, CmComTransactionStatus.Authorized, CmComTransactionStatus.Cleared], seen);
-        Assert.True(result.IsApproved);
+        Assert.Equal([CmComTransactionStatus.Created, CmComTransactionStatus.Authorized, CmComTransactionStatus.Authorized, CmComTransactionStatus.Authorized, CmComTransactionStatus.Cleared], seen);
+        Assert.True(approved.IsApproved);
+        Assert.Equal(CmComTransactionStatus.Authorized, approved.Status);
+        Assert.True(cleared.IsApproved && cleared.IsFinal);
         Assert.True(operation.HasCompleted);
-        Assert.Same(result, operation.Value);
-        Assert.Equal(3, stub.Count(HttpMethod.Get, "/terminals/"));
+        Assert.Same(cleared, operation.Value);
+        Assert.Equal(5, stub.Count(HttpMethod.Get, "/terminals/"));
     }
 
     [Fact]

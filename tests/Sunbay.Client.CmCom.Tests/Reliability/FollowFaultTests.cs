@@ -27,7 +27,7 @@ public sealed class FollowFaultTests : FakeHostTest
         var operation = await Client.StartPurchaseAsync(Purchase("poll-" + fault));
         Host.Faults.Enqueue(FakeCmComEndpoint.GetTransaction, fault, count: 4);
 
-        var final = await Host.RunUntilAsync(operation.WaitForCompletionAsync(), TimeSpan.FromMinutes(5));
+        var final = await Host.RunUntilAsync(operation.WaitForClearingAsync(), TimeSpan.FromMinutes(5));
 
         Assert.Equal(CmComTransactionStatus.Cleared, final.Status);
         Assert.True(final.IsApproved);
@@ -42,7 +42,7 @@ public sealed class FollowFaultTests : FakeHostTest
         var operation = await Client.StartPurchaseAsync(Purchase("poll-slow"));
         Host.Faults.EnqueueLatency(FakeCmComEndpoint.GetTransaction, TimeSpan.FromSeconds(11), count: 2);
 
-        var final = await Host.RunUntilAsync(operation.WaitForCompletionAsync(), TimeSpan.FromMinutes(5));
+        var final = await Host.RunUntilAsync(operation.WaitForClearingAsync(), TimeSpan.FromMinutes(5));
 
         Assert.Equal(CmComTransactionStatus.Cleared, final.Status);
         Assert.Equal(0, Host.Faults.Pending);
@@ -55,7 +55,7 @@ public sealed class FollowFaultTests : FakeHostTest
         Host.Faults.Enqueue(FakeCmComEndpoint.CancelTransaction, FakeFault.Conflict);
 
         var cancel = await operation.CancelAsync();
-        var final = await Host.RunUntilAsync(operation.WaitForCompletionAsync(), TimeSpan.FromMinutes(5));
+        var final = await Host.RunUntilAsync(operation.WaitForClearingAsync(), TimeSpan.FromMinutes(5));
 
         Assert.Equal(CmComCancelOutcome.TooLate, cancel.Outcome);
         Assert.Single(Requests(FakeCmComEndpoint.CancelTransaction));

@@ -49,7 +49,7 @@ public sealed class StartFaultMatrixTests : FakeHostTest
         Assert.Equal(Host.Transactions.SingleOrDefault(t => t.MerchantOrderReference == reference)?.Id, found?.Id);
         Assert.Equal(CmComFaults.IsProcessed(fault), found is not null);
         var resumed = await start.Resume();
-        var final = await Host.RunUntilAsync(resumed.WaitForCompletionAsync(), TimeSpan.FromMinutes(5));
+        var final = await Host.RunUntilAsync(resumed.WaitForClearingAsync(), TimeSpan.FromMinutes(5));
 
         Assert.True(final.IsApproved, final.ToString());
         Assert.Equal(CmComTransactionStatus.Cleared, final.Status);

@@ -90,8 +90,9 @@ internal sealed partial class MerchantApiStub
         return response;
     }
 
-    private HttpResponseMessage ListKeys() =>
-        Answer(HttpStatusCode.OK, new JsonArray([.. Keys.Keys.Select(id => new JsonObject { ["id"] = id, ["label"] = $"key {id}" })]).ToJsonString());
+    /// <summary>The overview, paged like every listing (the guide: "All endpoints, which return a listing, allow pagination").</summary>
+    private HttpResponseMessage ListKeys(HttpRequestMessage request) =>
+        Page(request, [.. Keys.Keys.Select(id => new JsonObject { ["id"] = id, ["label"] = $"key {id}" })]);
 
     private HttpResponseMessage CreateKey(string body)
     {

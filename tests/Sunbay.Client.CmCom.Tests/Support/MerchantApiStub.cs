@@ -18,6 +18,7 @@ internal sealed partial class MerchantApiStub : HttpMessageHandler
 
     private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage>> _script = new();
     private readonly object _gate = new();
+    private long _nextTransaction = 654987115;
 
     public MerchantApiStub(string key = TestClients.Key) => Keys[1] = key;
 
@@ -71,9 +72,11 @@ internal sealed partial class MerchantApiStub : HttpMessageHandler
     /// <summary>Adds a transaction as if an earlier request had created it; returns its id.</summary>
     public string Add(string reference, decimal amount = 10m, string status = "CREATED", string type = "PURCHASE", string terminal = Terminal, string created = "2022-01-18T14:30:05.619Z")
     {
-        var id = Guid.NewGuid().ToString("D");
+        string id;
         lock (_gate)
         {
+            // The guide's shape of an id: 31 digits (5456485215432746823746654987115), too long for any integer type.
+            id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"5456485215432746823746{++_nextTransaction:D9}");
             if (!Transactions.TryGetValue(terminal, out var list))
             {
                 Transactions[terminal] = list = [];
@@ -142,7 +145,7 @@ internal sealed partial class MerchantApiStub : HttpMessageHandler
                 ["terminals", var terminal, "transactions"] => Create(terminal, body!),
                 ["terminals", var terminal, "transactions", var id] => request.Method == HttpMethod.Delete ? Cancel(terminal, id, path) : Read(terminal, id, path),
                 ["terminals", _, "daytotals", "today"] => Answer(HttpStatusCode.OK, """{"receipt":"DAY TOTALS\nEUR 10.00\n"}"""),
-                ["apikeys"] when request.Method == HttpMethod.Get => ListKeys(),
+                ["apikeys"] when request.Method == HttpMethod.Get => ListKeys(request),
                 ["apikeys"] => CreateKey(body!),
                 ["apikeys", var id] => RevokeKey(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture), key, path),
                 _ => Problem(HttpStatusCode.NotFound, "Not Found", null, path),

@@ -83,7 +83,18 @@ public sealed class FakeCmComApiKeyTests : IAsyncDisposable
         Assert.Equal(200, (await future.SendAsync(HttpMethod.Get, "stores")).Status);
         _fake.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(403, (await future.SendAsync(HttpMethod.Get, "stores")).Status);
+
+        // "the overview will show all valid keys": the expired one is gone.
+        Assert.Equal(1, (await _fake.Cm.SendAsync(HttpMethod.Get, "apikeys")).Json.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_key_valid_from_a_later_date_is_in_the_overview_with_its_validity()
+    {
+        await _fake.Cm.PostAsync("apikeys", """{"label":"next week","validity":{"from":"2026-01-08T00:00:00+00:00","until":"2026-01-09T00:00:00+00:00"}}""");
+
         var listed = (await _fake.Cm.SendAsync(HttpMethod.Get, "apikeys")).Json[1].GetProperty("validity");
+
         Assert.Equal("2026-01-09T00:00:00+00:00", listed.GetProperty("until").GetString());
     }
 

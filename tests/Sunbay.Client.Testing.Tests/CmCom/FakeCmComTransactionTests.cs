@@ -208,8 +208,17 @@ public sealed class FakeCmComTransactionTests : IAsyncDisposable
         Assert.Equal(404, (await _fake.Cm.GetTransactionAsync("no-such-id")).Status);
         Assert.Equal(404, (await _fake.Cm.GetTransactionAsync(id, "SUNMI-P2lite-OTHER00001")).Status);
         Assert.Equal(404, (await _fake.Cm.CancelAsync(id, "SUNMI-P2lite-OTHER00001")).Status);
-        Assert.Equal(404, (await _fake.Cm.GetTransactionAsync(id, CmComCaller.Terminal.ToUpperInvariant())).Status);
         Assert.Single(_fake.Host.Transactions);
+    }
+
+    [Fact]
+    public async Task A_terminal_id_in_another_case_is_the_same_terminal_as_the_guide_writes_p2lite_and_p2Lite()
+    {
+        var id = (await _fake.Cm.StartAsync(CmComCaller.Purchase(10m)))["id"]!;
+
+        Assert.Equal(200, (await _fake.Cm.GetTransactionAsync(id, CmComCaller.Terminal.ToUpperInvariant())).Status);
+        Assert.Matches("^[1-9][0-9]{30}$", id);
+        Assert.Single(_fake.Host.Terminals);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ internal static class ReadmeCmComSnippets
             purchase = await cm.StartOrResumePurchaseAsync(request, ct);
         }
 
-        CmComTransaction paid = await purchase.WaitForCompletionAsync(ct);   // CLEARED, or CANCELLED (declined or cancelled)
+        CmComTransaction paid = await purchase.WaitForCompletionAsync(ct);   // approved (AUTHORIZED or CLEARED), declined or cancelled
         if (paid.IsApproved)
         {
             CmComTransactionOperation refund = await cm.StartRefundAsync(CmComRefundRequest.For(paid, "inv2112280004-r"), ct);

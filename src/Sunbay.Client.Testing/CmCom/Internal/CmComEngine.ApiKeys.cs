@@ -4,13 +4,21 @@ using CmWire = Sunbay.Client.CmCom.Wire;
 namespace Sunbay.Client.Testing.Internal;
 
 /// <summary>
-/// API keys (the guide's API keys section): the overview never shows a key; a created key is shown once; revoking the
+/// API keys (the guide's APIKey Rotation section): the overview never shows a key and lists the valid ones, paged; a created key is shown once; revoking the
 /// last key or the key making the request is refused.
 /// </summary>
 internal sealed partial class CmComEngine
 {
-    private FakeAnswer ListApiKeys() =>
-        new(200, null, CmComJson.Write<ICollection<CmWire.ApiKey>>(_keys.Where(k => !k.IsRevoked).Select(CmComViews.ApiKey).ToList()));
+    /// <summary>
+    /// The overview, paged like every listing: "the overview will show all valid keys", so neither a revoked key nor an
+    /// expired one (its <c>until</c> passed on the host's clock); a key valid from a later date is listed.
+    /// </summary>
+    private FakeAnswer ListApiKeys(IncomingRequest request)
+    {
+        var now = Time.GetUtcNow();
+        return CmComPage.Read(request, out var page)
+            ?? page.Answer(_keys.Where(k => !k.IsRevoked && !(k.ValidUntil <= now)).Select(CmComViews.ApiKey).ToList(), _baseAddress(), request.Path);
+    }
 
     private FakeAnswer CreateApiKey(IncomingRequest request)
     {

@@ -157,6 +157,24 @@ internal sealed partial class CmComEngine
         }
     }
 
+    /// <summary>
+    /// An AUTHORIZED transaction cancelled before it was cleared (a reversal): CANCELLED, its result still APPROVED, as
+    /// the guide's statuses allow ("CANCELLED: Transaction is cancelled and is completed unsuccessfully").
+    /// </summary>
+    public bool CancelAuthorized(FakeCmComTransaction transaction)
+    {
+        lock (Gate)
+        {
+            if (_disposed || transaction.Status != "AUTHORIZED")
+            {
+                return false;
+            }
+
+            End(transaction, "CANCELLED", transaction.Result, "cancelled after authorisation, before clearing");
+            return true;
+        }
+    }
+
     /// <summary>The merchant's DELETE: only while CREATED and before any card.</summary>
     private bool CancelByMerchant(FakeCmComTransaction transaction)
     {

@@ -34,7 +34,7 @@ internal sealed partial class CmComEngine
             return CmComProblem.Answer(400, problem, request.Path);
         }
 
-        var transaction = new FakeCmComTransaction(Guid.NewGuid().ToString(), terminal, type, body.MerchantOrderReference, body.Amount.Value, body.Amount.Currency, Time.GetUtcNow())
+        var transaction = new FakeCmComTransaction(NewTransactionId(), terminal, type, body.MerchantOrderReference, body.Amount.Value, body.Amount.Currency, Time.GetUtcNow())
         {
             ReferenceId = body.Reference?.Id,
         };
@@ -96,7 +96,8 @@ internal sealed partial class CmComEngine
             return $"reference.id: no transaction '{purchaseId}'.";
         }
 
-        if (purchase.Type != "PURCHASE" || purchase.Result != "APPROVED")
+        // Approved means paid: result APPROVED while AUTHORIZED or CLEARED; a CANCELLED one was "completed unsuccessfully".
+        if (purchase.Type != "PURCHASE" || purchase.Result != "APPROVED" || purchase.Status is not ("AUTHORIZED" or "CLEARED"))
         {
             return $"reference.id: transaction '{purchaseId}' is not an approved purchase.";
         }

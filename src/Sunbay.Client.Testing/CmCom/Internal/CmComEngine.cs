@@ -17,7 +17,8 @@ internal sealed partial class CmComEngine : IDisposable
     private readonly FakeCmComHostOptions _options;
     private readonly Func<Uri> _baseAddress;
     private readonly List<FakeCmComStore> _stores = [];
-    private readonly Dictionary<string, FakeCmComTerminal> _terminals = new(StringComparer.Ordinal);
+    // The guide writes the same terminal SUNMI-P2lite-PL0919CQ00305 and SUNMI-P2Lite-PL0919CQ00305: one terminal, whatever the case.
+    private readonly Dictionary<string, FakeCmComTerminal> _terminals = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<FakeCmComTerminal> _terminalOrder = [];
     private readonly Dictionary<string, FakeCmComTransaction> _byId = new(StringComparer.Ordinal);
     private readonly List<FakeCmComTransaction> _transactions = [];
@@ -86,6 +87,29 @@ internal sealed partial class CmComEngine : IDisposable
 
     public FakeCmComTransaction? FindTransaction(string id) => Locked(() => _byId.GetValueOrDefault(id));
 
+    /// <summary>
+    /// A new transaction id of the guide's shape: 31 digits, like its <c>5456485215432746823746654987115</c>; text on
+    /// the wire, and too long for any integer type, so a client that parsed it as a number would fail here first.
+    /// </summary>
+    private string NewTransactionId()
+    {
+        while (true)
+        {
+            var id = string.Create(31, 0, static (digits, _) =>
+            {
+                digits[0] = (char)('1' + System.Security.Cryptography.RandomNumberGenerator.GetInt32(9));
+                for (var i = 1; i < digits.Length; i++)
+                {
+                    digits[i] = (char)('0' + System.Security.Cryptography.RandomNumberGenerator.GetInt32(10));
+                }
+            });
+            if (!_byId.ContainsKey(id))
+            {
+                return id;
+            }
+        }
+    }
+
     public FakeCmComApiKey AddApiKey(string label, string? secret, DateTimeOffset? validFrom, DateTimeOffset? validUntil)
     {
         lock (Gate)
@@ -115,7 +139,7 @@ internal sealed partial class CmComEngine : IDisposable
                 FakeCmComEndpoint.GetTransaction => GetTransaction(route, request),
                 FakeCmComEndpoint.CancelTransaction => CancelTransaction(route, request),
                 FakeCmComEndpoint.DayTotals => DayTotals(route, request),
-                FakeCmComEndpoint.ListApiKeys => ListApiKeys(),
+                FakeCmComEndpoint.ListApiKeys => ListApiKeys(request),
                 FakeCmComEndpoint.CreateApiKey => CreateApiKey(request),
                 FakeCmComEndpoint.RevokeApiKey => RevokeApiKey(route, request, key),
                 _ when route.Allow is { } allow => CmComProblem.Answer(405, $"{request.Method} is not allowed on {request.Path}.", request.Path) with

@@ -7,7 +7,7 @@ namespace Sunbay.Client.Testing.Internal;
 /// <summary>
 /// Pagination as the guide describes it: <c>page</c> (from 1, default 1) and <c>size</c> (default 10, at most 100) by
 /// the generated rules of <c>Pagination</c>; the answer carries <c>X-Total-Count</c> and an RFC 8288 <c>Link</c> with
-/// absolute URLs, rel prev, next, first and last, empty when every entry fits on one page.
+/// absolute URLs, rel prev, next, first and last, empty only when the page size is larger than the total.
 /// </summary>
 internal readonly record struct CmComPage(int Page, int Size)
 {
@@ -45,7 +45,9 @@ internal readonly record struct CmComPage(int Page, int Size)
 
     private string Links(int total, string url)
     {
-        if (total <= Size)
+        // The guide: "If the page size is larger than the total number of entries, then this header will be empty";
+        // a total equal to the size still gets its first and last links.
+        if (Size > total)
         {
             return string.Empty;
         }
