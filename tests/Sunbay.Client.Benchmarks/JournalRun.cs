@@ -73,16 +73,16 @@ internal static class JournalRun
         }
         finally
         {
+            // Before the service providers go: they dispose the connection they were given.
+            if (redis is not null)
+            {
+                var keys = redis.GetServer(redis.GetEndPoints()[0]).Keys(pattern: prefix + "*").ToArray();
+                await redis.GetDatabase().KeyDeleteAsync(keys);
+            }
+
             foreach (var contender in contenders)
             {
                 await contender.Services.DisposeAsync();
-            }
-
-            if (redis is not null)
-            {
-                var endpoint = redis.GetEndPoints()[0];
-                var keys = redis.GetServer(endpoint).Keys(pattern: prefix + "*").ToArray();
-                await redis.GetDatabase().KeyDeleteAsync(keys);
             }
         }
     }
