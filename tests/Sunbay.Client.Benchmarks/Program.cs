@@ -10,6 +10,8 @@ using Sunbay.Client.Benchmarks;
 // dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- polling                   (detection delay and GETs/s, polling and webhooks)
 // dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- profile [--calls 20000] [--rounds 3] [--case NAME --seconds S]
 //     the clients over loopback and over an in-memory handler (client cost alone); one case in a loop to attach a profiler
+// dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- journal [--rounds 10] [--calls 1000] [--redis 127.0.0.1:6379]
+//     what the payment journal costs per start (none, in memory, Redis) (JournalRun.cs)
 // Cold start (JIT and Native AOT, whole process): tests/Sunbay.Client.ColdStart/measure.sh
 switch (args.FirstOrDefault())
 {
@@ -19,6 +21,8 @@ switch (args.FirstOrDefault())
         return await ThroughputRun.RunAsync(args[1..]);
     case "polling":
         return await PollingRun.RunAsync(args[1..]);
+    case "journal":
+        return await JournalRun.RunAsync(args[1..]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ApiBenchmarks).Assembly).Run(args);
         return 0;
