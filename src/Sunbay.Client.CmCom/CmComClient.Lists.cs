@@ -44,6 +44,7 @@ public sealed partial class CmComClient
     {
         var baseAddress = SunbayHttp.BaseAddressOf(CurrentOptions);
         var visited = new HashSet<string>(StringComparer.Ordinal);
+        var guard = new PageGuard();
         for (var url = new Uri(baseAddress, firstUrl).AbsoluteUri; visited.Add(url);)
         {
             var headers = new PageHeaders();
@@ -58,7 +59,14 @@ public sealed partial class CmComClient
                 yield return map(item);
             }
 
-            if (headers.Next is not { } next)
+            if (guard.AfterPage(page.Select(static _ => (string?)null), headers.TotalCount, headers.Next is not null) is var verdict && verdict == PageVerdict.Fail)
+            {
+                throw new CmComTransportException(
+                    $"CM.com's list of {endpoint.Name} does not end: {guard.Problem}; stopped after {guard.Items} item(s).",
+                    endpoint.Name, outcomeUnknown: false, subject.TerminalId, merchantOrderReference: null, transactionId: null, statusCode: 200);
+            }
+
+            if (verdict == PageVerdict.Last || headers.Next is not { } next)
             {
                 yield break;
             }
@@ -66,7 +74,7 @@ public sealed partial class CmComClient
             if (!IsUnder(next, baseAddress))
             {
                 throw new CmComTransportException(
-                    $"CM.com's next-page link of {endpoint.Name} points outside CmCom:BaseAddress ({SunbayHttp.DescribeTarget(next, null)}): not followed, as the API key is only sent to the configured address.",
+                    $"CM.com's next-page link of {endpoint.Name} points outside CmCom:BaseAddress (to {SunbayHttp.DescribeOrigin(next)}): not followed, as the API key is only sent to the configured address.",
                     endpoint.Name, outcomeUnknown: false, subject.TerminalId, merchantOrderReference: null, transactionId: null, statusCode: 200);
             }
 

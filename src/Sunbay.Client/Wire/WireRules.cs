@@ -29,6 +29,28 @@ internal static class WireRules
             ? string.Create(CultureInfo.InvariantCulture, $"must be {min} to {max} characters long (was {value.Length})")
             : string.Create(CultureInfo.InvariantCulture, $"must be at most {max} characters long (was {value.Length})"));
 
+    /// <summary>
+    /// A spec's pattern as .NET must read it: JSON Schema's <c>$</c> (ECMA-262) matches at the very end, .NET's also before
+    /// a final newline, so <c>^[a-z]+$</c> would accept <c>"abc\n"</c>. A <c>$</c> that ends the pattern (not escaped)
+    /// becomes <c>\z</c>. Called by the generated pattern fields (openapi/templates/Class.Body.liquid).
+    /// </summary>
+    public static string SpecPattern(string pattern)
+    {
+        if (!pattern.EndsWith('$'))
+        {
+            return pattern;
+        }
+
+        // An odd number of backslashes before the '$' escapes it: a literal dollar, not an anchor.
+        var backslashes = 0;
+        for (var i = pattern.Length - 2; i >= 0 && pattern[i] == '\\'; i--)
+        {
+            backslashes++;
+        }
+
+        return backslashes % 2 == 1 ? pattern : string.Concat(pattern.AsSpan(0, pattern.Length - 1), "\\z");
+    }
+
     public static WireProblem? Pattern(string? value, string? path, string name, Regex pattern) =>
         string.IsNullOrEmpty(value) || pattern.IsMatch(value) ? null : new(Join(path, name), $"must match {pattern}");
 
