@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Sunbay.Client.CmCom;
 
 namespace Sunbay.Client.Tests.Promises;
 
@@ -25,6 +26,23 @@ public sealed class NoReplayPromiseTests
 
         Assert.Single(server.Requests, r => isPush(r));
         Assert.Equal(server.Requests[0].Connection, server.Requests.Single(r => isPush(r)).Connection);
+        Assert.True(error.OutcomeUnknown, error.Message);
+    }
+
+    [Fact]
+    public async Task A_key_revoke_whose_connection_closes_unanswered_is_sent_once_and_outcome_unknown()
+    {
+        // Only CM.com manages keys over its API: a DELETE without a body, like its cancel.
+        var provider = ProviderCase.CmCom;
+        await using var server = MisbehavingServer.Start(r => r.Method == "DELETE" ? Reply.Close : r.Path == "/apikeys" ? Reply.Json(200, "[]") : provider.Normal(r));
+        var options = new CmComClientOptions { BaseAddress = server.BaseAddress, ApiKey = provider.ApiKey, Terminal = "SUNMI-P2lite-PL0919CQ00305" };
+        using var client = new CmComClient(options, primaryHandler: null, new FakeTimeProvider());
+
+        await client.ListApiKeysAsync();
+        var error = await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.RevokeApiKeyAsync(854844465));
+
+        Assert.Single(server.Requests, r => r.Method == "DELETE");
+        Assert.Equal("/apikeys/854844465", server.Requests.Single(r => r.Method == "DELETE").Path);
         Assert.True(error.OutcomeUnknown, error.Message);
     }
 
