@@ -131,6 +131,7 @@ internal sealed class MisbehavingServer : IAsyncDisposable
     private async Task ServeAsync(Socket socket, int connection)
     {
         using var _ = socket;
+        socket.NoDelay = true; // no 40 ms Nagle/delayed-ACK stall between the head and the body of an answer
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var pending = new List<byte>();
         var buffer = new byte[16 * 1024];
@@ -215,7 +216,8 @@ internal sealed class MisbehavingServer : IAsyncDisposable
         }
 
         head.Append("\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);
+        var headBytes = Encoding.ASCII.GetBytes(head.ToString());
+        await stream.WriteAsync(body is null || reply.HugeBody is not null ? headBytes : [.. headBytes, .. body], _stop.Token);
         if (reply.HugeBody is { } total)
         {
             var chunk = Encoding.ASCII.GetBytes(new string('x', 64 * 1024));
@@ -225,10 +227,6 @@ internal sealed class MisbehavingServer : IAsyncDisposable
                 await stream.WriteAsync(chunk.AsMemory(0, size), _stop.Token);
                 Interlocked.Add(ref _bodyBytesWritten, size);
             }
-        }
-        else if (body is not null)
-        {
-            await stream.WriteAsync(body, _stop.Token);
         }
 
         await stream.FlushAsync(_stop.Token);
