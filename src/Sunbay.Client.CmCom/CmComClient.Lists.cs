@@ -12,7 +12,7 @@ namespace Sunbay.Client.CmCom;
 public sealed partial class CmComClient
 {
     /// <summary>The most pages one listing reads: 100,000 entries at CM.com's largest page size, far beyond any real list.</summary>
-    internal const int MaxPages = 1000;
+    internal const int MaxPages = PageGuard.DefaultMaxPages;
 
     /// <inheritdoc/>
     public IAsyncEnumerable<CmComStore> GetStoresAsync(CancellationToken cancellationToken = default) =>
@@ -57,16 +57,9 @@ public sealed partial class CmComClient
     {
         var baseAddress = SunbayHttp.BaseAddressOf(CurrentOptions);
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        long read = 0;
+        var guard = new PageGuard(MaxPages);
         for (var url = new Uri(baseAddress, firstUrl).AbsoluteUri; visited.Add(url);)
         {
-            if (visited.Count > MaxPages)
-            {
-                throw new CmComTransportException(
-                    $"CM.com's {endpoint.Name} still had a next page after {MaxPages} pages ({read} entries read): the list was not read to its end. Its Link or X-Total-Count headers are probably wrong.",
-                    endpoint.Name, outcomeUnknown: false, subject.TerminalId, merchantOrderReference: null, transactionId: null, statusCode: 200);
-            }
-
             var headers = new PageHeaders();
             var page = await _pipeline.SendAsync(endpoint, url, null, subject, headers, cancellationToken).ConfigureAwait(false);
             if (page is not { Count: > 0 })
@@ -76,11 +69,17 @@ public sealed partial class CmComClient
 
             foreach (var item in page)
             {
-                read++;
                 yield return map(item);
             }
 
-            if (headers.Next is not { } next || read >= headers.TotalCount)
+            if (guard.AfterPage(page.Select(static _ => (string?)null), headers.TotalCount, headers.Next is not null) is var verdict && verdict == PageVerdict.Fail)
+            {
+                throw new CmComTransportException(
+                    $"CM.com's list of {endpoint.Name} does not end: {guard.Problem}; stopped after {guard.Items} item(s).",
+                    endpoint.Name, outcomeUnknown: false, subject.TerminalId, merchantOrderReference: null, transactionId: null, statusCode: 200);
+            }
+
+            if (verdict == PageVerdict.Last || headers.Next is not { } next)
             {
                 yield break;
             }
@@ -88,7 +87,7 @@ public sealed partial class CmComClient
             if (!IsUnder(next, baseAddress))
             {
                 throw new CmComTransportException(
-                    $"CM.com's next-page link of {endpoint.Name} points outside CmCom:BaseAddress ({SunbayHttp.DescribeTarget(next, null)}): not followed, as the API key is only sent to the configured address.",
+                    $"CM.com's next-page link of {endpoint.Name} points outside CmCom:BaseAddress (to {SunbayHttp.DescribeOrigin(next)}): not followed, as the API key is only sent to the configured address.",
                     endpoint.Name, outcomeUnknown: false, subject.TerminalId, merchantOrderReference: null, transactionId: null, statusCode: 200);
             }
 

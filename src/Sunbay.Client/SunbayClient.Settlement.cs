@@ -17,7 +17,7 @@ public sealed partial class SunbayClient
         var terminal = TerminalOf(terminalSn, options);
         LengthAtMost(terminal, 32, "terminalSn");
         var envelope = await SendAsync(SunbayWireApi.BatchQuery, SunbayWireApi.BatchQueryUrl(appId, merchantId, terminal), null, null, cancellationToken).ConfigureAwait(false);
-        return envelope.Data?.BatchList?.Select(SettlementMapper.FromWire).ToList() ?? [];
+        return Items(envelope.Data?.BatchList, "batch-query", envelope.TraceId).Select(SettlementMapper.FromWire).ToList();
     }
 
     /// <inheritdoc/>
@@ -74,7 +74,7 @@ public sealed partial class SunbayClient
             null,
             null,
             cancellationToken).ConfigureAwait(false);
-        return envelope.Data?.BatchCloseList?.Select(SettlementMapper.FromWire).ToList() ?? [];
+        return Items(envelope.Data?.BatchCloseList, "batch-close-list", envelope.TraceId).Select(SettlementMapper.FromWire).ToList();
     }
 
     /// <inheritdoc/>
@@ -93,25 +93,40 @@ public sealed partial class SunbayClient
         var (appId, merchant) = Account(new MerchantScope(merchantId), CurrentOptions);
         string? nextToken = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var guard = new Http.PageGuard();
         do
         {
             var token = nextToken;
             var envelope = await SendAsync(SunbayWireApi.QueryTerminals, SunbayWireApi.QueryTerminalsUrl(appId, merchant, token), null, null, cancellationToken).ConfigureAwait(false);
-            foreach (var terminal in envelope.Data?.Terminals ?? [])
+            var terminals = Items(envelope.Data?.Terminals, "terminals-query", envelope.TraceId);
+            foreach (var terminal in terminals)
             {
                 yield return SettlementMapper.FromWire(terminal);
             }
 
             nextToken = NullIfEmpty(envelope.Data?.NextToken);
 
-            // A server that hands back a token it gave before would page forever.
-            if (nextToken is not null && !seen.Add(nextToken))
+            // A server that hands back a token it gave before, or new tokens over the same terminals, would page forever.
+            var problem = nextToken is not null && !seen.Add(nextToken) ? "repeated the paging token"
+                : guard.AfterPage(terminals.Select(t => t.Sn), total: null, nextToken is not null) == Http.PageVerdict.Fail ? guard.Problem
+                : null;
+            if (problem is not null)
             {
-                throw new SunbayTransportException($"SUNBAY repeated the paging token of the terminal list (traceId {envelope.TraceId}); stopping to avoid an endless loop.", "terminals-query", outcomeUnknown: false, null, 200);
+                throw new SunbayTransportException($"SUNBAY's terminal list does not end: {problem} (traceId {Telemetry.SensitiveData.Mask(envelope.TraceId, CurrentOptions.ApiKey)}); stopped after {guard.Items} terminal(s).", "terminals-query", outcomeUnknown: false, null, 200);
             }
         }
         while (nextToken is not null);
     }
+
+    /// <summary>
+    /// The items of a list in an answer; a list holding <c>null</c> is an answer the SDK cannot use (SUNBAY never sends
+    /// one), reported as the SDK's error rather than met as a null.
+    /// </summary>
+    private static ICollection<T> Items<T>(ICollection<T>? items, string operation, string? traceId)
+        where T : class =>
+        items is null ? []
+        : items.Contains(null!) ? throw new SunbayTransportException($"SUNBAY's answer to {operation} is a list that holds null (traceId {Telemetry.SensitiveData.Mask(traceId)}).", operation, outcomeUnknown: false, null, 200)
+        : items;
 
     /// <summary>
     /// The idempotency key of the n-th channel of a multi-channel close: stable for a given key, so a repeated close

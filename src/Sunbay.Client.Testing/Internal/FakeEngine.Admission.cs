@@ -14,7 +14,7 @@ internal sealed partial class FakeEngine
 {
     private static readonly TimeSpan TimestampTolerance = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan DuplicateWindow = TimeSpan.FromMinutes(10);
-    private static readonly Regex Timestamp13 = new("^[0-9]{13}$", RegexOptions.CultureInvariant);
+    private static readonly Regex Timestamp13 = new(@"^[0-9]{13}\z", RegexOptions.CultureInvariant);
 
     /// <summary>Header rules of every request, in SUNBAY's order: key, request ID, timestamp, content type.</summary>
     private FakeAnswer? CheckProtocol(FakeEndpoint endpoint, IncomingRequest request)

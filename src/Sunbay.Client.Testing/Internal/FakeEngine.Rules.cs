@@ -12,7 +12,7 @@ using Sunbay.Client.Wire;
 /// </summary>
 internal sealed partial class FakeEngine
 {
-    private static readonly Regex TimeExpireFormat = new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$", RegexOptions.CultureInvariant);
+    private static readonly Regex TimeExpireFormat = new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}\z", RegexOptions.CultureInvariant);
     private static readonly TimeSpan ExpiryTolerance = TimeSpan.FromSeconds(1);
 
     /// <summary>Follow-ups (incremental, post-auth, void, tip adjust, abort) name their original; blanks are refused by the spec's patterns.</summary>

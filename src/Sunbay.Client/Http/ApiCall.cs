@@ -51,6 +51,13 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             {
                 request.Content = new ByteArrayContent(body) { Headers = { ContentType = SunbayHttp.JsonContentType } };
             }
+            else if (!endpoint.IsQuery)
+            {
+                // SocketsHttpHandler sends a request without content again, on a new connection, when a kept-alive
+                // connection closes before any answer: a cancel or a key revoke would reach the provider twice. Once
+                // it has sent content (even none: Content-Length: 0) it never does; the loss is then outcome unknown.
+                request.Content = new ByteArrayContent([]);
+            }
 
             await pipeline.AuthenticateAsync(request, options, cancellationToken).ConfigureAwait(false);
             response = await pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -60,7 +67,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
                 pipeline.ServerClock.Observe(serverDate, pipeline.Time.GetUtcNow());
             }
 
-            SunbayHttp.ThrowOnRedirect(uri, endpoint.Method, response);
+            SunbayHttp.ThrowOnRedirect(uri, endpoint.Method, response, options.ApiKey);
             if (endpoint.IsQuery && pipeline.IsAnswer(_statusCode.Value))
             {
                 await ReadAnswerAsync(response, cancellationToken).ConfigureAwait(false);
@@ -92,8 +99,9 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             }
             else if (error is null && response is not null && !answered)
             {
-                // A failure quotes the answer and reads what the provider said in it, when it said anything.
-                text = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
+                // A failure quotes the answer and reads what the provider said in it, when it said anything: up to a
+                // bound, as only an excerpt is quoted and a huge body must not be held in memory whole.
+                text = await SunbayHttp.ReadBoundedAsync(response.Content, SunbayHttp.MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
                 _document = pipeline.ReadError(text);
             }
         }
@@ -106,6 +114,37 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
         return new CallFacts(
             endpoint.Name, !endpoint.IsQuery, subject, _statusCode, _document, text, _readError, error,
             cancellationToken.IsCancellationRequested, pipeline.IsDisposed, pipeline.ServerClock.Offset, options.ApiKey);
+    }
+
+    /// <summary>
+    /// Why a successful answer cannot be used although it was read: an operation that answers a body got none (204, or
+    /// JSON <c>null</c>), or a list answer holds <c>null</c>. The provider's classifier reports it like any answer that
+    /// could not be read (outcome unknown on a push), instead of the caller meeting a null.
+    /// </summary>
+    private JsonException? MissingAnswer()
+    {
+        if (typeof(TAnswer) == typeof(NoBody))
+        {
+            return null;
+        }
+
+        if (Answer is null)
+        {
+            return new JsonException($"The answer to {endpoint.Method} {endpoint.RequestPath} (HTTP {_statusCode}) has no body, and the operation answers one.");
+        }
+
+        if (Answer is System.Collections.IEnumerable items and not string)
+        {
+            foreach (var item in items)
+            {
+                if (item is null)
+                {
+                    return new JsonException($"The answer to {endpoint.Method} {endpoint.RequestPath} is a list that holds null.");
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -135,7 +174,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             }
 
             _document = Answer;
-            _readError = null; // an earlier attempt's garbled body says nothing about this one
+            _readError = MissingAnswer(); // an earlier attempt's garbled body says nothing about this one
             observer?.Observe(response);
         }
         catch (JsonException ex) when (ex.InnerException is JsonException)

@@ -100,18 +100,58 @@ internal static class SunbayHttp
     /// does not retry it. Why never: a POST answered 307/308 is sent again, body and all, by a following handler (for a
     /// loop up to 50 times), and 301/302 turn it into a GET that answers something else. SUNBAY does not redirect.
     /// </summary>
-    public static void ThrowOnRedirect(Uri sentTo, HttpMethod method, HttpResponseMessage response)
+    /// <param name="sentTo">Where the attempt was sent.</param>
+    /// <param name="method">Its method.</param>
+    /// <param name="response">Its answer.</param>
+    /// <param name="apiKey">The key, masked out of the target (a server may echo it in a <c>Location</c> path, in any encoding).</param>
+    public static void ThrowOnRedirect(Uri sentTo, HttpMethod method, HttpResponseMessage response, string? apiKey)
     {
         var status = (int)response.StatusCode;
         if (status is >= 300 and <= 399)
         {
-            throw new SunbayRedirectException(status, DescribeTarget(response.Headers.Location, sentTo), followed: false);
+            throw new SunbayRedirectException(status, Telemetry.SensitiveData.Mask(DescribeTarget(response.Headers.Location, sentTo), apiKey), followed: false);
         }
 
         // A following handler rewrites the request in place (SocketsHttpHandler) or answers for another request.
         if (response.RequestMessage is { } landed && (landed.RequestUri != sentTo || landed.Method != method))
         {
-            throw new SunbayRedirectException(status, DescribeTarget(landed.RequestUri, sentTo), followed: true);
+            throw new SunbayRedirectException(status, Telemetry.SensitiveData.Mask(DescribeTarget(landed.RequestUri, sentTo), apiKey), followed: true);
+        }
+    }
+
+    /// <summary>
+    /// Where <paramref name="target"/> points, named by its scheme, host and port only: for a link the SDK refuses to
+    /// follow, whose path and query are the server's text and may hold anything (the key it was sent, echoed).
+    /// </summary>
+    public static string DescribeOrigin(Uri target) =>
+        target.IsAbsoluteUri ? target.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) : "(a relative link)";
+
+    /// <summary>The most of an error body that is read (64 KiB): enough for any error document, and only an excerpt is quoted.</summary>
+    public const int MaxErrorBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// Reads at most <paramref name="maxBytes"/> bytes of <paramref name="content"/> as UTF-8 text (a character cut at the
+    /// bound becomes U+FFFD); the rest is left unread, and the connection is not reused.
+    /// </summary>
+    public static async Task<string> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[Math.Min(maxBytes, content.Headers.ContentLength is { } length and >= 0 and < int.MaxValue ? (int)length : maxBytes)];
+            var read = 0;
+            while (read < buffer.Length)
+            {
+                var count = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    break;
+                }
+
+                read += count;
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
         }
     }
 

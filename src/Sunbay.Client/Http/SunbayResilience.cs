@@ -29,6 +29,7 @@ internal static class SunbayResilience
     public static SunbayBreaker CreateBreaker(TimeProvider time)
     {
         var state = new CircuitBreakerStateProvider();
+        SunbayBreaker? breaker = null;
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
@@ -38,9 +39,15 @@ internal static class SunbayResilience
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = TimeSpan.FromSeconds(15),
                 StateProvider = state,
+                OnOpened = args =>
+                {
+                    breaker?.Opened(args.BreakDuration);
+                    return default;
+                },
             })
             .Build();
-        return new SunbayBreaker(pipeline, state);
+        breaker = new SunbayBreaker(pipeline, state, time);
+        return breaker;
     }
 
     /// <summary>

@@ -17,10 +17,11 @@ internal static partial class SensitiveData
     private const int MinimumKeyLength = 6;
 
     /// <summary>
-    /// Masks every secret in <paramref name="text"/>: the API key <paramref name="apiKey"/> wherever it appears (a server
-    /// may echo the <c>Authorization</c> value with or without its scheme), any credential after <c>Bearer</c>, any
-    /// SUNBAY secret key (<c>sk_live_…</c>, <c>sk_test_…</c>, so also an old or another client's key), and card numbers
-    /// (first 6 and last 4 digits kept, see <see cref="MaskCardNumbers"/>). Idempotent.
+    /// Masks every secret in <paramref name="text"/>: the API key <paramref name="apiKey"/> wherever it appears, as it is
+    /// or escaped (a server may echo the <c>Authorization</c> value with or without its scheme, inside JSON or a URL, see
+    /// <see cref="MaskKey"/>), any credential after <c>Bearer</c>, any SUNBAY secret key (<c>sk_live_…</c>,
+    /// <c>sk_test_…</c>, so also an old or another client's key), and card numbers (first 6 and last 4 digits kept, see
+    /// <see cref="MaskCardNumbers"/>). Idempotent.
     /// </summary>
     /// <param name="text">Text to render.</param>
     /// <param name="apiKey">The client's current API key, when the caller knows it.</param>
@@ -32,10 +33,10 @@ internal static partial class SensitiveData
             return text;
         }
 
-        // The key first: card-number masking could change digits inside it and hide it from the exact search.
-        if (apiKey is { Length: >= MinimumKeyLength } && text.Contains(apiKey, StringComparison.Ordinal))
+        // The key first: card-number masking could change digits inside it and hide it from the search.
+        if (apiKey is { Length: >= MinimumKeyLength })
         {
-            text = text.Replace(apiKey, Redacted, StringComparison.Ordinal);
+            text = MaskKey(text, apiKey);
         }
 
         if (text.Contains("bearer", StringComparison.OrdinalIgnoreCase))
@@ -50,6 +51,84 @@ internal static partial class SensitiveData
 
         return MaskCardNumbers(text);
     }
+
+    /// <summary>
+    /// Masks <paramref name="apiKey"/> in <paramref name="text"/> in any of the encodings a server may echo it in, even
+    /// mixed: each character as itself, percent-encoded (<c>%2B</c>, either case; <c>+</c> for a space), or JSON-escaped
+    /// (<c>\u002B</c>, either case; <c>\/</c>, <c>\"</c>, <c>\\</c>).
+    /// </summary>
+    private static string MaskKey(string text, string apiKey)
+    {
+        if (text.Contains(apiKey, StringComparison.Ordinal))
+        {
+            text = text.Replace(apiKey, Redacted, StringComparison.Ordinal);
+        }
+
+        // An escaped key needs a '%', a '\' or a '+' in the text: the common case costs one scan.
+        if (text.AsSpan().IndexOfAny('%', '\\', '+') < 0)
+        {
+            return text;
+        }
+
+        System.Text.StringBuilder? masked = null;
+        var copied = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (MatchKeyAt(text, i, apiKey) is var length and > 0)
+            {
+                masked ??= new System.Text.StringBuilder(text.Length);
+                masked.Append(text, copied, i - copied).Append(Redacted);
+                i += length - 1;
+                copied = i + 1;
+            }
+        }
+
+        return masked is null ? text : masked.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>The length of the key's text at <paramref name="start"/>, in whatever encoding; 0 when it is not there.</summary>
+    private static int MatchKeyAt(string text, int start, string apiKey)
+    {
+        var j = start;
+        foreach (var k in apiKey)
+        {
+            if (j >= text.Length)
+            {
+                return 0;
+            }
+
+            var c = text[j];
+            if (c == k)
+            {
+                j++;
+            }
+            else if (c == '%' && k < 0x80 && j + 2 < text.Length && HexValue(text.AsSpan(j + 1, 2)) == k)
+            {
+                j += 3;
+            }
+            else if (c == '+' && k == ' ')
+            {
+                j++;
+            }
+            else if (c == '\\' && j + 1 < text.Length && text[j + 1] == k && k is '/' or '"' or '\\')
+            {
+                j += 2;
+            }
+            else if (c == '\\' && j + 5 < text.Length && text[j + 1] == 'u' && HexValue(text.AsSpan(j + 2, 4)) == k)
+            {
+                j += 6;
+            }
+            else
+            {
+                return 0;
+            }
+        }
+
+        return j - start;
+    }
+
+    private static int HexValue(ReadOnlySpan<char> hex) =>
+        int.TryParse(hex, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : -1;
 
     /// <summary>
     /// <paramref name="body"/> masked (<see cref="Mask"/>) and then cut to <paramref name="maxLength"/> characters, in this
@@ -67,8 +146,12 @@ internal static partial class SensitiveData
     }
 
     /// <summary>
-    /// Masks card numbers in free text: any run of 13 to 19 digits (spaces and dashes between digits allowed) that passes
-    /// the Luhn check keeps its first 6 and last 4 digits.
+    /// Masks card numbers in free text, keeping their first 6 and last 4 digits. A card number is one or more groups of
+    /// digits joined by single spaces or dashes (<c>4111 1111 1111 1111</c>), 13 to 19 digits in all, passing the Luhn
+    /// check, and standing as a word of its own: digits glued to letters or underscores (a hex trace id such as
+    /// <c>938807…4074bb9a</c>, an order reference) are an identifier, not a card number, and stay intact. Within a run of
+    /// groups ("<c>4111111111111111 98.75 EUR</c>"), a group that is a card number by itself is masked alone; otherwise
+    /// the longest run of groups from each group on that is one.
     /// </summary>
     [return: NotNullIfNotNull(nameof(text))]
     public static string? MaskCardNumbers(string? text)
@@ -78,10 +161,9 @@ internal static partial class SensitiveData
             return text;
         }
 
-        var result = text.ToCharArray();
-        var changed = false;
+        char[]? result = null;
+        Span<(int Start, int End)> groups = stackalloc (int, int)[MaxDigits];
         var i = 0;
-        Span<int> positions = stackalloc int[19];
         while (i < text.Length)
         {
             if (!char.IsAsciiDigit(text[i]))
@@ -90,48 +172,118 @@ internal static partial class SensitiveData
                 continue;
             }
 
-            // Collect one run of digits, allowing single separators between them.
+            if (i > 0 && IsWordChar(text[i - 1]))
+            {
+                // Glued to what precedes it: part of an identifier.
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            // One run of groups: digits, single separators between them.
             var count = 0;
             var j = i;
-            var end = i;
-            while (j < text.Length)
+            while (true)
             {
-                if (char.IsAsciiDigit(text[j]))
-                {
-                    if (count == positions.Length)
-                    {
-                        count++;
-                        break;
-                    }
-
-                    positions[count++] = j;
-                    end = j + 1;
-                    j++;
-                }
-                else if ((text[j] is ' ' or '-') && j + 1 < text.Length && char.IsAsciiDigit(text[j + 1]) && count > 0)
+                var groupStart = j;
+                while (j < text.Length && char.IsAsciiDigit(text[j]))
                 {
                     j++;
                 }
-                else
+
+                if (count < groups.Length)
                 {
-                    break;
+                    groups[count++] = (groupStart, j);
                 }
+
+                if (j + 1 < text.Length && text[j] is ' ' or '-' && char.IsAsciiDigit(text[j + 1]))
+                {
+                    j++;
+                    continue;
+                }
+
+                break;
             }
 
-            if (count is >= 13 and <= 19 && Luhn(text, positions[..count]))
+            // The last group glued to what follows it is part of an identifier.
+            var usable = j < text.Length && IsWordChar(text[j]) ? count - 1 : count;
+            for (var g = 0; g < usable;)
             {
-                for (var k = 6; k < count - 4; k++)
+                var last = LongestCardFrom(text, groups[..usable], g);
+                if (last < 0)
                 {
-                    result[positions[k]] = '*';
+                    g++;
+                    continue;
                 }
 
-                changed = true;
+                result ??= text.ToCharArray();
+                MaskDigits(result, groups[g].Start, groups[last].End);
+                g = last + 1;
             }
 
-            i = Math.Max(end, i + 1);
+            i = j;
         }
 
-        return changed ? new string(result) : text;
+        return result is null ? text : new string(result);
+    }
+
+    /// <summary>The most digits a card number has.</summary>
+    private const int MaxDigits = 19;
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>The last group of the card number that starts at group <paramref name="first"/>, or -1 when none does.</summary>
+    private static int LongestCardFrom(string text, ReadOnlySpan<(int Start, int End)> groups, int first)
+    {
+        var digits = groups[first].End - groups[first].Start;
+        if (digits is >= 13 and <= MaxDigits && Luhn(text, groups[first].Start, groups[first].End))
+        {
+            return first;
+        }
+
+        var best = -1;
+        for (var last = first + 1; last < groups.Length; last++)
+        {
+            digits += groups[last].End - groups[last].Start;
+            if (digits > MaxDigits)
+            {
+                break;
+            }
+
+            if (digits >= 13 && Luhn(text, groups[first].Start, groups[last].End))
+            {
+                best = last;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Masks every digit of <c>[start, end)</c> but the first 6 and the last 4.</summary>
+    private static void MaskDigits(char[] text, int start, int end)
+    {
+        var total = 0;
+        for (var k = start; k < end; k++)
+        {
+            total += char.IsAsciiDigit(text[k]) ? 1 : 0;
+        }
+
+        var index = 0;
+        for (var k = start; k < end; k++)
+        {
+            if (char.IsAsciiDigit(text[k]))
+            {
+                if (index >= 6 && index < total - 4)
+                {
+                    text[k] = '*';
+                }
+
+                index++;
+            }
+        }
     }
 
     /// <summary>The RFC 6750 token after <c>Bearer</c> (any case, any white space between).</summary>
@@ -142,13 +294,19 @@ internal static partial class SensitiveData
     [GeneratedRegex(@"(sk_(?:live|test)_)[A-Za-z0-9_\-]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SecretKey();
 
-    private static bool Luhn(string text, ReadOnlySpan<int> positions)
+    /// <summary>The Luhn check over the digits of <c>[start, end)</c> (separators skipped).</summary>
+    private static bool Luhn(string text, int start, int end)
     {
         var sum = 0;
         var doubleIt = false;
-        for (var k = positions.Length - 1; k >= 0; k--)
+        for (var k = end - 1; k >= start; k--)
         {
-            var digit = text[positions[k]] - '0';
+            if (!char.IsAsciiDigit(text[k]))
+            {
+                continue;
+            }
+
+            var digit = text[k] - '0';
             if (doubleIt)
             {
                 digit *= 2;

@@ -61,7 +61,16 @@ public static class SunbayWebhookPayload
         TransactionDetail? detail;
         try
         {
-            detail = JsonSerializer.Deserialize(Unwrap(json), TypeInfo);
+            var unwrapped = Unwrap(json);
+            if (FieldOfWrongKind(unwrapped) is { } field)
+            {
+                // The lenient reading of a string field would take the object's JSON text as the value: a signed body is
+                // still a body SUNBAY never writes, and its transactionId must never name a transaction.
+                error = new FormatException($"'{field}' is a JSON object or array, not a value");
+                return false;
+            }
+
+            detail = JsonSerializer.Deserialize(unwrapped, TypeInfo);
         }
         catch (JsonException ex)
         {
@@ -77,6 +86,44 @@ public static class SunbayWebhookPayload
 
         transaction = TransactionMapper.FromWire(detail);
         return true;
+    }
+
+    /// <summary>
+    /// The fields of a transaction that identify it or say its state: each is a string (or, leniently, a number or a
+    /// boolean) when SUNBAY writes it, never an object or an array. Free text (<c>description</c>, <c>attach</c>, which
+    /// may echo JSON) is not among them.
+    /// </summary>
+    private static readonly string[] ScalarFields =
+    [
+        "transactionId", "transactionRequestId", "referenceOrderId", "originalTransactionId", "originalTransactionRequestId",
+        "transactionStatus", "transactionType", "createTime", "completeTime", "maskedPan", "cardNetworkType", "paymentMethodId",
+        "subPaymentMethodId", "batchNo", "voucherNo", "stan", "rrn", "authCode", "entryMode", "authenticationMethod",
+        "transactionResultCode", "terminalSn", "relatedTransactionStatus", "transactionBatchStatus",
+    ];
+
+    /// <summary>The first top-level field of <see cref="ScalarFields"/> whose value is an object or an array, if any.</summary>
+    /// <exception cref="JsonException">The body is not well-formed JSON.</exception>
+    private static string? FieldOfWrongKind(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null; // the deserializer reports what is wrong
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && Array.IndexOf(ScalarFields, name) >= 0)
+            {
+                return name;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
     }
 
     /// <summary>

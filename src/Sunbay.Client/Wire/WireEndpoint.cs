@@ -72,7 +72,17 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
         for (var i = 0; i < pathValues.Length; i++)
         {
             var value = pathValues[i] ?? throw new ArgumentNullException(nameof(pathValues), $"{Name}: path parameter {_pathParameters[i]} is null.");
-            path = path.Replace("{" + _pathParameters[i] + "}", Uri.EscapeDataString(Text(value)), StringComparison.Ordinal);
+            var segment = Uri.EscapeDataString(Text(value));
+
+            // Escaping leaves these as they are, and each would leave its segment: "" joins two segments, "." names the
+            // parent's path, ".." the grandparent's (the URI's dot-segment removal), so a GET or a DELETE would land on
+            // another resource. No identifier of any provider is one of them.
+            if (segment is "" or "." or "..")
+            {
+                throw new global::Sunbay.Client.SunbayValidationException(_pathParameters[i], $"must not be empty, '.' or '..' (was '{segment}'): it would leave its URL path segment");
+            }
+
+            path = path.Replace("{" + _pathParameters[i] + "}", segment, StringComparison.Ordinal);
         }
 
         return WithQuery(path, queryValues);

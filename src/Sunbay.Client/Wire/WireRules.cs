@@ -29,8 +29,38 @@ internal static class WireRules
             ? string.Create(CultureInfo.InvariantCulture, $"must be {min} to {max} characters long (was {value.Length})")
             : string.Create(CultureInfo.InvariantCulture, $"must be at most {max} characters long (was {value.Length})"));
 
+    /// <summary>
+    /// A spec's pattern as .NET must read it: JSON Schema's <c>$</c> (ECMA-262) matches at the very end, .NET's also before
+    /// a final newline, so <c>^[a-z]+$</c> would accept <c>"abc\n"</c>. A <c>$</c> that ends the pattern (not escaped)
+    /// becomes <c>\z</c>. Called by the generated pattern fields (openapi/templates/Class.Body.liquid); not a rule of its
+    /// own (internal: the rule families are this class's public methods), and messages still quote the spec's pattern.
+    /// </summary>
+    internal static string SpecPattern(string pattern)
+    {
+        if (!pattern.EndsWith('$'))
+        {
+            return pattern;
+        }
+
+        // An odd number of backslashes before the '$' escapes it: a literal dollar, not an anchor.
+        var backslashes = 0;
+        for (var i = pattern.Length - 2; i >= 0 && pattern[i] == '\\'; i--)
+        {
+            backslashes++;
+        }
+
+        return backslashes % 2 == 1 ? pattern : string.Concat(pattern.AsSpan(0, pattern.Length - 1), "\\z");
+    }
+
     public static WireProblem? Pattern(string? value, string? path, string name, Regex pattern) =>
-        string.IsNullOrEmpty(value) || pattern.IsMatch(value) ? null : new(Join(path, name), $"must match {pattern}");
+        string.IsNullOrEmpty(value) || pattern.IsMatch(value) ? null : new(Join(path, name), $"must match {SpecText(pattern)}");
+
+    /// <summary>The pattern as the spec writes it (<see cref="SpecPattern"/> undone), for a message.</summary>
+    private static string SpecText(Regex pattern)
+    {
+        var text = pattern.ToString();
+        return text.EndsWith("\\z", StringComparison.Ordinal) ? string.Concat(text.AsSpan(0, text.Length - 2), "$") : text;
+    }
 
     public static WireProblem? Range(long? value, string? path, string name, long min, long max) =>
         value is not { } v || (v >= min && v <= max) ? null

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace Sunbay.Client.Tests.Promises;
+
+/// <summary>
+/// Only the SDK's own exceptions leave a call, whatever a server answers with a success status: no body, JSON
+/// <c>null</c>, a list holding <c>null</c> (on a start, the outcome is unknown so that recovery runs); and an error body
+/// is read up to a bound, not whole.
+/// </summary>
+public sealed class AnswerPromiseTests
+{
+    public static TheoryData<ProviderCase, string> EmptySuccesses => Cross(["204", "null"]);
+
+    [Theory]
+    [MemberData(nameof(EmptySuccesses))]
+    public async Task A_start_answered_without_a_body_is_outcome_unknown(ProviderCase provider, string answer)
+    {
+        await using var server = MisbehavingServer.Start(r => provider.IsStart(r) ? Empty(answer) : provider.Normal(r));
+        using var client = provider.Create(server.BaseAddress, new FakeTimeProvider());
+
+        var error = await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.StartAsync());
+
+        Assert.True(error.OutcomeUnknown, error.Message);
+        Assert.Single(server.Requests, provider.IsStart);
+    }
+
+    [Theory]
+    [MemberData(nameof(EmptySuccesses))]
+    public async Task A_query_answered_without_a_body_is_the_SDKs_error(ProviderCase provider, string answer)
+    {
+        await using var server = MisbehavingServer.Start(r => provider.IsQuery(r) ? Empty(answer) : provider.Normal(r));
+        using var client = provider.Create(server.BaseAddress, new FakeTimeProvider());
+
+        await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.QueryAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_list_holding_null_is_the_SDKs_error(ProviderCase provider)
+    {
+        await using var server = MisbehavingServer.Start(r => provider.IsList(r) ? ListHoldingNull(provider) : provider.Normal(r));
+        using var client = provider.Create(server.BaseAddress, new FakeTimeProvider());
+
+        await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.ListAsync());
+    }
+
+    public static TheoryData<ProviderCase, string> HugeErrors => Cross(["start", "query"]);
+
+    [Theory]
+    [MemberData(nameof(HugeErrors))]
+    public async Task An_error_body_is_read_up_to_a_bound(ProviderCase provider, string call)
+    {
+        const long size = 64L * 1024 * 1024;
+        await using var server = MisbehavingServer.Start(r => provider.IsStart(r) || provider.IsQuery(r) ? Reply.Huge(call == "start" ? 500 : 400, size) : provider.Normal(r));
+        using var client = provider.Create(server.BaseAddress, new FakeTimeProvider(), maxGetRetries: 0);
+
+        var error = await Assert.ThrowsAnyAsync<SunbayException>(() => call == "start" ? client.StartAsync() : client.QueryAsync());
+
+        // What the client took before it stopped: its bound, what the handler drains, and the sockets' buffers.
+        Assert.InRange(server.HugeBytesWritten, 0, size / 2);
+        Assert.True(error.Message.Length < 2_000, error.Message);
+    }
+
+    public static TheoryData<ProviderCase> Providers => ProviderCase.All;
+
+    internal static TheoryData<ProviderCase, string> Cross(string[] cases)
+    {
+        var data = new TheoryData<ProviderCase, string>();
+        foreach (var provider in ProviderCase.Each)
+        {
+            foreach (var item in cases)
+            {
+                data.Add(provider, item);
+            }
+        }
+
+        return data;
+    }
+
+    private static Reply Empty(string answer) => answer == "204" ? Reply.Json(204, null) : Reply.Json(200, "null");
+
+    private static Reply ListHoldingNull(ProviderCase provider) => provider == ProviderCase.Sunbay
+        ? Reply.Json(200, """{"code":"0","msg":"Success","traceId":"t1","data":{"terminals":[{"sn":"T1"},null]}}""")
+        : Reply.Json(200, """[null]""");
+}
