@@ -87,6 +87,13 @@ public sealed partial class FakeClock
             }
 
             heldSince = null;
+
+            // A call's time limit set just now, whose request has not reached the host yet, waits for it (bounded).
+            if (NextIsUnreachedTimeLimit(MaxIdleTime))
+            {
+                continue;
+            }
+
             SetUtcNow(next.Value < deadline ? next.Value : deadline);
             steps++;
         }

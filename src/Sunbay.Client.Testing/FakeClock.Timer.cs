@@ -22,6 +22,15 @@ public sealed partial class FakeClock
 
         public DateTimeOffset Due { get; private set; }
 
+        /// <summary>A time limit: its callback cancels a token source (the SDK's call limits, <c>CancelAfter</c>).</summary>
+        public bool IsTimeLimit => _state is CancellationTokenSource;
+
+        /// <summary>How many requests had reached a fake host on this clock when the timer was last set.</summary>
+        public long WorkStartsWhenSet { get; private set; }
+
+        /// <summary>The real time (<see cref="global::System.Diagnostics.Stopwatch"/>) the timer was last set.</summary>
+        public long SetAt { get; private set; }
+
         public long Order { get; private set; }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
@@ -53,6 +62,8 @@ public sealed partial class FakeClock
 
                 Due = _clock._now + dueTime;
                 Order = Interlocked.Increment(ref _clock._timerOrder);
+                WorkStartsWhenSet = Interlocked.Read(ref _clock._workStarts);
+                SetAt = global::System.Diagnostics.Stopwatch.GetTimestamp();
                 if (dueTime > TimeSpan.Zero)
                 {
                     _clock._timers.Add(this);

@@ -35,6 +35,7 @@ public sealed partial class FakeClock : TimeProvider
     private long _activity;
     private long _timerOrder;
     private int _inFlight;
+    private long _workStarts;
 
     /// <summary>A clock that starts at <see cref="DefaultStart"/>.</summary>
     public FakeClock()
@@ -84,6 +85,7 @@ public sealed partial class FakeClock : TimeProvider
     internal void WorkStarted()
     {
         Interlocked.Increment(ref _inFlight);
+        Interlocked.Increment(ref _workStarts);
         Interlocked.Increment(ref _activity);
     }
 
@@ -92,6 +94,30 @@ public sealed partial class FakeClock : TimeProvider
     {
         Interlocked.Decrement(ref _inFlight);
         Interlocked.Increment(ref _activity);
+    }
+
+    /// <summary>
+    /// Whether the timer due next is a time limit (a timer that cancels a <see cref="CancellationTokenSource"/>) set
+    /// less than <paramref name="hold"/> of real time ago, with no request reaching a fake host since: the call it
+    /// limits is still on its way to the host (a loaded machine can hold a thread between setting the limit and
+    /// sending), so firing it now would time out a call the fake would answer at once.
+    /// </summary>
+    internal bool NextIsUnreachedTimeLimit(TimeSpan hold)
+    {
+        lock (_gate)
+        {
+            FakeClockTimer? next = null;
+            foreach (var timer in _timers)
+            {
+                if (next is null || timer.Due < next.Due || (timer.Due == next.Due && timer.Order < next.Order))
+                {
+                    next = timer;
+                }
+            }
+
+            return next is { IsTimeLimit: true } && next.WorkStartsWhenSet == Interlocked.Read(ref _workStarts)
+                && global::System.Diagnostics.Stopwatch.GetElapsedTime(next.SetAt) < hold;
+        }
     }
 
     /// <inheritdoc/>

@@ -107,6 +107,52 @@ public sealed class FakeClockTests
         Assert.Equal(FakeClock.DefaultStart, clock.GetUtcNow());
     }
 
+    [Fact]
+    public async Task RunUntilAsync_does_not_fire_a_time_limit_set_just_now_before_its_request_reached_the_fake()
+    {
+        // The gap the in-flight count cannot see: the caller set its 60 s limit, then its thread stalled (a loaded
+        // machine) before the request entered the fake's handler. Played in slow motion by a handler in front of the
+        // fake that holds the request for 300 ms of real time.
+        var clock = new FakeClock();
+        await using var host = FakeSunbayHost.CreateInMemory(new FakeSunbayHostOptions { TimeProvider = clock });
+        using var http = new HttpClient(new StallingHandler(TimeSpan.FromMilliseconds(300)) { InnerHandler = host.CreateHandler() }) { BaseAddress = host.BaseAddress };
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60), clock);
+
+        using var response = await clock.RunUntilAsync(http.PostAsync("/v1/ping", new StringContent("{}"), limit.Token), TimeSpan.FromMinutes(5));
+
+        Assert.False(limit.IsCancellationRequested);
+        Assert.Equal(FakeClock.DefaultStart, clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task RunUntilAsync_still_fires_a_time_limit_whose_request_reached_the_fake()
+    {
+        // The hold ends once the request reached the host: a limit that should fire still does, in virtual time.
+        var clock = new FakeClock();
+        await using var host = FakeSunbayHost.CreateInMemory(new FakeSunbayHostOptions { TimeProvider = clock });
+        using var http = new HttpClient(host.CreateHandler()) { BaseAddress = host.BaseAddress };
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60), clock);
+        var fired = new TaskCompletionSource();
+        limit.Token.Register(() => fired.TrySetResult());
+        using (await http.PostAsync("/v1/ping", new StringContent("{}"), limit.Token))
+        {
+        }
+
+        await clock.RunUntilAsync(fired.Task, TimeSpan.FromMinutes(5));
+
+        Assert.Equal(FakeClock.DefaultStart.AddSeconds(60), clock.GetUtcNow());
+    }
+
+    /// <summary>Holds a request for real time before it goes on: a caller's thread stalled between its limit and its send.</summary>
+    private sealed class StallingHandler(TimeSpan stall) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(stall, CancellationToken.None); // real time on purpose: the stall the virtual clock must not race
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+
     /// <summary>A request body that takes real time to produce, as a starved thread pool would.</summary>
     private sealed class SlowContent(TimeSpan delay) : HttpContent
     {
