@@ -27,8 +27,8 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
     public TAnswer? Answer { get; private set; }
 
     /// <summary>
-    /// One attempt: a fresh <c>X-Client-Request-Id</c>, the <c>User-Agent</c>, <c>Content-Type: application/json</c>
-    /// exactly (SUNBAY's sandbox refuses a charset), then the provider's own headers and key. A query's answer is read
+    /// One attempt: the <c>User-Agent</c>, <c>Content-Type: application/json</c> exactly (SUNBAY's sandbox refuses a
+    /// charset), then the provider's own headers and key (SUNBAY's <c>X-Client-Request-Id</c> is SUNBAY's only). A query's answer is read
     /// inside the attempt, so that a connection cut mid-body, or a body that is not complete JSON, fails this attempt and
     /// the retry strategy can try again. Never throws: a failure is the outcome.
     /// </summary>
@@ -44,7 +44,6 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
         {
             var request = new HttpRequestMessage(endpoint.Method, uri);
             var headers = request.Headers;
-            headers.TryAddWithoutValidation(SunbayHeaders.ClientRequestId, Guid.NewGuid().ToString("D"));
             headers.TryAddWithoutValidation("User-Agent", SunbayUserAgent.HeaderValue);
             headers.TryAddWithoutValidation("Accept", "application/json");
             if (body is not null)

@@ -38,6 +38,8 @@ internal sealed class SunbayPipeline : ApiPipeline<SunbayClientOptions>
     /// <summary>The 13-digit <c>X-Timestamp</c> (SUNBAY refuses a clock more than 10 minutes off), then the signer, so that a signature may cover it.</summary>
     public override ValueTask AuthenticateAsync(HttpRequestMessage request, SunbayClientOptions options, CancellationToken cancellationToken)
     {
+        // A fresh ID per attempt: SUNBAY refuses a POST that repeats one within 10 minutes (C02).
+        request.Headers.TryAddWithoutValidation(SunbayHeaders.ClientRequestId, Guid.NewGuid().ToString("D"));
         request.Headers.TryAddWithoutValidation(SunbayHeaders.Timestamp, Time.GetUtcNow().ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
         return Signer.SignAsync(request, options, cancellationToken);
     }

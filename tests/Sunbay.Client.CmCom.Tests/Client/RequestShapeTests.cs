@@ -22,7 +22,7 @@ public sealed class RequestShapeTests
         Assert.Equal("""{"type":"PURCHASE","merchant_order_reference":"inv2112280004","amount":{"value":98.75,"currency":"EUR"}}""", sent.Body);
         Assert.Equal(TestClients.Key, sent.Headers["API-Key"]);
         Assert.StartsWith("Sunbay.Client.CmCom/", sent.Headers["User-Agent"], StringComparison.Ordinal);
-        Assert.True(Guid.TryParse(sent.Headers["X-Client-Request-Id"], out _));
+        Assert.False(sent.Headers.ContainsKey("X-Client-Request-Id")); // SUNBAY's header: each provider sends only its own
         Assert.False(sent.Headers.ContainsKey("Authorization"));
         Assert.False(sent.Headers.ContainsKey("X-Timestamp"));
         Assert.Equal(CmComTransactionStatus.Created, operation.LastKnown!.Status);
