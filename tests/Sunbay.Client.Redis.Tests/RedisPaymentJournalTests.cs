@@ -102,7 +102,8 @@ public sealed class RedisPaymentJournalTests(RedisServerFixture redis) : IClassF
 
         var recovering = await world.StartInstanceAsync();
         var receivedByWebhookInstance = new ConcurrentQueue<CardPaymentResolution>();
-        var webhookConnection = await redis[backend].ConnectAsync();
+        // Declared before the receiver so that it is disposed after it: the receiver unsubscribes on this connection.
+        await using var webhookConnection = await redis[backend].ConnectAsync();
         await using var receiver = await WebhookReceiver.StartAsync(
             (_, _) => Task.CompletedTask,
             world.Clock,
@@ -118,7 +119,6 @@ public sealed class RedisPaymentJournalTests(RedisServerFixture redis) : IClassF
         var all = receivedByWebhookInstance.Concat(recovering.Received).ToList();
         Assert.Equal(operation.Id, Assert.Single(all).IdempotencyKey);
         Assert.Empty(await ToListAsync(new RedisPaymentJournalStore(webhookConnection, world.Prefix).ListOpenAsync()));
-        webhookConnection.Dispose();
     }
 
     [Theory]
