@@ -106,6 +106,12 @@ public abstract class FakeProviderHost : IDisposable, IAsyncDisposable
         return clock.RunUntilAsync(task, maxVirtualTime, () => _work.Busy, cancellationToken);
     }
 
+    /// <summary>The terminal with this id: SUNBAY's serial number, CM.com's <c>{manufacturer}-{model}-{serial}</c>.</summary>
+    /// <param name="terminalId">The terminal's id.</param>
+    /// <returns>The terminal, to script its next outcomes or present the card.</returns>
+    /// <exception cref="KeyNotFoundException">No such terminal.</exception>
+    public abstract FakeProviderTerminal Terminal(string terminalId);
+
     /// <summary>
     /// A new <see cref="HttpMessageHandler"/> that serves this host in memory, with no socket: use it as a client's
     /// primary handler (<c>builder.HttpClient.ConfigurePrimaryHttpMessageHandler(host.CreateHandler)</c>). The request's

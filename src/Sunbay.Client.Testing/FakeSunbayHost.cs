@@ -113,12 +113,13 @@ public sealed class FakeSunbayHost : FakeProviderHost
     }
 
     /// <summary>The terminal with this serial number.</summary>
-    /// <param name="sn">Serial number.</param>
+    /// <param name="terminalId">The serial number.</param>
+    /// <returns>The terminal.</returns>
     /// <exception cref="KeyNotFoundException">No such terminal.</exception>
-    public FakeTerminal Terminal(string sn)
+    public override FakeTerminal Terminal(string terminalId)
     {
-        ArgumentNullException.ThrowIfNull(sn);
-        return _engine.FindTerminal(sn) ?? throw new KeyNotFoundException($"FakeSunbayHost has no terminal '{sn}'. Add it with AddTerminal or FakeSunbayHostOptions.TerminalSns.");
+        ArgumentNullException.ThrowIfNull(terminalId);
+        return _engine.FindTerminal(terminalId) ?? throw new KeyNotFoundException($"FakeSunbayHost has no terminal '{terminalId}'. Add it with AddTerminal or FakeSunbayHostOptions.TerminalSns.");
     }
 
     /// <summary>Adds a terminal to the merchant (or returns the existing one with this serial number).</summary>

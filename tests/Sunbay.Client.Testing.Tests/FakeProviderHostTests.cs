@@ -275,6 +275,29 @@ public sealed class FakeProviderHostTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_terminal_s_script_decides_the_next_outcomes_in_order_and_can_be_cleared(string provider)
+    {
+        await using var fake = new Fake(provider);
+        var terminal = fake.Host.Terminal(fake.TerminalId);
+        terminal.DeclineNext("05", "Do not honour");
+        terminal.Enqueue(FakeCardResult.CustomerCancels, count: 2);
+        terminal.ClearScript();
+        terminal.DeclineNext("05", "Do not honour");
+        terminal.ApproveNext();
+        await using var app = fake.Application();
+        var payments = app.GetRequiredService<ICardPayments>();
+
+        var declined = await fake.Host.RunUntilAsync(fake.PayAsync(payments, "SCRIPT-0001"), TimeSpan.FromMinutes(5));
+        var approved = await fake.Host.RunUntilAsync(fake.PayAsync(payments, "SCRIPT-0002"), TimeSpan.FromMinutes(5));
+
+        Assert.Equal((false, true), (declined.IsApproved, approved.IsApproved));
+        Assert.Same(terminal, fake.Host.Terminal(fake.TerminalId));
+        Assert.Throws<KeyNotFoundException>(() => fake.Host.Terminal("NO-SUCH-TERMINAL1"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => terminal.Enqueue(FakeCardResult.Approve, count: 0));
+    }
+
     /// <summary>One fake host of either provider on a <see cref="FakeClock"/>, with a raw client and one cheap read and one start of its dialect.</summary>
     private sealed class Fake : IAsyncDisposable
     {
@@ -314,6 +337,8 @@ public sealed class FakeProviderHostTests
 
         public string StartPath { get; }
 
+        public string TerminalId => Host is FakeSunbayHost sunbay ? sunbay.Terminals.First().Sn : ((FakeCmComHost)Host).Terminals[0].Id;
+
         public int TransactionCount => Host is FakeSunbayHost sunbay ? sunbay.Transactions.Count : ((FakeCmComHost)Host).Transactions.Count;
 
         public async Task<int> ReadAsync(HttpClient? http = null)
@@ -330,6 +355,21 @@ public sealed class FakeProviderHostTests
             var content = new StringContent(body, Encoding.UTF8);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             return Http.PostAsync(StartPath.TrimStart('/'), content);
+        }
+
+        /// <summary>An application's services on the fake, through the neutral payments API.</summary>
+        public ServiceProvider Application()
+        {
+            var services = new ServiceCollection();
+            services.AddCardPayments(o => o.Provider = Host is FakeSunbayHost ? "sunbay" : "cm");
+            _ = Host is FakeSunbayHost sunbay ? (object)services.AddFakeSunbay(sunbay) : services.AddFakeCmCom((FakeCmComHost)Host);
+            return services.BuildServiceProvider();
+        }
+
+        public async Task<CardPaymentOutcome> PayAsync(ICardPayments payments, string reference)
+        {
+            var payment = await payments.StartPaymentAsync(new CardPaymentRequest { Amount = new Money(7m, Host is FakeSunbayHost ? "USD" : "EUR"), MerchantReference = reference });
+            return await payment.WaitForCompletionAsync();
         }
 
         public async ValueTask DisposeAsync()

@@ -75,8 +75,9 @@ public sealed class FakeCmComHost : FakeProviderHost
 
     /// <summary>The terminal with this id.</summary>
     /// <param name="terminalId"><c>{manufacturer}-{model}-{serial}</c>.</param>
+    /// <returns>The terminal.</returns>
     /// <exception cref="KeyNotFoundException">No such terminal.</exception>
-    public FakeCmComTerminal Terminal(string terminalId)
+    public override FakeCmComTerminal Terminal(string terminalId)
     {
         ArgumentNullException.ThrowIfNull(terminalId);
         return _engine.FindTerminal(terminalId) ?? throw new KeyNotFoundException($"FakeCmComHost has no terminal '{terminalId}'. Add it with AddTerminal or FakeCmComHostOptions.TerminalIds.");
