@@ -167,9 +167,25 @@ public abstract class FakeProviderHost : IDisposable, IAsyncDisposable
     /// <summary>The primary handler of a client made by the host: in memory, or the platform's over loopback.</summary>
     private protected HttpMessageHandler? ClientTransport() => IsListening ? null : CreateHandler();
 
+    /// <summary>Creates a provider's host from its settings (default when null), checked first, listening on loopback when asked.</summary>
+    private protected static THost Open<THost, TOptions>(TOptions? options, bool listen, Func<TOptions, THost> create)
+        where THost : FakeProviderHost
+        where TOptions : FakeProviderHostOptions, new()
+    {
+        options ??= new TOptions();
+        options.Validate();
+        var host = create(options);
+        if (listen)
+        {
+            host.Listen(options.Port);
+        }
+
+        return host;
+    }
+
     /// <summary>Starts listening on loopback; a host that cannot listen is disposed.</summary>
     /// <exception cref="IOException">The port is taken.</exception>
-    private protected void Listen(int port)
+    private void Listen(int port)
     {
         try
         {

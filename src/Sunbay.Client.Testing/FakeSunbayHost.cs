@@ -91,12 +91,7 @@ public sealed class FakeSunbayHost : FakeProviderHost
     /// <param name="options">Settings; default <see cref="FakeSunbayHostOptions"/> (one terminal <c>FAKE-T1</c>, system clock, a free port).</param>
     /// <returns>The running host; dispose it to stop.</returns>
     /// <exception cref="IOException">The port in <see cref="FakeProviderHostOptions.Port"/> is taken.</exception>
-    public static FakeSunbayHost Start(FakeSunbayHostOptions? options = null)
-    {
-        var host = CreateInMemory(options);
-        host.Listen(host._options.Port);
-        return host;
-    }
+    public static FakeSunbayHost Start(FakeSunbayHostOptions? options = null) => Open(options, listen: true, o => new FakeSunbayHost(o));
 
     /// <summary>
     /// Creates a host that listens on no port: clients reach it through <see cref="FakeProviderHost.CreateHandler"/>
@@ -105,12 +100,7 @@ public sealed class FakeSunbayHost : FakeProviderHost
     /// </summary>
     /// <param name="options">Settings; default <see cref="FakeSunbayHostOptions"/> (<see cref="FakeProviderHostOptions.Port"/> is ignored).</param>
     /// <returns>The host; dispose it to stop its timers and webhooks.</returns>
-    public static FakeSunbayHost CreateInMemory(FakeSunbayHostOptions? options = null)
-    {
-        options ??= new FakeSunbayHostOptions();
-        options.Validate();
-        return new FakeSunbayHost(options);
-    }
+    public static FakeSunbayHost CreateInMemory(FakeSunbayHostOptions? options = null) => Open(options, listen: false, o => new FakeSunbayHost(o));
 
     /// <summary>The terminal with this serial number.</summary>
     /// <param name="terminalId">The serial number.</param>

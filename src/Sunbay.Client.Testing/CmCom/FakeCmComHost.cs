@@ -25,13 +25,11 @@ namespace Sunbay.Client.Testing;
 /// </example>
 public sealed class FakeCmComHost : FakeProviderHost
 {
-    private readonly FakeCmComHostOptions _options;
     private readonly CmComEngine _engine;
 
     private FakeCmComHost(FakeCmComHostOptions options)
         : base(options, InMemoryAddress, new FakeFaults("CM.com", e => e > FakeEndpoint.TerminalsQuery, FakeFault.DuplicateClientRequestId))
     {
-        _options = options;
         _engine = new CmComEngine(options, () => BaseAddress);
     }
 
@@ -56,22 +54,12 @@ public sealed class FakeCmComHost : FakeProviderHost
     /// <param name="options">Settings; default <see cref="FakeCmComHostOptions"/> (one store, one terminal, system clock, a free port).</param>
     /// <returns>The running host; dispose it to stop.</returns>
     /// <exception cref="IOException">The port in <see cref="FakeProviderHostOptions.Port"/> is taken.</exception>
-    public static FakeCmComHost Start(FakeCmComHostOptions? options = null)
-    {
-        var host = CreateInMemory(options);
-        host.Listen(host._options.Port);
-        return host;
-    }
+    public static FakeCmComHost Start(FakeCmComHostOptions? options = null) => Open(options, listen: true, o => new FakeCmComHost(o));
 
     /// <summary>Creates a host that listens on no port: clients reach it through <see cref="FakeProviderHost.CreateHandler"/> (which <see cref="CreateClient"/>, <see cref="FakeProviderHost.CreateHttpClient"/> and <c>services.AddFakeCmCom(host)</c> use).</summary>
     /// <param name="options">Settings; default <see cref="FakeCmComHostOptions"/> (<see cref="FakeProviderHostOptions.Port"/> is ignored).</param>
     /// <returns>The host; dispose it to stop its timers.</returns>
-    public static FakeCmComHost CreateInMemory(FakeCmComHostOptions? options = null)
-    {
-        options ??= new FakeCmComHostOptions();
-        options.Validate();
-        return new FakeCmComHost(options);
-    }
+    public static FakeCmComHost CreateInMemory(FakeCmComHostOptions? options = null) => Open(options, listen: false, o => new FakeCmComHost(o));
 
     /// <summary>The terminal with this id.</summary>
     /// <param name="terminalId"><c>{manufacturer}-{model}-{serial}</c>.</param>
