@@ -1,6 +1,6 @@
 namespace Sunbay.Client.Testing;
 
-/// <summary>The settings every fake host has: its clock, its port and its first API key (<see cref="FakeSunbayHostOptions"/>, <see cref="FakeCmComHostOptions"/>).</summary>
+/// <summary>The settings every fake host has: its clock, its port, its first API key and its card delay (<see cref="FakeSunbayHostOptions"/>, <see cref="FakeCmComHostOptions"/>).</summary>
 public abstract class FakeProviderHostOptions
 {
     private protected FakeProviderHostOptions(string apiKey) => ApiKey = apiKey;
@@ -24,6 +24,13 @@ public abstract class FakeProviderHostOptions
     /// Defaults: <c>sk_test_fake_4f1c9e2b7a6d3058</c> (SUNBAY), <c>cm_test_fake_7d41c9a05e2b8f36</c> (CM.com).
     /// </summary>
     public string ApiKey { get; set; }
+
+    /// <summary>
+    /// Time until the cardholder presents the card (or cancels): on SUNBAY from dispatch until the result is final, on
+    /// CM.com from the terminal's pick-up. Default 2 seconds; <see cref="FakeProviderTerminal.CardPresentDelay"/>
+    /// overrides it for one terminal.
+    /// </summary>
+    public TimeSpan CardPresentDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Checks the settings every host needs.</summary>
     internal virtual void Validate()

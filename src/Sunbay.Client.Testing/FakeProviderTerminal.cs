@@ -15,7 +15,7 @@ public abstract class FakeProviderTerminal
 
     /// <summary>
     /// This terminal's delay until the cardholder presents the card (SUNBAY: from dispatch; CM.com: from pick-up);
-    /// <see langword="null"/> uses the host options' <c>CardPresentDelay</c>.
+    /// <see langword="null"/> uses <see cref="FakeProviderHostOptions.CardPresentDelay"/>.
     /// </summary>
     public TimeSpan? CardPresentDelay { get; set; }
 

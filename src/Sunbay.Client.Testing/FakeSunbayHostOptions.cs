@@ -18,9 +18,6 @@ public sealed class FakeSunbayHostOptions : FakeProviderHostOptions
     /// <summary>Serial numbers of the merchant's terminals; the first one is the client's default. Default one, <c>FAKE-T1</c>.</summary>
     public IList<string> TerminalSns { get; } = new List<string> { "FAKE-T1" };
 
-    /// <summary>Time from dispatch until the cardholder presents the card and the result is final. Default 2 seconds; a terminal can override it.</summary>
-    public TimeSpan CardPresentDelay { get; set; } = TimeSpan.FromSeconds(2);
-
     /// <summary>Webhook signing secrets; the first signs every notification (the others are for rotation tests of receivers). Default one test secret.</summary>
     public IList<string> WebhookSecrets { get; } = new List<string> { "whsec_test_fake_9d2e7c41b8a05f36e1c4" };
 

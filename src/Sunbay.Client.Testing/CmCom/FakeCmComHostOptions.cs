@@ -27,9 +27,6 @@ public sealed class FakeCmComHostOptions : FakeProviderHostOptions
     /// </summary>
     public TimeSpan PickUpDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Time from pick-up until the cardholder presents the card (or cancels). Default 2 seconds; a terminal can override it.</summary>
-    public TimeSpan CardPresentDelay { get; set; } = TimeSpan.FromSeconds(2);
-
     /// <summary>Time from the card until the acquirer's answer (status AUTHORIZED, or CANCELLED when declined). Default 1 second.</summary>
     public TimeSpan AuthorizationDelay { get; set; } = TimeSpan.FromSeconds(1);
 
