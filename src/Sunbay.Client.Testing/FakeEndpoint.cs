@@ -55,6 +55,8 @@ public enum FakeEndpoint
     /// <summary>SUNBAY: GET /v1/merchant/terminals/query.</summary>
     TerminalsQuery,
 
+    // CM.com's endpoints come after SUNBAY's: each host tells its own from the other's by this order (TerminalsQuery is SUNBAY's last).
+
     /// <summary>CM.com: GET /stores.</summary>
     ListStores,
 
