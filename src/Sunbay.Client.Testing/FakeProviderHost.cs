@@ -125,9 +125,9 @@ public abstract class FakeProviderHost : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// A new raw <see cref="HttpClient"/> on <see cref="BaseAddress"/> (in memory for an in-memory host, over loopback
-    /// for a started one) that accepts JSON and adds the provider's authentication to every request: SUNBAY's
-    /// <c>Authorization: Bearer</c>, <c>X-Timestamp</c> (host clock) and a new <c>X-Client-Request-Id</c> unless the
-    /// request has one; CM.com's <c>API-Key</c>. For tests of the wire itself; dispose it when done.
+    /// for a started one) that accepts JSON and adds the provider's authentication to every request, each header only
+    /// when the request has none of its own: SUNBAY's <c>Authorization: Bearer</c>, <c>X-Timestamp</c> (host clock) and a
+    /// new <c>X-Client-Request-Id</c>; CM.com's <c>API-Key</c>. For tests of the wire itself; dispose it when done.
     /// </summary>
     /// <param name="apiKey">The key to send; default <see cref="ApiKey"/>; empty sends no authentication.</param>
     public HttpClient CreateHttpClient(string? apiKey = null)

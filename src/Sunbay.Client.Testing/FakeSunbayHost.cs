@@ -168,8 +168,13 @@ public sealed class FakeSunbayHost : FakeProviderHost
 
     private protected override void Authenticate(HttpRequestMessage request, string apiKey)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        request.Headers.TryAddWithoutValidation("X-Timestamp", TimeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
+        // A header the test set itself stays, so that a test can break exactly one of them.
+        request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", apiKey);
+        if (!request.Headers.Contains("X-Timestamp"))
+        {
+            request.Headers.TryAddWithoutValidation("X-Timestamp", TimeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
+        }
+
         if (!request.Headers.Contains("X-Client-Request-Id"))
         {
             request.Headers.TryAddWithoutValidation("X-Client-Request-Id", Guid.NewGuid().ToString("D"));

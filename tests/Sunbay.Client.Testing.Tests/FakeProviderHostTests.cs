@@ -42,6 +42,22 @@ public sealed class FakeProviderHostTests
     }
 
     [Theory]
+    [InlineData("sunbay", "X-Client-Request-Id", "0b9a4a4e-4f5e-4c4e-9d7a-5a1f3e2d1c0b", 200)]
+    [InlineData("sunbay", "Authorization", "Bearer sk_test_not_the_host_s", 401)]
+    [InlineData("cm", "API-Key", "cm_test_not_the_host_s", 403)]
+    public async Task The_raw_client_keeps_a_header_the_test_set_itself(string provider, string header, string value, int status)
+    {
+        await using var fake = new Fake(provider);
+        using var request = new HttpRequestMessage(HttpMethod.Get, fake.ReadPath);
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        using var answer = await fake.Http.SendAsync(request);
+
+        Assert.Equal(status, (int)answer.StatusCode);
+        Assert.Equal(value, Assert.Single(fake.Host.Journal).Headers[header]);
+    }
+
+    [Theory]
     [MemberData(nameof(Providers))]
     public async Task Setting_ApiKey_rotates_it_the_old_key_is_refused_from_the_next_request_on(string provider)
     {

@@ -149,7 +149,13 @@ public sealed class FakeCmComHost : FakeProviderHost
     /// <summary>Rotates as CM.com's guide does in one step: a new key (labelled <c>Rotated</c>) valid at once, every other key revoked.</summary>
     private protected override void RotateApiKey(string apiKey) => _engine.RotateApiKey(apiKey);
 
-    private protected override void Authenticate(HttpRequestMessage request, string apiKey) => request.Headers.TryAddWithoutValidation("API-Key", apiKey);
+    private protected override void Authenticate(HttpRequestMessage request, string apiKey)
+    {
+        if (!request.Headers.Contains("API-Key"))
+        {
+            request.Headers.TryAddWithoutValidation("API-Key", apiKey);
+        }
+    }
 
     private protected override FakeEndpoint Match(IncomingRequest request) => CmComRoute.Match(request.Method, request.Path).Endpoint;
 
