@@ -2,8 +2,7 @@ namespace Sunbay.Client.Testing;
 
 /// <summary>
 /// What the cardholder does on a <see cref="FakeTerminal"/> (SUNBAY) or a <see cref="FakeCmComTerminal"/> (CM.com) for one
-/// transaction; queue it with <see cref="FakeTerminal.Enqueue(FakeCardResult, int)"/> or
-/// <see cref="FakeCmComTerminal.Enqueue(FakeCardResult, int)"/>. Without a script the SUNBAY sandbox amount table, or
+/// transaction; queue it with <see cref="FakeProviderTerminal.Enqueue(FakeCardResult, int)"/>. Without a script the SUNBAY sandbox amount table, or
 /// <see cref="FakeCmComHostOptions.OutcomesByAmount"/>, decides. On CM.com an approval is AUTHORIZED then CLEARED, a
 /// decline CANCELLED with result DECLINED, a cardholder cancel CANCELLED without a result, and a card never presented
 /// leaves the transaction CREATED.

@@ -5,7 +5,7 @@ namespace Sunbay.Client.Testing;
 /// <see cref="RunUntilAsync{T}(Task{T}, TimeSpan, CancellationToken)"/> can drive a wait to its end by jumping from one
 /// due timer to the next (a sale that polls every few seconds ends in a handful of steps, with no sleeping and no loop
 /// in the test). Give the same instance to the fake host, the client and the application under test
-/// (<see cref="FakeSunbayHostOptions.TimeProvider"/>; <see cref="FakeSunbayHost.CreateClient"/> and
+/// (<see cref="FakeProviderHostOptions.TimeProvider"/>; <see cref="FakeSunbayHost.CreateClient"/> and
 /// <c>services.AddFakeSunbay(host)</c> pass it on).
 /// </summary>
 /// <remarks>

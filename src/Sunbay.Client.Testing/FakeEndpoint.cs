@@ -1,53 +1,89 @@
 namespace Sunbay.Client.Testing;
 
-/// <summary>The endpoints of the SUNBAY Nexus API that <see cref="FakeSunbayHost"/> serves; used to target faults and to label the journal.</summary>
+/// <summary>
+/// The endpoints the fake hosts serve, used to target faults (<see cref="FakeFaults"/>) and to label the journal
+/// (<see cref="RecordedRequest.Endpoint"/>): SUNBAY Nexus's for <see cref="FakeSunbayHost"/>, then CM.com
+/// MerchantAPI's for <see cref="FakeCmComHost"/>. A host refuses a fault queued for the other provider's endpoint.
+/// </summary>
 public enum FakeEndpoint
 {
     /// <summary>Any endpoint (a fault queued for it applies to the next request of whatever kind); also an unknown path in the journal.</summary>
     Any = 0,
 
-    /// <summary>POST /v1/semi-integration/transaction/sale.</summary>
+    /// <summary>SUNBAY: POST /v1/semi-integration/transaction/sale.</summary>
     Sale,
 
-    /// <summary>POST /v1/semi-integration/transaction/auth.</summary>
+    /// <summary>SUNBAY: POST /v1/semi-integration/transaction/auth.</summary>
     Auth,
 
-    /// <summary>POST /v1/semi-integration/transaction/forced-auth.</summary>
+    /// <summary>SUNBAY: POST /v1/semi-integration/transaction/forced-auth.</summary>
     ForcedAuth,
 
-    /// <summary>POST /v1/semi-integration/transaction/incremental-auth.</summary>
+    /// <summary>SUNBAY: POST /v1/semi-integration/transaction/incremental-auth.</summary>
     IncrementalAuth,
 
-    /// <summary>POST /v1/semi-integration/transaction/post-auth.</summary>
+    /// <summary>SUNBAY: POST /v1/semi-integration/transaction/post-auth.</summary>
     PostAuth,
 
-    /// <summary>POST /v1/semi-integration/transaction/refund.</summary>
+    /// <summary>SUNBAY: POST /v1/semi-integration/transaction/refund.</summary>
     Refund,
 
-    /// <summary>POST /v1/semi-integration/transaction/void.</summary>
+    /// <summary>SUNBAY: POST /v1/semi-integration/transaction/void.</summary>
     Void,
 
-    /// <summary>POST /v1/semi-integration/transaction/abort.</summary>
+    /// <summary>SUNBAY: POST /v1/semi-integration/transaction/abort.</summary>
     Abort,
 
-    /// <summary>POST /v1/semi-integration/transaction/tip-adjust.</summary>
+    /// <summary>SUNBAY: POST /v1/semi-integration/transaction/tip-adjust.</summary>
     TipAdjust,
 
-    /// <summary>GET /v1/transaction/query.</summary>
+    /// <summary>SUNBAY: GET /v1/transaction/query.</summary>
     Query,
 
-    /// <summary>GET /v1/settlement/batch-query.</summary>
+    /// <summary>SUNBAY: GET /v1/settlement/batch-query.</summary>
     BatchQuery,
 
-    /// <summary>POST /v1/settlement/batch-close.</summary>
+    /// <summary>SUNBAY: POST /v1/settlement/batch-close.</summary>
     BatchClose,
 
-    /// <summary>GET /v1/settlement/batch-close-list.</summary>
+    /// <summary>SUNBAY: GET /v1/settlement/batch-close-list.</summary>
     BatchCloseList,
 
-    /// <summary>GET /v1/merchant/query.</summary>
+    /// <summary>SUNBAY: GET /v1/merchant/query.</summary>
     MerchantQuery,
 
-    /// <summary>GET /v1/merchant/terminals/query.</summary>
+    /// <summary>SUNBAY: GET /v1/merchant/terminals/query.</summary>
     TerminalsQuery,
+
+    // CM.com's endpoints come after SUNBAY's: each host tells its own from the other's by this order (TerminalsQuery is SUNBAY's last).
+
+    /// <summary>CM.com: GET /stores.</summary>
+    ListStores,
+
+    /// <summary>CM.com: GET /terminals.</summary>
+    ListTerminals,
+
+    /// <summary>CM.com: GET /terminals/{terminalId}/transactions.</summary>
+    ListTransactions,
+
+    /// <summary>CM.com: POST /terminals/{terminalId}/transactions.</summary>
+    StartTransaction,
+
+    /// <summary>CM.com: GET /terminals/{terminalId}/transactions/{transactionId}.</summary>
+    GetTransaction,
+
+    /// <summary>CM.com: DELETE /terminals/{terminalId}/transactions/{transactionId}.</summary>
+    CancelTransaction,
+
+    /// <summary>CM.com: GET /terminals/{terminalId}/daytotals/today.</summary>
+    DayTotals,
+
+    /// <summary>CM.com: GET /apikeys.</summary>
+    ListApiKeys,
+
+    /// <summary>CM.com: POST /apikeys.</summary>
+    CreateApiKey,
+
+    /// <summary>CM.com: DELETE /apikeys/{id}.</summary>
+    RevokeApiKey,
 }

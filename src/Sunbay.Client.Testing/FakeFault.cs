@@ -1,8 +1,8 @@
 namespace Sunbay.Client.Testing;
 
 /// <summary>
-/// A transport or server failure that <see cref="FakeFaults"/> (SUNBAY) or <see cref="FakeCmComFaults"/> (CM.com) injects
-/// into one answer. "Not processed" faults answer before the request is looked at (nothing is created); "processed"
+/// A transport or server failure that a fake host's <see cref="FakeFaults"/> injects into one answer, the same on
+/// either provider but for two: <see cref="DuplicateClientRequestId"/> (SUNBAY only) and <see cref="Conflict"/> (CM.com only). "Not processed" faults answer before the request is looked at (nothing is created); "processed"
 /// faults let the fake handle the request first (a sale is created and dispatched: the charge happened) and then spoil
 /// the answer. Error bodies are the provider's: a SUNBAY envelope on <see cref="FakeSunbayHost"/>, problem+json on
 /// <see cref="FakeCmComHost"/>.
@@ -12,16 +12,16 @@ public enum FakeFault
     /// <summary>No fault: only the latency given to <see cref="FakeFaults.Enqueue"/> applies.</summary>
     None = 0,
 
-    /// <summary>Not processed: HTTP 500 with a SUNBAY envelope (code <see cref="FakeSunbayCodes.ServerError"/>).</summary>
+    /// <summary>Not processed: HTTP 500 in the provider's error format (SUNBAY: code <see cref="FakeSunbayCodes.ServerError"/>).</summary>
     ServerError,
 
-    /// <summary>Not processed: HTTP 502 with a SUNBAY envelope.</summary>
+    /// <summary>Not processed: HTTP 502 in the provider's error format.</summary>
     BadGateway,
 
-    /// <summary>Not processed: HTTP 503 with a SUNBAY envelope.</summary>
+    /// <summary>Not processed: HTTP 503 in the provider's error format.</summary>
     ServiceUnavailable,
 
-    /// <summary>Not processed: HTTP 504 with a SUNBAY envelope.</summary>
+    /// <summary>Not processed: HTTP 504 in the provider's error format.</summary>
     GatewayTimeout,
 
     /// <summary>Not processed: HTTP 500 with an HTML page (as a load balancer or proxy answers).</summary>
@@ -57,7 +57,7 @@ public enum FakeFault
     /// <summary>Processed: HTTP 200 with the right JSON but <c>Content-Type: text/html</c>.</summary>
     WrongContentType,
 
-    /// <summary>SUNBAY only (<see cref="FakeCmComFaults"/> refuses it): not processed, answered as if the <c>X-Client-Request-Id</c> had been seen before (code <see cref="FakeSunbayCodes.DuplicateRequest"/>).</summary>
+    /// <summary>SUNBAY only (a CM.com host's <see cref="FakeFaults"/> refuses it): not processed, answered as if the <c>X-Client-Request-Id</c> had been seen before (code <see cref="FakeSunbayCodes.DuplicateRequest"/>).</summary>
     DuplicateClientRequestId,
 
     /// <summary>
@@ -79,8 +79,8 @@ public enum FakeFault
     PermanentRedirect,
 
     /// <summary>
-    /// CM.com only (<see cref="FakeFaults"/> refuses it): not processed, HTTP 409 Conflict with a problem+json as CM.com
-    /// answers a cancel once a card was presented (queue it for <see cref="FakeCmComEndpoint.CancelTransaction"/>).
+    /// CM.com only (a SUNBAY host's <see cref="FakeFaults"/> refuses it): not processed, HTTP 409 Conflict with a problem+json as CM.com
+    /// answers a cancel once a card was presented (queue it for <see cref="FakeEndpoint.CancelTransaction"/>).
     /// </summary>
     Conflict,
 }

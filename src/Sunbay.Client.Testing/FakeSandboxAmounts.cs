@@ -7,7 +7,7 @@ namespace Sunbay.Client.Testing;
 /// </summary>
 /// <remarks>
 /// 8826 and 7629 have no published code: the fake answers 059 "Suspected fraud" and 091 "Issuer or switch inoperative".
-/// A terminal's scripted outcome (<see cref="FakeTerminal.DeclineNext"/>) wins over the amount.
+/// A terminal's scripted outcome (<see cref="FakeProviderTerminal.DeclineNext"/>) wins over the amount.
 /// </remarks>
 public static class FakeSandboxAmounts
 {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using Sunbay.Client.Testing.Internal;
 
 namespace Sunbay.Client.Testing;
@@ -9,14 +11,9 @@ namespace Sunbay.Client.Testing;
 /// outcomes, signed webhooks, fault injection and a journal of every request.
 /// </summary>
 /// <remarks>
-/// Two transports, one behaviour: <see cref="CreateInMemory"/> serves the fake through an in-memory
-/// <see cref="HttpMessageHandler"/> (<see cref="CreateHandler"/>: no port, no sockets, deterministic with a
-/// <see cref="FakeClock"/>; a dropped connection is an <see cref="HttpRequestException"/>), and <see cref="Start"/>
-/// listens on a loopback port with Kestrel (real HTTP, real connection drops, other processes). A started host serves
-/// <see cref="CreateHandler"/> too.
-/// Time comes from <see cref="TimeProvider"/>: with a <see cref="FakeClock"/>, <see cref="RunUntilAsync{T}"/> moves
-/// it until a wait ends. Codes answered: <see cref="FakeSunbayCodes"/>. Thread-safe; no static mutable state, so many
-/// hosts can run in parallel.
+/// Clock, transports, client helpers, journal and faults are <see cref="FakeProviderHost"/>'s, as for
+/// <see cref="FakeCmComHost"/>. <see cref="CreateInMemory"/> serves the fake through an in-memory handler,
+/// <see cref="Start"/> listens on a loopback port. Codes answered: <see cref="FakeSunbayCodes"/>.
 /// </remarks>
 /// <example>
 /// <code>
@@ -26,85 +23,43 @@ namespace Sunbay.Client.Testing;
 /// var result = await host.RunUntilAsync(sale.WaitForCompletionAsync(), TimeSpan.FromMinutes(5));
 /// </code>
 /// </example>
-public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
+public sealed class FakeSunbayHost : FakeProviderHost
 {
+    private static readonly Dictionary<(string Method, string Path), FakeEndpoint> Routes = new()
+    {
+        [("POST", "/v1/semi-integration/transaction/sale")] = FakeEndpoint.Sale,
+        [("POST", "/v1/semi-integration/transaction/auth")] = FakeEndpoint.Auth,
+        [("POST", "/v1/semi-integration/transaction/forced-auth")] = FakeEndpoint.ForcedAuth,
+        [("POST", "/v1/semi-integration/transaction/incremental-auth")] = FakeEndpoint.IncrementalAuth,
+        [("POST", "/v1/semi-integration/transaction/post-auth")] = FakeEndpoint.PostAuth,
+        [("POST", "/v1/semi-integration/transaction/refund")] = FakeEndpoint.Refund,
+        [("POST", "/v1/semi-integration/transaction/void")] = FakeEndpoint.Void,
+        [("POST", "/v1/semi-integration/transaction/abort")] = FakeEndpoint.Abort,
+        [("POST", "/v1/semi-integration/transaction/tip-adjust")] = FakeEndpoint.TipAdjust,
+        [("GET", "/v1/transaction/query")] = FakeEndpoint.Query,
+        [("GET", "/v1/settlement/batch-query")] = FakeEndpoint.BatchQuery,
+        [("POST", "/v1/settlement/batch-close")] = FakeEndpoint.BatchClose,
+        [("GET", "/v1/settlement/batch-close-list")] = FakeEndpoint.BatchCloseList,
+        [("GET", "/v1/merchant/query")] = FakeEndpoint.MerchantQuery,
+        [("GET", "/v1/merchant/terminals/query")] = FakeEndpoint.TerminalsQuery,
+    };
+
     private readonly FakeSunbayHostOptions _options;
     private readonly FakeEngine _engine;
-    private readonly FakeHttpListener? _listener;
-    private readonly FakeJournal<RecordedRequest> _journal = new();
-    private readonly FakeWorkInHand _work;
-    private int _disposed;
 
-    private FakeSunbayHost(FakeSunbayHostOptions options, bool listen)
+    private FakeSunbayHost(FakeSunbayHostOptions options)
+        : base(options, InMemoryAddress, new FakeFaults("SUNBAY", e => e <= FakeEndpoint.TerminalsQuery, FakeFault.Conflict))
     {
         _options = options;
-        _work = new FakeWorkInHand(() => TimeProvider);
         Webhooks = new FakeWebhooks(options);
-        Faults = new FakeFaults();
         _engine = new FakeEngine(options, Webhooks);
-        if (!listen)
-        {
-            BaseAddress = InMemoryAddress;
-            return;
-        }
-
-        try
-        {
-            _listener = FakeHttpListener.Start(AsServer(), options.Port);
-        }
-        catch
-        {
-            _engine.Dispose();
-            Webhooks.Dispose();
-            throw;
-        }
-
-        BaseAddress = new Uri($"http://127.0.0.1:{_listener.Port}/");
     }
 
     /// <summary>
     /// The address of an in-memory host. Never resolvable (<c>.invalid</c>), so a client that was not given
-    /// <see cref="CreateHandler"/> fails at once instead of reaching something else.
+    /// <see cref="FakeProviderHost.CreateHandler"/> fails at once instead of reaching something else.
     /// </summary>
     public static Uri InMemoryAddress { get; } = new("https://sunbay.fake.invalid/");
-
-    /// <summary>
-    /// Starts a host listening on loopback (<c>127.0.0.1</c>) with Kestrel: real HTTP, for other processes and for
-    /// connection-level faults. It runs until disposed.
-    /// </summary>
-    /// <param name="options">Settings; default <see cref="FakeSunbayHostOptions"/> (one terminal <c>FAKE-T1</c>, system clock, a free port).</param>
-    /// <returns>The running host; dispose it to stop.</returns>
-    /// <exception cref="IOException">The port in <see cref="FakeSunbayHostOptions.Port"/> is taken.</exception>
-    public static FakeSunbayHost Start(FakeSunbayHostOptions? options = null) => Create(options, listen: true);
-
-    /// <summary>
-    /// Creates a host that listens on no port: clients reach it through <see cref="CreateHandler"/> (which
-    /// <see cref="CreateClient"/> and <c>services.AddFakeSunbay(host)</c> use). Nothing touches the network except
-    /// webhooks (to loopback <c>notifyUrl</c>s).
-    /// </summary>
-    /// <param name="options">Settings; default <see cref="FakeSunbayHostOptions"/> (<see cref="FakeSunbayHostOptions.Port"/> is ignored).</param>
-    /// <returns>The host; dispose it to stop its timers and webhooks.</returns>
-    public static FakeSunbayHost CreateInMemory(FakeSunbayHostOptions? options = null) => Create(options, listen: false);
-
-    /// <summary>The API address: <c>http://127.0.0.1:{port}/</c> for a started host, <see cref="InMemoryAddress"/> for an in-memory one.</summary>
-    public Uri BaseAddress { get; }
-
-    /// <summary>Whether the host listens on a port (<see cref="Start"/>) rather than only in memory (<see cref="CreateInMemory"/>).</summary>
-    public bool IsListening => _listener is not null;
-
-    /// <summary>
-    /// The API key accepted. Setting it rotates the key: the old one is rejected from the next request on, with no
-    /// overlap window (as SUNBAY does).
-    /// </summary>
-    public string ApiKey
-    {
-        get => _engine.ApiKey;
-        set
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(value);
-            _engine.ApiKey = value;
-        }
-    }
 
     /// <summary>The application ID every request must carry.</summary>
     public string AppId => _options.AppId;
@@ -115,17 +70,11 @@ public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
     /// <summary>The webhook signing secrets; the first one signs every notification.</summary>
     public IReadOnlyList<string> WebhookSecrets => [.. _options.WebhookSecrets];
 
-    /// <summary>The host's clock (see <see cref="FakeSunbayHostOptions.TimeProvider"/>).</summary>
-    public TimeProvider TimeProvider => _options.TimeProvider;
-
     /// <summary>The acquiring channel code of every transaction and batch.</summary>
     public string ChannelCode => _options.ChannelCode;
 
     /// <summary>Webhook delivery controls and log.</summary>
     public FakeWebhooks Webhooks { get; }
-
-    /// <summary>Fault injection.</summary>
-    public FakeFaults Faults { get; }
 
     /// <summary>The merchant's terminals, in the order they were added.</summary>
     public IReadOnlyCollection<FakeTerminal> Terminals => _engine.Terminals;
@@ -133,48 +82,34 @@ public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
     /// <summary>Every transaction created so far, in order.</summary>
     public IReadOnlyCollection<FakeTransaction> Transactions => _engine.Transactions;
 
-    /// <summary>Every request received so far, with the answer given, in the order the answers were given.</summary>
-    public IReadOnlyList<RecordedRequest> Journal => _journal.Snapshot();
+    private protected override string? CurrentApiKey => _engine.ApiKey;
 
     /// <summary>
-    /// Moves the host's <see cref="FakeClock"/> until <paramref name="task"/> completes and returns its result: from
-    /// one due timer to the next, letting requests in progress finish between steps (see
-    /// <see cref="FakeClock.RunUntilAsync{T}(Task{T}, TimeSpan, CancellationToken)"/>).
+    /// Starts a host listening on loopback (<c>127.0.0.1</c>) with Kestrel: real HTTP, for other processes and for
+    /// connection-level faults. It runs until disposed.
     /// </summary>
-    /// <typeparam name="T">The task's result.</typeparam>
-    /// <param name="task">What to wait for, e.g. <c>sale.WaitForCompletionAsync()</c> or an HTTP call to the app under test.</param>
-    /// <param name="maxVirtualTime">The most virtual time to let pass, e.g. 5 minutes.</param>
-    /// <param name="cancellationToken">Stops driving the clock (the task itself is not cancelled).</param>
-    /// <returns>The task's result (its exception, if it fails).</returns>
-    /// <exception cref="InvalidOperationException"><see cref="FakeSunbayHostOptions.TimeProvider"/> is not a <see cref="FakeClock"/>.</exception>
-    /// <exception cref="TimeoutException">The task did not complete within <paramref name="maxVirtualTime"/>, or nothing on the clock can make it progress.</exception>
-    public async Task<T> RunUntilAsync<T>(Task<T> task, TimeSpan maxVirtualTime, CancellationToken cancellationToken = default)
-    {
-        await RunUntilAsync((Task)task, maxVirtualTime, cancellationToken).ConfigureAwait(false);
-        return await task.ConfigureAwait(false);
-    }
+    /// <param name="options">Settings; default <see cref="FakeSunbayHostOptions"/> (one terminal <c>FAKE-T1</c>, system clock, a free port).</param>
+    /// <returns>The running host; dispose it to stop.</returns>
+    /// <exception cref="IOException">The port in <see cref="FakeProviderHostOptions.Port"/> is taken.</exception>
+    public static FakeSunbayHost Start(FakeSunbayHostOptions? options = null) => Open(options, listen: true, o => new FakeSunbayHost(o));
 
-    /// <summary>Moves the host's <see cref="FakeClock"/> until <paramref name="task"/> completes (see <see cref="RunUntilAsync{T}"/>).</summary>
-    /// <param name="task">What to wait for.</param>
-    /// <param name="maxVirtualTime">The most virtual time to let pass.</param>
-    /// <param name="cancellationToken">Stops driving the clock (the task itself is not cancelled).</param>
-    /// <returns>The task (awaited: its exception, if it fails, is thrown).</returns>
-    /// <exception cref="InvalidOperationException"><see cref="FakeSunbayHostOptions.TimeProvider"/> is not a <see cref="FakeClock"/>.</exception>
-    /// <exception cref="TimeoutException">The task did not complete within <paramref name="maxVirtualTime"/>, or nothing on the clock can make it progress.</exception>
-    public Task RunUntilAsync(Task task, TimeSpan maxVirtualTime, CancellationToken cancellationToken = default)
-    {
-        var clock = TimeProvider as FakeClock ?? throw new InvalidOperationException(
-            $"RunUntilAsync moves a FakeClock; this host runs on {TimeProvider.GetType().Name}. Create it with new FakeSunbayHostOptions {{ TimeProvider = new FakeClock() }}.");
-        return clock.RunUntilAsync(task, maxVirtualTime, () => _work.Busy, cancellationToken);
-    }
+    /// <summary>
+    /// Creates a host that listens on no port: clients reach it through <see cref="FakeProviderHost.CreateHandler"/>
+    /// (which <see cref="CreateClient"/> and <c>services.AddFakeSunbay(host)</c> use). Nothing touches the network
+    /// except webhooks (to loopback <c>notifyUrl</c>s).
+    /// </summary>
+    /// <param name="options">Settings; default <see cref="FakeSunbayHostOptions"/> (<see cref="FakeProviderHostOptions.Port"/> is ignored).</param>
+    /// <returns>The host; dispose it to stop its timers and webhooks.</returns>
+    public static FakeSunbayHost CreateInMemory(FakeSunbayHostOptions? options = null) => Open(options, listen: false, o => new FakeSunbayHost(o));
 
     /// <summary>The terminal with this serial number.</summary>
-    /// <param name="sn">Serial number.</param>
+    /// <param name="terminalId">The serial number.</param>
+    /// <returns>The terminal.</returns>
     /// <exception cref="KeyNotFoundException">No such terminal.</exception>
-    public FakeTerminal Terminal(string sn)
+    public override FakeTerminal Terminal(string terminalId)
     {
-        ArgumentNullException.ThrowIfNull(sn);
-        return _engine.FindTerminal(sn) ?? throw new KeyNotFoundException($"FakeSunbayHost has no terminal '{sn}'. Add it with AddTerminal or FakeSunbayHostOptions.TerminalSns.");
+        ArgumentNullException.ThrowIfNull(terminalId);
+        return _engine.FindTerminal(terminalId) ?? throw new KeyNotFoundException($"FakeSunbayHost has no terminal '{terminalId}'. Add it with AddTerminal or FakeSunbayHostOptions.TerminalSns.");
     }
 
     /// <summary>Adds a terminal to the merchant (or returns the existing one with this serial number).</summary>
@@ -202,52 +137,64 @@ public sealed partial class FakeSunbayHost : IDisposable, IAsyncDisposable
         return _engine.FindById(transactionId);
     }
 
-    /// <summary>Stops the server, the timers and webhook deliveries.</summary>
-    public void Dispose()
+    /// <summary>Points client options at this host: base address, API key, app ID, merchant ID and the first terminal.</summary>
+    /// <param name="options">The options to fill (e.g. in <c>services.AddSunbayClient(o => host.ConfigureClient(o))</c>).</param>
+    public void ConfigureClient(SunbayClientOptions options)
     {
-        if (StopEngine())
+        ArgumentNullException.ThrowIfNull(options);
+        options.BaseAddress = BaseAddress;
+        options.ApiKey = ApiKey;
+        options.AppId = AppId;
+        options.MerchantId = MerchantId;
+        options.TerminalSn = _engine.Terminals.FirstOrDefault()?.Sn;
+    }
+
+    /// <summary>
+    /// A new client configured for this host and running on its <see cref="FakeProviderHost.TimeProvider"/>; dispose it
+    /// when done. It goes through <see cref="FakeProviderHost.CreateHandler"/> for an in-memory host and over HTTP for a
+    /// started one.
+    /// </summary>
+    /// <param name="configure">Changes to the options after <see cref="ConfigureClient"/> (e.g. polling intervals, a notify URL).</param>
+    public SunbayClient CreateClient(Action<SunbayClientOptions>? configure = null)
+    {
+        var options = new SunbayClientOptions();
+        ConfigureClient(options);
+        configure?.Invoke(options);
+        return new SunbayClient(options, primaryHandler: ClientTransport(), timeProvider: TimeProvider);
+    }
+
+    /// <summary>SUNBAY keeps one key: the old one is refused from the next request on (no overlap window).</summary>
+    private protected override void RotateApiKey(string apiKey) => _engine.ApiKey = apiKey;
+
+    private protected override void Authenticate(HttpRequestMessage request, string apiKey)
+    {
+        // A header the test set itself stays, so that a test can break exactly one of them.
+        request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", apiKey);
+        if (!request.Headers.Contains("X-Timestamp"))
         {
-            _listener?.Dispose();
+            request.Headers.TryAddWithoutValidation("X-Timestamp", TimeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture));
+        }
+
+        if (!request.Headers.Contains("X-Client-Request-Id"))
+        {
+            request.Headers.TryAddWithoutValidation("X-Client-Request-Id", Guid.NewGuid().ToString("D"));
         }
     }
 
-    /// <summary>Stops the server, the timers and webhook deliveries.</summary>
-    public async ValueTask DisposeAsync()
+    private protected override FakeEndpoint Match(IncomingRequest request) => Routes.GetValueOrDefault((request.Method, request.Path), FakeEndpoint.Any);
+
+    private protected override FakeAnswer Process(FakeEndpoint endpoint, IncomingRequest request) => _engine.Handle(endpoint, request);
+
+    private protected override FakeAnswer Error(FakeFault fault, int status, string message, IncomingRequest request) => FakeEngine.Error(status, fault switch
     {
-        if (StopEngine() && _listener is not null)
-        {
-            await _listener.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+        FakeFault.TooManyRequests => FakeSunbayCodes.RateLimited,
+        FakeFault.DuplicateClientRequestId => FakeSunbayCodes.DuplicateRequest,
+        _ => FakeSunbayCodes.ServerError,
+    }, message);
 
-    /// <inheritdoc/>
-    public override string ToString() => IsListening ? $"FakeSunbayHost {BaseAddress}" : "FakeSunbayHost (in memory)";
-
-    /// <summary>This host as its transports see it.</summary>
-    private FakeServer AsServer() => new(nameof(FakeSunbayHost), () => BaseAddress, HandleAsync, _work);
-
-    private static FakeSunbayHost Create(FakeSunbayHostOptions? options, bool listen)
+    private protected override void StopEngine()
     {
-        options ??= new FakeSunbayHostOptions();
-        ArgumentNullException.ThrowIfNull(options.TimeProvider);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiKey);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.AppId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.MerchantId);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
-        return new FakeSunbayHost(options, listen);
-    }
-
-    /// <summary>The first disposal stops the timers and webhook deliveries and returns true; the listener is the caller's to stop.</summary>
-    private bool StopEngine()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return false;
-        }
-
         _engine.Dispose();
         Webhooks.Dispose();
-        return true;
     }
 }

@@ -1,22 +1,13 @@
 namespace Sunbay.Client.Testing;
 
 /// <summary>Settings of a <see cref="FakeSunbayHost"/>: identity, terminals, timing, webhook secrets and the merchant profile it reports.</summary>
-public sealed class FakeSunbayHostOptions
+public sealed class FakeSunbayHostOptions : FakeProviderHostOptions
 {
-    /// <summary>
-    /// The host's clock: timestamps checks, <c>createTime</c>, card-present delays, <c>timeExpire</c>, webhook retries
-    /// and injected latency all run on it. Pass a <see cref="FakeClock"/> so tests never sleep and <see cref="FakeSunbayHost.RunUntilAsync{T}"/> can move it (any other <see cref="TimeProvider"/>, e.g. <c>FakeTimeProvider</c>, works with manual advances). Default <see cref="TimeProvider.System"/>.
-    /// </summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-    /// <summary>
-    /// The loopback port <see cref="FakeSunbayHost.Start"/> listens on (<c>127.0.0.1</c>); 0, the default, picks a free
-    /// one (read it from <see cref="FakeSunbayHost.BaseAddress"/>). An in-memory host ignores it.
-    /// </summary>
-    public int Port { get; set; }
-
-    /// <summary>The API key the host accepts as <c>Authorization: Bearer</c>. Default <c>sk_test_fake_4f1c9e2b7a6d3058</c>.</summary>
-    public string ApiKey { get; set; } = "sk_test_fake_4f1c9e2b7a6d3058";
+    /// <summary>Creates the default settings: one terminal <c>FAKE-T1</c>, the system clock, a free port.</summary>
+    public FakeSunbayHostOptions()
+        : base("sk_test_fake_4f1c9e2b7a6d3058")
+    {
+    }
 
     /// <summary>The application ID every request must carry. Default <c>test_fakeapp0001</c>.</summary>
     public string AppId { get; set; } = "test_fakeapp0001";
@@ -26,9 +17,6 @@ public sealed class FakeSunbayHostOptions
 
     /// <summary>Serial numbers of the merchant's terminals; the first one is the client's default. Default one, <c>FAKE-T1</c>.</summary>
     public IList<string> TerminalSns { get; } = new List<string> { "FAKE-T1" };
-
-    /// <summary>Time from dispatch until the cardholder presents the card and the result is final. Default 2 seconds; a terminal can override it.</summary>
-    public TimeSpan CardPresentDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Webhook signing secrets; the first signs every notification (the others are for rotation tests of receivers). Default one test secret.</summary>
     public IList<string> WebhookSecrets { get; } = new List<string> { "whsec_test_fake_9d2e7c41b8a05f36e1c4" };
@@ -77,4 +65,11 @@ public sealed class FakeSunbayHostOptions
 
     /// <summary>Delay before the first webhook retry; each later retry waits twice as long as the one before. Default 1 second.</summary>
     public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    internal override void Validate()
+    {
+        base.Validate();
+        ArgumentException.ThrowIfNullOrWhiteSpace(AppId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(MerchantId);
+    }
 }

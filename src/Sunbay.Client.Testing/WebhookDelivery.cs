@@ -13,7 +13,7 @@ namespace Sunbay.Client.Testing;
 /// <param name="Signature">The <c>X-Signature</c> header sent.</param>
 /// <param name="Tampered">Whether the body was altered after signing (<see cref="FakeWebhooks.TamperNext"/>).</param>
 /// <param name="Duplicate">Whether this is an extra copy sent on purpose (<see cref="FakeWebhooks.DuplicateNext"/>).</param>
-/// <param name="Time">When the attempt was made, on the host's <see cref="FakeSunbayHost.TimeProvider"/>.</param>
+/// <param name="Time">When the attempt was made, on the host's <see cref="FakeProviderHost.TimeProvider"/>.</param>
 public sealed record WebhookDelivery(
     string NotificationId,
     string? TransactionId,

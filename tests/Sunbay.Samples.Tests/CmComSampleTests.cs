@@ -71,7 +71,7 @@ public sealed class CmComSampleTests
     public async Task A_dropped_purchase_is_found_by_its_reference_and_never_posted_twice(FakeFault fault, string reconciled)
     {
         await using var fake = SampleRun.StartCmComFake();
-        fake.Faults.Enqueue(FakeCmComEndpoint.StartTransaction, fault);
+        fake.Faults.Enqueue(FakeEndpoint.StartTransaction, fault);
 
         var (exitCode, output) = await SampleRun.RunAsync(null, fake, SampleRun.FastCmComPolling(), "--provider", "cm");
 

@@ -9,58 +9,25 @@ internal static partial class FakeCommand
     /// <summary>The line that says the CM.com fake is up; tests and scripts wait for it.</summary>
     public const string CmComListeningPrefix = "Fake CM.com MerchantAPI listening on ";
 
-    private static async Task<int> RunCmComAsync(int port, double cardDelaySeconds, string[] terminals, ConsoleUi ui, CancellationToken cancellationToken)
+    private static Task<int> RunCmComAsync(int port, double cardDelaySeconds, string[] terminals, ConsoleUi ui, CancellationToken cancellationToken)
     {
         var options = new FakeCmComHostOptions { Port = port, CardPresentDelay = TimeSpan.FromSeconds(cardDelaySeconds) };
-        if (terminals.Length > 0)
-        {
-            options.TerminalIds.Clear();
-            foreach (var id in terminals)
-            {
-                options.TerminalIds.Add(id);
-            }
-        }
+        Replace(options.TerminalIds, terminals);
+        return ServeAsync(() => FakeCmComHost.Start(options), port, "sunbay fake --provider cm", "A CM.com terminal is {manufacturer}-{model}-{serial}, e.g. --terminal SUNMI-P2lite-PL0919CQ00305.", host => DescribeCmCom((FakeCmComHost)host, cardDelaySeconds, ui), ui, cancellationToken);
+    }
 
-        FakeCmComHost host;
-        try
-        {
-            host = FakeCmComHost.Start(options);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
-        {
-            ui.Failure($"The fake cannot listen on 127.0.0.1:{port}: {ex.Message} Is another `sunbay fake --provider cm` running? Choose another port with --port N (0 picks a free one).");
-            return ExitCodes.BadArguments;
-        }
-        catch (ArgumentException ex)
-        {
-            ui.Failure($"{ex.Message} A CM.com terminal is {{manufacturer}}-{{model}}-{{serial}}, e.g. --terminal SUNMI-P2lite-PL0919CQ00305.");
-            return ExitCodes.BadArguments;
-        }
-
-        await using (host)
-        {
-            var address = host.BaseAddress.ToString();
-            var terminal = host.Terminals[0].Id;
-            ui.Success($"{CmComListeningPrefix}{address} (Ctrl+C to stop)");
-            ui.Info($"API key         {host.ApiKey}");
-            ui.Info($"{(host.Terminals.Count > 1 ? "Terminals" : "Terminal"),-16}{string.Join(", ", host.Terminals.Select(t => t.Id))}");
-            ui.Info(string.Create(CultureInfo.InvariantCulture, $"A terminal picks up at its next poll; the card is read after {cardDelaySeconds:0.###} s. CM.com has no webhooks: apps poll."));
-            ui.Text(string.Empty);
-            ui.Step("Point an app at it (bash):");
-            ui.Text($"  export CmCom__BaseAddress={address} CmCom__ApiKey={host.ApiKey} CmCom__Terminal={terminal} CardPayments__Provider=cm");
-            ui.Step("PowerShell:");
-            ui.Text($"  $env:CmCom__BaseAddress='{address}'; $env:CmCom__ApiKey='{host.ApiKey}'; $env:CmCom__Terminal='{terminal}'; $env:CardPayments__Provider='cm'");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            ui.Info($"Stopped. It recorded {host.Transactions.Count} transaction(s) and {host.Journal.Count} request(s).");
-        }
-
-        return ExitCodes.Ok;
+    private static void DescribeCmCom(FakeCmComHost host, double cardDelaySeconds, ConsoleUi ui)
+    {
+        var address = host.BaseAddress.ToString();
+        var terminal = host.Terminals[0].Id;
+        ui.Success($"{CmComListeningPrefix}{address} (Ctrl+C to stop)");
+        ui.Info($"API key         {host.ApiKey}");
+        ui.Info($"{(host.Terminals.Count > 1 ? "Terminals" : "Terminal"),-16}{string.Join(", ", host.Terminals.Select(t => t.Id))}");
+        ui.Info(string.Create(CultureInfo.InvariantCulture, $"A terminal picks up at its next poll; the card is read after {cardDelaySeconds:0.###} s. CM.com has no webhooks: apps poll."));
+        ui.Text(string.Empty);
+        ui.Step("Point an app at it (bash):");
+        ui.Text($"  export CmCom__BaseAddress={address} CmCom__ApiKey={host.ApiKey} CmCom__Terminal={terminal} CardPayments__Provider=cm");
+        ui.Step("PowerShell:");
+        ui.Text($"  $env:CmCom__BaseAddress='{address}'; $env:CmCom__ApiKey='{host.ApiKey}'; $env:CmCom__Terminal='{terminal}'; $env:CardPayments__Provider='cm'");
     }
 }

@@ -1,25 +1,15 @@
 namespace Sunbay.Client.Testing;
 
 /// <summary>Settings of a <see cref="FakeCmComHost"/>: its clock, first API key, store, terminals, timing and card outcomes.</summary>
-public sealed class FakeCmComHostOptions
+public sealed class FakeCmComHostOptions : FakeProviderHostOptions
 {
-    /// <summary>
-    /// The host's clock: <c>creation_datetime</c>, API key validity, terminal pick-up, card, authorisation and clearing
-    /// delays and injected latency all run on it. Pass a <see cref="FakeClock"/> so tests never sleep and
-    /// <see cref="FakeCmComHost.RunUntilAsync{T}"/> can move it. Default <see cref="TimeProvider.System"/>.
-    /// </summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    /// <summary>Creates the default settings: one store, one terminal, the system clock, a free port.</summary>
+    public FakeCmComHostOptions()
+        : base("cm_test_fake_7d41c9a05e2b8f36")
+    {
+    }
 
-    /// <summary>
-    /// The loopback port <see cref="FakeCmComHost.Start"/> listens on (<c>127.0.0.1</c>); 0, the default, picks a free
-    /// one (read it from <see cref="FakeCmComHost.BaseAddress"/>). An in-memory host ignores it.
-    /// </summary>
-    public int Port { get; set; }
-
-    /// <summary>The first API key (header <c>API-Key</c>), valid without limit; more are created through <c>POST /apikeys</c> or <see cref="FakeCmComHost.AddApiKey"/>. Default <c>cm_test_fake_7d41c9a05e2b8f36</c>.</summary>
-    public string ApiKey { get; set; } = "cm_test_fake_7d41c9a05e2b8f36";
-
-    /// <summary>The label of <see cref="ApiKey"/> in the key overview. Default <c>Initial key</c>.</summary>
+    /// <summary>The label of <see cref="FakeProviderHostOptions.ApiKey"/> in the key overview. Default <c>Initial key</c>.</summary>
     public string ApiKeyLabel { get; set; } = "Initial key";
 
     /// <summary>The name of the store the terminals of <see cref="TerminalIds"/> belong to. Default <c>Fake Store</c>.</summary>
@@ -36,9 +26,6 @@ public sealed class FakeCmComHostOptions
     /// seconds). Default 2 seconds; a terminal can override it.
     /// </summary>
     public TimeSpan PickUpDelay { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Time from pick-up until the cardholder presents the card (or cancels). Default 2 seconds; a terminal can override it.</summary>
-    public TimeSpan CardPresentDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Time from the card until the acquirer's answer (status AUTHORIZED, or CANCELLED when declined). Default 1 second.</summary>
     public TimeSpan AuthorizationDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -62,4 +49,12 @@ public sealed class FakeCmComHostOptions
     /// test that a recovery by merchant reference re-reads the list before it sends again. Default zero: at once.
     /// </summary>
     public TimeSpan ListShowsNewTransactionsAfter { get; set; }
+
+    internal override void Validate()
+    {
+        base.Validate();
+        ArgumentException.ThrowIfNullOrWhiteSpace(ApiKeyLabel);
+        ArgumentException.ThrowIfNullOrWhiteSpace(StoreName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(CardBrand);
+    }
 }

@@ -5,22 +5,19 @@ namespace Sunbay.Client.Testing;
 /// <summary>
 /// A simulated terminal in CM.com's Cloud Integration mode. It polls the platform: an idle terminal picks up the
 /// waiting transaction <see cref="PickUpDelay"/> after it was posted (none while <see cref="IsPolling"/> is false, as a
-/// terminal that is off or in standby), the cardholder presents the card <see cref="CardPresentDelay"/> later (or when
-/// <see cref="PresentCard"/> is called), and the acquirer answers. Queue scripted outcomes for the next transactions
-/// with <see cref="Enqueue"/> (or <see cref="ApproveNext"/>, <see cref="DeclineNext"/>, <see cref="CancelNext"/>,
-/// <see cref="NeverPresentCardNext"/>); without a script <see cref="FakeCmComHostOptions.OutcomesByAmount"/> decides,
-/// else the transaction is approved.
+/// terminal that is off or in standby), the cardholder presents the card <see cref="FakeProviderTerminal.CardPresentDelay"/> later (or when
+/// <see cref="PresentCard"/> is called), and the acquirer answers. Scripted outcomes: <see cref="FakeProviderTerminal"/>;
+/// without a script <see cref="FakeCmComHostOptions.OutcomesByAmount"/> decides, else the transaction is approved.
 /// </summary>
-public sealed class FakeCmComTerminal
+public sealed class FakeCmComTerminal : FakeProviderTerminal
 {
     private readonly CmComEngine _engine;
-    private readonly FakeCardScript _script;
     private bool _polling = true;
 
     internal FakeCmComTerminal(CmComEngine engine, string id, FakeCmComStore store)
+        : base(engine.Gate)
     {
         _engine = engine;
-        _script = new FakeCardScript(engine.Gate);
         Id = id;
         Store = store;
         var first = id.IndexOf('-', StringComparison.Ordinal);
@@ -48,9 +45,6 @@ public sealed class FakeCmComTerminal
     /// <summary>This terminal's polling delay; <see langword="null"/> uses <see cref="FakeCmComHostOptions.PickUpDelay"/>.</summary>
     public TimeSpan? PickUpDelay { get; set; }
 
-    /// <summary>This terminal's delay from pick-up to card; <see langword="null"/> uses <see cref="FakeCmComHostOptions.CardPresentDelay"/>.</summary>
-    public TimeSpan? CardPresentDelay { get; set; }
-
     /// <summary>
     /// Whether the terminal polls for work (default true). False is a terminal that is off, in standby or loading its
     /// configuration: transactions posted to it wait in CREATED. Setting it back to true resumes polling.
@@ -59,7 +53,7 @@ public sealed class FakeCmComTerminal
     {
         get
         {
-            lock (_engine.Gate)
+            lock (Gate)
             {
                 return _polling;
             }
@@ -73,7 +67,7 @@ public sealed class FakeCmComTerminal
     {
         get
         {
-            lock (_engine.Gate)
+            lock (Gate)
             {
                 return Waiting;
             }
@@ -85,7 +79,7 @@ public sealed class FakeCmComTerminal
     {
         get
         {
-            lock (_engine.Gate)
+            lock (Gate)
             {
                 return Current;
             }
@@ -104,34 +98,8 @@ public sealed class FakeCmComTerminal
 
     internal ITimer? PickUpTimer { get; set; }
 
-    /// <summary>The cardholder presents the card now to the transaction in progress (a scripted "never presents" is overridden and the amount table decides).</summary>
-    /// <returns>Whether a picked-up transaction was waiting for a card.</returns>
-    public bool PresentCard() => _engine.PresentCard(this);
-
-    /// <summary>Queues the outcome of the next <paramref name="count"/> transactions this terminal picks up.</summary>
-    /// <param name="result">What the cardholder does.</param>
-    /// <param name="count">How many transactions it applies to, in order.</param>
-    public void Enqueue(FakeCardResult result, int count = 1) => _script.Enqueue(result, count);
-
-    /// <summary>Drops the scripted outcomes not used yet.</summary>
-    public void ClearScript() => _script.Clear();
-
-    /// <summary>The next transaction is approved whatever its amount.</summary>
-    public void ApproveNext() => Enqueue(FakeCardResult.Approve);
-
-    /// <summary>The next transaction is declined (CANCELLED, result DECLINED); the code and message are printed on the receipt.</summary>
-    /// <param name="resultCode">Response code, e.g. <c>05</c>.</param>
-    /// <param name="resultMessage">Response message.</param>
-    public void DeclineNext(string resultCode, string resultMessage) => Enqueue(FakeCardResult.Decline(resultCode, resultMessage));
-
-    /// <summary>The cardholder cancels the next transaction on the terminal (CANCELLED, no result).</summary>
-    public void CancelNext() => Enqueue(FakeCardResult.CustomerCancels);
-
-    /// <summary>No card is presented for the next transaction: it stays CREATED on the terminal until cancelled or <see cref="PresentCard"/>.</summary>
-    public void NeverPresentCardNext() => Enqueue(FakeCardResult.NeverPresentsCard);
-
-    /// <summary>Takes the next scripted outcome; called under the engine lock.</summary>
-    internal FakeCardResult? TakeScript() => _script.Take();
+    /// <inheritdoc/>
+    public override bool PresentCard() => _engine.PresentCard(this);
 
     /// <inheritdoc/>
     public override string ToString() => $"Terminal {Id}{(Current is null ? string.Empty : " (busy)")}";

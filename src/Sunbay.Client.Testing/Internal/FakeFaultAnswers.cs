@@ -22,6 +22,22 @@ internal static class FakeFaultAnswers
         _ => null,
     };
 
+    /// <summary>
+    /// The status and message of a fault that the provider itself refuses with an error in its format (server errors,
+    /// throttling, a SUNBAY duplicate request id, a CM.com conflict); null for any other fault.
+    /// </summary>
+    public static (int Status, string Message)? Refusal(FakeFault fault) => fault switch
+    {
+        FakeFault.ServerError => (500, "Internal server error."),
+        FakeFault.BadGateway => (502, "Bad gateway."),
+        FakeFault.ServiceUnavailable => (503, "Service unavailable."),
+        FakeFault.GatewayTimeout => (504, "Gateway timeout."),
+        FakeFault.TooManyRequests => (429, "Too many requests."),
+        FakeFault.DuplicateClientRequestId => (400, "Duplicate request: X-Client-Request-Id was already used within 10 minutes."),
+        FakeFault.Conflict => (409, "The transaction can no longer be cancelled: a card was presented."),
+        _ => null,
+    };
+
     /// <summary>Faults that let the request be processed and then spoil the answer.</summary>
     public static FakeAnswer Spoil(FakeAnswer answer, FakeFault fault) => fault switch
     {

@@ -42,13 +42,13 @@ internal static class CmComFaults
         switch (fault)
         {
             case Timeout:
-                host.Faults.EnqueueLatency(FakeCmComEndpoint.StartTransaction, PostLatency);
+                host.Faults.EnqueueLatency(FakeEndpoint.StartTransaction, PostLatency);
                 break;
             case CallerCancels:
-                host.Faults.EnqueueLatency(FakeCmComEndpoint.StartTransaction, CancelLatency);
+                host.Faults.EnqueueLatency(FakeEndpoint.StartTransaction, CancelLatency);
                 break;
             default:
-                host.Faults.Enqueue(FakeCmComEndpoint.StartTransaction, Enum.Parse<FakeFault>(fault));
+                host.Faults.Enqueue(FakeEndpoint.StartTransaction, Enum.Parse<FakeFault>(fault));
                 break;
         }
     }
@@ -84,7 +84,7 @@ internal static class CmComFaults
         return error;
     }
 
-    public static List<FakeCmComRecordedRequest> Posts(FakeCmComHost host) => [.. host.Journal.Where(r => r.Endpoint == FakeCmComEndpoint.StartTransaction)];
+    public static List<RecordedRequest> Posts(FakeCmComHost host) => [.. host.Journal.Where(r => r.Endpoint == FakeEndpoint.StartTransaction)];
 
     private static async Task<Exception?> CaptureAsync(Task task)
     {

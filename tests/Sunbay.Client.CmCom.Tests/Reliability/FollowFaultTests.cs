@@ -25,22 +25,22 @@ public sealed class FollowFaultTests : FakeHostTest
     public async Task Reads_failing_while_polling_are_retried_and_the_wait_reaches_the_final_state(FakeFault fault)
     {
         var operation = await Client.StartPurchaseAsync(Purchase("poll-" + fault));
-        Host.Faults.Enqueue(FakeCmComEndpoint.GetTransaction, fault, count: 4);
+        Host.Faults.Enqueue(FakeEndpoint.GetTransaction, fault, count: 4);
 
         var final = await Host.RunUntilAsync(operation.WaitForClearingAsync(), TimeSpan.FromMinutes(5));
 
         Assert.Equal(CmComTransactionStatus.Cleared, final.Status);
         Assert.True(final.IsApproved);
         Assert.Equal(0, Host.Faults.Pending);
-        Assert.Equal(4, Host.Journal.Count(r => r.Endpoint == FakeCmComEndpoint.GetTransaction && r.Fault == fault));
-        Assert.Single(Requests(FakeCmComEndpoint.StartTransaction));
+        Assert.Equal(4, Host.Journal.Count(r => r.Endpoint == FakeEndpoint.GetTransaction && r.Fault == fault));
+        Assert.Single(Requests(FakeEndpoint.StartTransaction));
     }
 
     [Fact]
     public async Task A_slow_read_beyond_the_attempt_limit_is_retried_and_the_wait_reaches_the_final_state()
     {
         var operation = await Client.StartPurchaseAsync(Purchase("poll-slow"));
-        Host.Faults.EnqueueLatency(FakeCmComEndpoint.GetTransaction, TimeSpan.FromSeconds(11), count: 2);
+        Host.Faults.EnqueueLatency(FakeEndpoint.GetTransaction, TimeSpan.FromSeconds(11), count: 2);
 
         var final = await Host.RunUntilAsync(operation.WaitForClearingAsync(), TimeSpan.FromMinutes(5));
 
@@ -52,13 +52,13 @@ public sealed class FollowFaultTests : FakeHostTest
     public async Task A_cancel_answered_409_is_too_late_sent_once_and_the_payment_still_ends_approved()
     {
         var operation = await Client.StartPurchaseAsync(Purchase("cancel-409"));
-        Host.Faults.Enqueue(FakeCmComEndpoint.CancelTransaction, FakeFault.Conflict);
+        Host.Faults.Enqueue(FakeEndpoint.CancelTransaction, FakeFault.Conflict);
 
         var cancel = await operation.CancelAsync();
         var final = await Host.RunUntilAsync(operation.WaitForClearingAsync(), TimeSpan.FromMinutes(5));
 
         Assert.Equal(CmComCancelOutcome.TooLate, cancel.Outcome);
-        Assert.Single(Requests(FakeCmComEndpoint.CancelTransaction));
+        Assert.Single(Requests(FakeEndpoint.CancelTransaction));
         Assert.True(final.IsApproved);
         Assert.Equal("CLEARED", Host.FindTransaction(operation.Id)!.Status);
     }
@@ -69,13 +69,13 @@ public sealed class FollowFaultTests : FakeHostTest
     {
         Host.Terminals[0].NeverPresentCardNext();
         var operation = await Client.StartPurchaseAsync(Purchase("cancel-" + fault));
-        Host.Faults.Enqueue(FakeCmComEndpoint.CancelTransaction, fault);
+        Host.Faults.Enqueue(FakeEndpoint.CancelTransaction, fault);
 
         var error = await Assert.ThrowsAsync<CmComTransportException>(() => operation.CancelAsync());
         var processed = fault == FakeFault.DropAfterRecording;
 
         Assert.True(error.OutcomeUnknown);
-        Assert.Single(Requests(FakeCmComEndpoint.CancelTransaction));
+        Assert.Single(Requests(FakeEndpoint.CancelTransaction));
         Assert.Equal(processed ? "CANCELLED" : "CREATED", Host.FindTransaction(operation.Id)!.Status);
 
         // Reconcile: read first, cancel again only when it did not happen.
@@ -86,7 +86,7 @@ public sealed class FollowFaultTests : FakeHostTest
 
         var final = await Host.RunUntilAsync(operation.WaitForCompletionAsync(), TimeSpan.FromMinutes(5));
         Assert.Equal(CmComTransactionStatus.Cancelled, final.Status);
-        Assert.Equal(processed ? 1 : 2, Requests(FakeCmComEndpoint.CancelTransaction).Count);
+        Assert.Equal(processed ? 1 : 2, Requests(FakeEndpoint.CancelTransaction).Count);
     }
 
     [Fact]
@@ -94,13 +94,13 @@ public sealed class FollowFaultTests : FakeHostTest
     {
         var payments = Client.AsCardPayments();
         var payment = await payments.StartPaymentAsync(new CardPaymentRequest { Amount = new Money(12m, "EUR"), MerchantReference = "neutral-409" });
-        Host.Faults.Enqueue(FakeCmComEndpoint.CancelTransaction, FakeFault.Conflict);
+        Host.Faults.Enqueue(FakeEndpoint.CancelTransaction, FakeFault.Conflict);
 
         var cancel = await Host.RunUntilAsync(payment.CancelAsync(), TimeSpan.FromMinutes(5));
 
         Assert.Equal(CardCancelStatus.TooLate, cancel.Status);
         Assert.Equal(CardPaymentStatus.Approved, cancel.Outcome.Status);
-        Assert.Single(Requests(FakeCmComEndpoint.CancelTransaction));
+        Assert.Single(Requests(FakeEndpoint.CancelTransaction));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class FollowFaultTests : FakeHostTest
     {
         var payments = Client.AsCardPayments();
         var request = new CardPaymentRequest { Amount = new Money(12m, "EUR"), MerchantReference = "neutral-lost", IdempotencyKey = "neutral-lost" };
-        Host.Faults.Enqueue(FakeCmComEndpoint.StartTransaction, FakeFault.DropAfterRecording);
+        Host.Faults.Enqueue(FakeEndpoint.StartTransaction, FakeFault.DropAfterRecording);
 
         var error = await Assert.ThrowsAnyAsync<SunbayTransportException>(() => payments.StartPaymentAsync(request));
         var resumed = await payments.StartPaymentAsync(request);
@@ -116,11 +116,11 @@ public sealed class FollowFaultTests : FakeHostTest
 
         Assert.True(error.OutcomeUnknown);
         Assert.Equal(CardPaymentStatus.Approved, outcome.Status);
-        Assert.Single(Requests(FakeCmComEndpoint.StartTransaction));
+        Assert.Single(Requests(FakeEndpoint.StartTransaction));
         Assert.Equal(outcome.ProviderTransactionId, Assert.Single(Host.Transactions).Id);
     }
 
     private static CmComPurchaseRequest Purchase(string reference) => new() { MerchantOrderReference = reference, Amount = 12m, Currency = "EUR" };
 
-    private List<FakeCmComRecordedRequest> Requests(FakeCmComEndpoint endpoint) => [.. Host.Journal.Where(r => r.Endpoint == endpoint)];
+    private List<RecordedRequest> Requests(FakeEndpoint endpoint) => [.. Host.Journal.Where(r => r.Endpoint == endpoint)];
 }

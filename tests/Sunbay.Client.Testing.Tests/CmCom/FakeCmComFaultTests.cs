@@ -12,13 +12,13 @@ public sealed class FakeCmComFaultTests : IAsyncDisposable
     [Fact]
     public async Task A_connection_dropped_after_recording_leaves_a_transaction_to_find_by_its_order_reference()
     {
-        _fake.Host.Faults.Enqueue(FakeCmComEndpoint.StartTransaction, FakeFault.DropAfterRecording);
+        _fake.Host.Faults.Enqueue(FakeEndpoint.StartTransaction, FakeFault.DropAfterRecording);
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => _fake.Cm.StartAsync(CmComCaller.Purchase(10m, "order-lost")));
 
         Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
         var recorded = Assert.Single(_fake.Host.Journal);
-        Assert.Equal((FakeCmComEndpoint.StartTransaction, (int?)null, FakeFault.DropAfterRecording), (recorded.Endpoint, recorded.StatusCode, recorded.Fault));
+        Assert.Equal((FakeEndpoint.StartTransaction, (int?)null, FakeFault.DropAfterRecording), (recorded.Endpoint, recorded.StatusCode, recorded.Fault));
         var list = await _fake.Cm.SendAsync(HttpMethod.Get, $"terminals/{CmComCaller.Terminal}/transactions");
         Assert.Equal("order-lost", list.Json[0].GetProperty("merchant_order_reference").GetString());
         Assert.Equal("CREATED", list.Json[0].GetProperty("status").GetString());
@@ -27,7 +27,7 @@ public sealed class FakeCmComFaultTests : IAsyncDisposable
     [Fact]
     public async Task A_connection_dropped_before_recording_creates_nothing()
     {
-        _fake.Host.Faults.Enqueue(FakeCmComEndpoint.StartTransaction, FakeFault.DropBeforeRecording);
+        _fake.Host.Faults.Enqueue(FakeEndpoint.StartTransaction, FakeFault.DropBeforeRecording);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => _fake.Cm.StartAsync(CmComCaller.Purchase(10m)));
 
@@ -43,7 +43,7 @@ public sealed class FakeCmComFaultTests : IAsyncDisposable
     public async Task A_5xx_on_a_GET_is_problem_json_and_the_next_GET_succeeds(FakeFault fault, int status, string title)
     {
         var id = (await _fake.Cm.StartAsync(CmComCaller.Purchase(10m)))["id"]!;
-        _fake.Host.Faults.Enqueue(FakeCmComEndpoint.GetTransaction, fault);
+        _fake.Host.Faults.Enqueue(FakeEndpoint.GetTransaction, fault);
 
         var failed = await _fake.Cm.GetTransactionAsync(id);
         var retried = await _fake.Cm.GetTransactionAsync(id);
@@ -57,7 +57,7 @@ public sealed class FakeCmComFaultTests : IAsyncDisposable
     public async Task A_409_on_cancel_leaves_the_transaction_running()
     {
         var id = (await _fake.Cm.StartAsync(CmComCaller.Purchase(10m)))["id"]!;
-        _fake.Host.Faults.Enqueue(FakeCmComEndpoint.CancelTransaction, FakeFault.Conflict);
+        _fake.Host.Faults.Enqueue(FakeEndpoint.CancelTransaction, FakeFault.Conflict);
 
         var refused = await _fake.Cm.CancelAsync(id);
         _fake.Clock.Advance(TimeSpan.FromSeconds(5));
@@ -69,7 +69,7 @@ public sealed class FakeCmComFaultTests : IAsyncDisposable
     [Fact]
     public async Task Latency_holds_the_answer_until_the_host_clock_moves()
     {
-        _fake.Host.Faults.EnqueueLatency(FakeCmComEndpoint.Any, TimeSpan.FromSeconds(30));
+        _fake.Host.Faults.EnqueueLatency(FakeEndpoint.Any, TimeSpan.FromSeconds(30));
 
         var pending = _fake.Cm.SendAsync(HttpMethod.Get, "stores");
         var answer = await _fake.Host.RunUntilAsync(pending, TimeSpan.FromMinutes(1));
@@ -81,7 +81,7 @@ public sealed class FakeCmComFaultTests : IAsyncDisposable
     [Fact]
     public async Task Processed_faults_spoil_the_answer_after_the_work_is_done()
     {
-        _fake.Host.Faults.Enqueue(FakeCmComEndpoint.StartTransaction, FakeFault.TruncatedJson);
+        _fake.Host.Faults.Enqueue(FakeEndpoint.StartTransaction, FakeFault.TruncatedJson);
 
         var spoiled = await _fake.Cm.StartAsync(CmComCaller.Purchase(10m));
 
@@ -95,7 +95,7 @@ public sealed class FakeCmComFaultTests : IAsyncDisposable
     {
         await using var sunbay = FakeSunbayHost.CreateInMemory();
 
-        Assert.Throws<ArgumentException>(() => _fake.Host.Faults.Enqueue(FakeCmComEndpoint.Any, FakeFault.DuplicateClientRequestId));
+        Assert.Throws<ArgumentException>(() => _fake.Host.Faults.Enqueue(FakeEndpoint.Any, FakeFault.DuplicateClientRequestId));
         Assert.Throws<ArgumentException>(() => sunbay.Faults.Enqueue(FakeEndpoint.Any, FakeFault.Conflict));
     }
 
@@ -110,7 +110,7 @@ public sealed class FakeCmComFaultTests : IAsyncDisposable
         var journal = _fake.Host.Journal;
 
         Assert.Equal(
-            [(FakeCmComEndpoint.ListStores, "/stores?page=2", 401), (FakeCmComEndpoint.StartTransaction, $"/terminals/{CmComCaller.Terminal}/transactions", 201), (FakeCmComEndpoint.CancelTransaction, $"/terminals/{CmComCaller.Terminal}/transactions/{id}", 204)],
+            [(FakeEndpoint.ListStores, "/stores?page=2", 401), (FakeEndpoint.StartTransaction, $"/terminals/{CmComCaller.Terminal}/transactions", 201), (FakeEndpoint.CancelTransaction, $"/terminals/{CmComCaller.Terminal}/transactions/{id}", 204)],
             journal.Select(r => (r.Endpoint, r.PathAndQuery, r.StatusCode ?? 0)));
         Assert.Equal(_fake.Host.ApiKey, journal[1].Headers["API-Key"]);
         Assert.Contains("\"merchant_order_reference\":\"inv2112280004\"", journal[1].Body, StringComparison.Ordinal);

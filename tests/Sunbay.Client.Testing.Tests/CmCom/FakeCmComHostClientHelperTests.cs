@@ -23,7 +23,7 @@ public sealed class FakeCmComHostClientHelperTests
 
         Assert.True(paid.IsApproved);
         Assert.Equal(host.Terminals[0].Id, paid.TerminalId);
-        Assert.Single(host.Journal, r => r.Endpoint == FakeCmComEndpoint.StartTransaction);
+        Assert.Single(host.Journal, r => r.Endpoint == FakeEndpoint.StartTransaction);
     }
 
     [Fact]
@@ -54,6 +54,6 @@ public sealed class FakeCmComHostClientHelperTests
         Assert.Equal(TimeSpan.FromSeconds(3), options.Retry.BaseDelay); // the application's, untouched
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
         Assert.True(paid.IsApproved);
-        Assert.Single(host.Journal, r => r.Endpoint == FakeCmComEndpoint.StartTransaction);
+        Assert.Single(host.Journal, r => r.Endpoint == FakeEndpoint.StartTransaction);
     }
 }

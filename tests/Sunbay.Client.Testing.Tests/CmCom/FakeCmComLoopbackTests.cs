@@ -50,7 +50,7 @@ public sealed class FakeCmComLoopbackTests : IAsyncDisposable
     [Fact]
     public async Task A_dropped_connection_after_recording_is_a_real_socket_error()
     {
-        _fake.Host.Faults.Enqueue(FakeCmComEndpoint.StartTransaction, FakeFault.DropAfterRecording);
+        _fake.Host.Faults.Enqueue(FakeEndpoint.StartTransaction, FakeFault.DropAfterRecording);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => _fake.Cm.StartAsync(CmComCaller.Purchase(10m)));
 

@@ -146,11 +146,11 @@ public abstract class DurabilityFixture : IAsyncDisposable
 
         public override string Currency => "EUR";
 
-        public override int Starts => Host.Journal.Count(r => r.Endpoint == FakeCmComEndpoint.StartTransaction);
+        public override int Starts => Host.Journal.Count(r => r.Endpoint == FakeEndpoint.StartTransaction);
 
         public override int Transactions => Host.Transactions.Count;
 
-        public override void LoseNextStartAnswer() => Host.Faults.Enqueue(FakeCmComEndpoint.StartTransaction, FakeFault.DropAfterRecording);
+        public override void LoseNextStartAnswer() => Host.Faults.Enqueue(FakeEndpoint.StartTransaction, FakeFault.DropAfterRecording);
 
         public override void NextCardIsNeverPresented() => Host.Terminals[0].NeverPresentCardNext();
 

@@ -68,6 +68,6 @@ public sealed class NotReceivedTests
 
         Assert.Equal(1, fixture.Starts);
         Assert.Equal(1, fixture.Transactions);
-        Assert.True(host.Journal.Count(r => r.Endpoint == FakeCmComEndpoint.ListTransactions) > 1);
+        Assert.True(host.Journal.Count(r => r.Endpoint == FakeEndpoint.ListTransactions) > 1);
     }
 }

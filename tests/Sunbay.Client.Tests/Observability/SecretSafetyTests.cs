@@ -27,7 +27,7 @@ public sealed class SecretSafetyTests
         var logs = new CapturingLoggerProvider();
         var texts = new List<string>();
         await using var host = FakeSunbayHost.Start(new FakeSunbayHostOptions { CardPresentDelay = TimeSpan.FromMilliseconds(50), WebhookRetryDelay = TimeSpan.FromMilliseconds(10) });
-        var secrets = host.WebhookSecrets.Concat([host.ApiKey, "sk_test_rotated_secret_0002"]).ToList();
+        var secrets = host.WebhookSecrets.Concat([host.ApiKey!, "sk_test_rotated_secret_0002"]).ToList();
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

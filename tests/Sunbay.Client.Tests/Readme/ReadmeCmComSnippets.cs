@@ -95,7 +95,7 @@ internal static class ReadmeCmComSnippets
         services.AddFakeCmCom(cmFake);   // as AddFakeSunbay: address, key, first terminal, in-memory HTTP, the host's clock
         using CmComClient client = cmFake.CreateClient();                                          // or without DI
         cmFake.Terminals[0].DeclineNext("05", "Do not honour");                                    // the next card is declined
-        cmFake.Faults.Enqueue(FakeCmComEndpoint.StartTransaction, FakeFault.DropAfterRecording);   // created, answer lost
+        cmFake.Faults.Enqueue(FakeEndpoint.StartTransaction, FakeFault.DropAfterRecording);   // created, answer lost
         // README snippet "CM.com" (fake): end
     }
 }

@@ -120,6 +120,16 @@ internal sealed partial class CmComEngine : IDisposable
         }
     }
 
+    /// <summary>Revokes every key and adds <paramref name="secret"/>, valid at once: the host's <c>ApiKey</c> setter.</summary>
+    public void RotateApiKey(string secret)
+    {
+        lock (Gate)
+        {
+            _keys.ForEach(k => k.IsRevoked = true);
+            AddApiKey("Rotated", secret, null, null);
+        }
+    }
+
     /// <summary>Handles one request completely (API key, path, body, rules) and returns the answer.</summary>
     public FakeAnswer Handle(CmComRoute route, IncomingRequest request)
     {
@@ -132,16 +142,16 @@ internal sealed partial class CmComEngine : IDisposable
 
             return route.Endpoint switch
             {
-                FakeCmComEndpoint.ListStores => ListStores(request),
-                FakeCmComEndpoint.ListTerminals => ListTerminals(request),
-                FakeCmComEndpoint.ListTransactions => ListTransactions(route, request),
-                FakeCmComEndpoint.StartTransaction => StartTransaction(route, request),
-                FakeCmComEndpoint.GetTransaction => GetTransaction(route, request),
-                FakeCmComEndpoint.CancelTransaction => CancelTransaction(route, request),
-                FakeCmComEndpoint.DayTotals => DayTotals(route, request),
-                FakeCmComEndpoint.ListApiKeys => ListApiKeys(request),
-                FakeCmComEndpoint.CreateApiKey => CreateApiKey(request),
-                FakeCmComEndpoint.RevokeApiKey => RevokeApiKey(route, request, key),
+                FakeEndpoint.ListStores => ListStores(request),
+                FakeEndpoint.ListTerminals => ListTerminals(request),
+                FakeEndpoint.ListTransactions => ListTransactions(route, request),
+                FakeEndpoint.StartTransaction => StartTransaction(route, request),
+                FakeEndpoint.GetTransaction => GetTransaction(route, request),
+                FakeEndpoint.CancelTransaction => CancelTransaction(route, request),
+                FakeEndpoint.DayTotals => DayTotals(route, request),
+                FakeEndpoint.ListApiKeys => ListApiKeys(request),
+                FakeEndpoint.CreateApiKey => CreateApiKey(request),
+                FakeEndpoint.RevokeApiKey => RevokeApiKey(route, request, key),
                 _ when route.Allow is { } allow => CmComProblem.Answer(405, $"{request.Method} is not allowed on {request.Path}.", request.Path) with
                 {
                     Headers = new Dictionary<string, string> { ["Allow"] = allow },
