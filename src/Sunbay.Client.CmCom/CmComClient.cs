@@ -52,7 +52,8 @@ public sealed partial class CmComClient : ICmComClient, IDisposable
         }
 
         var time = timeProvider ?? TimeProvider.System;
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CmComClient>();
+        // Without a factory, the null logger itself: Logger<T> would build its category name by reflection at start-up.
+        ILogger logger = loggerFactory is null ? NullLogger.Instance : loggerFactory.CreateLogger<CmComClient>();
         _pipeline = new CmComPipeline(
             Microsoft.Extensions.Options.Options.DefaultName, new HttpClient(primary, disposeHandler: true), new FixedOptionsMonitor(options),
             time, logger, SunbayResilience.CreateBreaker(time), ownsHttp: true);

@@ -149,6 +149,6 @@ public sealed partial class SunbayClient
         return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, expiresAt ?? dispatchedAt.AddDays(1));
     }
 
-    /// <summary>A push checked and turned into its wire body, ready to send.</summary>
-    private sealed record PreparedPush(PushRequest Request, IWireEndpoint<TransactionDispatchResponse> Endpoint, IPushWire Wire, DateTimeOffset? ExpiresAt);
+    /// <summary>A push checked and turned into its wire body, ready to send (a struct: it only crosses one call).</summary>
+    private readonly record struct PreparedPush(PushRequest Request, IWireEndpoint<TransactionDispatchResponse> Endpoint, IPushWire Wire, DateTimeOffset? ExpiresAt);
 }

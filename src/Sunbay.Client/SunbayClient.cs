@@ -60,7 +60,8 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         }
 
         var time = timeProvider ?? TimeProvider.System;
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
+        // Without a factory, the null logger itself: Logger<T> would build its category name by reflection at start-up.
+        ILogger logger = loggerFactory is null ? NullLogger.Instance : loggerFactory.CreateLogger<SunbayClient>();
         var waiters = new TransactionWaiters(notificationBus ?? new InProcessTransactionNotificationBus());
         _pipeline = new SunbayPipeline(
             Microsoft.Extensions.Options.Options.DefaultName, new HttpClient(primary, disposeHandler: true), new FixedOptionsMonitor(options),

@@ -17,14 +17,16 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     string name,
     HttpMethod method,
     string path,
-    JsonTypeInfo<TBody>? body,
-    JsonTypeInfo<TAnswer> answer,
+    Func<JsonTypeInfo<TBody>>? body,
+    Func<JsonTypeInfo<TAnswer>> answer,
     string[] queryParameters,
     string[]? pathParameters = null) : IWireEndpoint<TAnswer>
     where TBody : class
     where TAnswer : class
 {
     private readonly string[] _pathParameters = pathParameters ?? [];
+    private JsonTypeInfo<TBody>? _body;
+    private JsonTypeInfo<TAnswer>? _answer;
 
     /// <summary>The SDK's name of the operation (the spec's <c>x-sdk-operation</c>) in errors, logs and telemetry.</summary>
     public string Name { get; } = name;
@@ -37,9 +39,11 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     /// <summary>Relative path as the spec writes it, e.g. <c>v1/semi-integration/transaction/sale</c>, <c>terminals/{terminalId}/transactions</c>.</summary>
     public string Path { get; } = path;
 
-    public JsonTypeInfo<TBody>? Body { get; } = body;
+    /// <summary>The body's JSON metadata, built at its first use (the context caches it): only the operations a process calls cost start-up time.</summary>
+    public JsonTypeInfo<TBody>? Body => _body ??= body?.Invoke();
 
-    public JsonTypeInfo<TAnswer> Answer { get; } = answer;
+    /// <summary>The answer's JSON metadata, built at its first use.</summary>
+    public JsonTypeInfo<TAnswer> Answer => _answer ??= answer();
 
     /// <summary>Query parameter names in the spec's order.</summary>
     public IReadOnlyList<string> QueryParameters { get; } = queryParameters;
