@@ -99,11 +99,13 @@ echo "== timing: $runs runs each after a warm-up, in rounds rotating the order (
 names=("$jit" "$aot"); labels=("Sunbay.Client, JIT (framework-dependent, the default)" "Sunbay.Client, Native AOT")
 if [ -n "$official" ]; then names+=("$official"); labels+=("Sunbay.Nexus.Sdk (SUNBAY's), JIT (framework-dependent)"); fi
 for bin in "${names[@]}"; do "$bin" > /dev/null; done
-wall() { # prints the wall milliseconds of one run of $1, output discarded; fails if the run does
+timer=(); if [ -x /usr/bin/time ]; then timer=(/usr/bin/time -f '%U %S' -o "$out/cpu.last"); fi
+wall() { # prints the wall milliseconds of one run of $1, output discarded, and appends its CPU ms (user + system, GNU time) to $out/cpu.$2
   local start end
   start=$EPOCHREALTIME
-  "$1" > /dev/null
+  "${timer[@]}" "$1" > /dev/null
   end=$EPOCHREALTIME
+  if [ -f "$out/cpu.last" ]; then awk '{ printf "%.0f\n", ($1 + $2) * 1000 }' "$out/cpu.last" >> "$out/cpu.$2"; fi
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f\n", (e - s) * 1000 }'
 }
 declare -a ms0 ms1 ms2 aot_ratios official_ratios
@@ -112,7 +114,7 @@ for ((i = 0; i < runs; i++)); do
   declare -a this=()
   for ((k = 0; k < count; k++)); do
     v=$(( (i + k) % count ))
-    this[v]="$(wall "${names[v]}")"
+    this[v]="$(wall "${names[v]}" "$v")"
   done
   ms0+=("${this[0]}"); ms1+=("${this[1]}")
   aot_ratios+=("$(awk -v j="${this[0]}" -v a="${this[1]}" 'BEGIN { printf "%.2f\n", j / a }')")
@@ -128,12 +130,15 @@ peak() { # peak resident memory (MB) of one run, when GNU time is there
   if [ -x /usr/bin/time ]; then /usr/bin/time -f '%M' "$1" 2>&1 > /dev/null | tail -1 | awk '{ printf "%.1f MB", $1 / 1024 }'; else echo "n/a"; fi
 }
 echo
-echo "| cold start, first sale + query on loopback (ms) | min | median | max | peak memory |"
-echo "|---|---|---|---|---|"
-echo "| ${labels[0]} | $(stats "${ms0[@]}") | $(peak "$jit") |"
-echo "| ${labels[1]} | $(stats "${ms1[@]}") | $(peak "$aot") |"
+cpu() { # median CPU ms of variant $1, when GNU time measured it
+  if [ -f "$out/cpu.$1" ]; then mapfile -t c < "$out/cpu.$1"; stats "${c[@]}" | awk -F' [|] ' '{ print $2 }'; else echo "n/a"; fi
+}
+echo "| cold start, first sale + query on loopback (ms) | min | median | max | CPU median | peak memory |"
+echo "|---|---|---|---|---|---|"
+echo "| ${labels[0]} | $(stats "${ms0[@]}") | $(cpu 0) | $(peak "$jit") |"
+echo "| ${labels[1]} | $(stats "${ms1[@]}") | $(cpu 1) | $(peak "$aot") |"
 if ((count == 3)); then
-  echo "| ${labels[2]} | $(stats "${ms2[@]}") | $(peak "$official") |"
-  echo "| Sunbay.Client JIT ÷ Sunbay.Nexus.Sdk JIT, round by round | $(stats "${official_ratios[@]}") | |"
+  echo "| ${labels[2]} | $(stats "${ms2[@]}") | $(cpu 2) | $(peak "$official") |"
+  echo "| Sunbay.Client JIT ÷ Sunbay.Nexus.Sdk JIT (wall), round by round | $(stats "${official_ratios[@]}") | | |"
 fi
-echo "| Sunbay.Client JIT ÷ Native AOT, round by round | $(stats "${aot_ratios[@]}") | |"
+echo "| Sunbay.Client JIT ÷ Native AOT (wall), round by round | $(stats "${aot_ratios[@]}") | | |"
