@@ -38,6 +38,13 @@ internal static class ProfileRun
         using var sunbayLoopback = SunbayCalls.Create(server.BaseAddress);
         using var sunbayMemory = SunbayCalls.Create(memoryAddress, new InMemoryHandler());
         var floors = (Loopback: new FloorClient(floorLoopback), Memory: new FloorClient(floorMemory));
+
+        // The floor with the SDK's transport settings (automatic decompression, so an Accept-Encoding header and the
+        // decompression layer, and an Accept header): what those settings cost on a socket, apart from the SDK's code.
+        var floorAsSdkHandler = FloorClient.CreateHandler();
+        floorAsSdkHandler.AutomaticDecompression = DecompressionMethods.All;
+        var floorAsSdkHttp = new HttpClient(floorAsSdkHandler) { BaseAddress = server.BaseAddress, DefaultRequestHeaders = { { "Accept", "application/json" } } };
+        var floorAsSdk = new FloorClient(floorAsSdkHttp);
         var cmFloorMemory = new HttpClient(new InMemoryHandler()) { BaseAddress = memoryAddress };
         var cmFloor = new CmComFloorClient(cmFloorMemory);
         using var cmcomMemory = CmComCalls.Create(new Uri("http://127.0.0.1:1/"), new InMemoryHandler()); // loopback http: the in-memory handler answers
@@ -55,6 +62,10 @@ internal static class ProfileRun
             ("sunbay-sale-loopback", () => SunbayCalls.Sale(sunbayLoopback)),
             ("floor-query-loopback", () => floors.Loopback.QueryAsync(Canned.TransactionId)),
             ("sunbay-query-loopback", () => SunbayCalls.Query(sunbayLoopback)),
+            ("floor-sale-loopback-again", () => floors.Loopback.SaleAsync()),
+            ("floor-sale-loopback-sdk-transport", () => floorAsSdk.SaleAsync()),
+            ("floor-query-loopback-again", () => floors.Loopback.QueryAsync(Canned.TransactionId)),
+            ("floor-query-loopback-sdk-transport", () => floorAsSdk.QueryAsync(Canned.TransactionId)),
         };
         try
         {
@@ -111,6 +122,7 @@ internal static class ProfileRun
             floorLoopback.Dispose();
             floorMemory.Dispose();
             cmFloorMemory.Dispose();
+            floorAsSdkHttp.Dispose();
         }
     }
 
