@@ -11,7 +11,8 @@ namespace Sunbay.Client.Benchmarks;
 /// <summary>
 /// A minimal Kestrel server on 127.0.0.1 (free port) answering canned bodies, cheap enough that the client's own cost
 /// shows: no routing framework beyond a switch on the path; a request body is read whole and a sale's answer echoes its
-/// referenceOrderId and transactionRequestId (<see cref="SunbayEnvelopes"/>), as SUNBAY does.
+/// referenceOrderId and transactionRequestId (<see cref="SunbayEnvelopes"/>), as SUNBAY does; CM.com's purchase and
+/// read are answered with <see cref="CmComEnvelopes"/> (201 and 200).
 /// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
@@ -93,6 +94,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 body = path switch
                 {
                     SunbayEnvelopes.QueryPath => SunbayEnvelopes.QueryResponse,
+                    CmComEnvelopes.TransactionPath => CmComEnvelopes.Cleared,
+                    CmComEnvelopes.TransactionsPath when HttpMethods.IsPost(request.Method) => CmComEnvelopes.Created,
                     _ when path.StartsWith("/v1/payment_intents", StringComparison.Ordinal) => Canned.PaymentIntent,
                     _ => ReadOnlyMemory<byte>.Empty,
                 };
@@ -104,7 +107,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 return;
             }
 
-            context.Response.StatusCode = 200;
+            context.Response.StatusCode = path == CmComEnvelopes.TransactionsPath ? 201 : 200; // CM.com: 201 Created
             context.Response.ContentType = "application/json";
             context.Response.ContentLength = body.Length;
             await context.Response.Body.WriteAsync(body).ConfigureAwait(false);

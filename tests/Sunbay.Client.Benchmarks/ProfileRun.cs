@@ -9,7 +9,7 @@ namespace Sunbay.Client.Benchmarks;
 /// API only. Each client is measured over two transports: the loopback server (as in `interleaved`), and an in-memory
 /// primary handler that answers the same canned bytes without a socket, a kernel or a server thread, so what remains
 /// is the client's own cost (the SDK's facade, generated client, handlers and resilience pipeline against the floor's
-/// few lines). Per call: wall time, CPU time, bytes and gen-0 collections per 1,000 calls; rounds alternate the order.
+/// few lines); CM.com's purchase and get likewise, in memory. Per call: wall time, CPU time, bytes and gen-0 collections per 1,000 calls; rounds alternate the order.
 /// Quick and rough, for finding causes; the README's figures come from `interleaved`.
 /// With `--case NAME --seconds S` it runs one case in a loop for S seconds (to attach a profiler such as dotnet-trace
 /// or `perf`), NAME being one of the printed case names (e.g. sunbay-query-memory).
@@ -38,20 +38,39 @@ internal static class ProfileRun
         using var sunbayLoopback = SunbayCalls.Create(server.BaseAddress);
         using var sunbayMemory = SunbayCalls.Create(memoryAddress, new InMemoryHandler());
         var floors = (Loopback: new FloorClient(floorLoopback), Memory: new FloorClient(floorMemory));
+
+        // The floor with the SDK's transport settings (automatic decompression, so an Accept-Encoding header and the
+        // decompression layer, and an Accept header): what those settings cost on a socket, apart from the SDK's code.
+        var floorAsSdkHandler = FloorClient.CreateHandler();
+        floorAsSdkHandler.AutomaticDecompression = DecompressionMethods.All;
+        var floorAsSdkHttp = new HttpClient(floorAsSdkHandler) { BaseAddress = server.BaseAddress, DefaultRequestHeaders = { { "Accept", "application/json" } } };
+        var floorAsSdk = new FloorClient(floorAsSdkHttp);
+        var cmFloorMemory = new HttpClient(new InMemoryHandler()) { BaseAddress = memoryAddress };
+        var cmFloor = new CmComFloorClient(cmFloorMemory);
+        using var cmcomMemory = CmComCalls.Create(new Uri("http://127.0.0.1:1/"), new InMemoryHandler()); // loopback http: the in-memory handler answers
         var cases = new (string Name, Func<Task> Call)[]
         {
             ("floor-sale-memory", () => floors.Memory.SaleAsync()),
             ("sunbay-sale-memory", () => SunbayCalls.Sale(sunbayMemory)),
             ("floor-query-memory", () => floors.Memory.QueryAsync(Canned.TransactionId)),
             ("sunbay-query-memory", () => SunbayCalls.Query(sunbayMemory)),
+            ("cmfloor-purchase-memory", () => cmFloor.PurchaseAsync()),
+            ("cmcom-purchase-memory", () => CmComCalls.Purchase(cmcomMemory)),
+            ("cmfloor-get-memory", () => cmFloor.GetAsync(CmComEnvelopes.TransactionId)),
+            ("cmcom-get-memory", () => CmComCalls.Get(cmcomMemory)),
             ("floor-sale-loopback", () => floors.Loopback.SaleAsync()),
             ("sunbay-sale-loopback", () => SunbayCalls.Sale(sunbayLoopback)),
             ("floor-query-loopback", () => floors.Loopback.QueryAsync(Canned.TransactionId)),
             ("sunbay-query-loopback", () => SunbayCalls.Query(sunbayLoopback)),
+            ("floor-sale-loopback-again", () => floors.Loopback.SaleAsync()),
+            ("floor-sale-loopback-sdk-transport", () => floorAsSdk.SaleAsync()),
+            ("floor-query-loopback-again", () => floors.Loopback.QueryAsync(Canned.TransactionId)),
+            ("floor-query-loopback-sdk-transport", () => floorAsSdk.QueryAsync(Canned.TransactionId)),
         };
         try
         {
             Console.WriteLine($"# {await SunbayCalls.DescribeAsync(sunbayMemory)} (in memory)");
+            Console.WriteLine($"# {await CmComCalls.DescribeAsync(cmcomMemory)} (in memory)");
             if (only is not null)
             {
                 var call = cases.FirstOrDefault(c => c.Name == only).Call
@@ -102,6 +121,8 @@ internal static class ProfileRun
         {
             floorLoopback.Dispose();
             floorMemory.Dispose();
+            cmFloorMemory.Dispose();
+            floorAsSdkHttp.Dispose();
         }
     }
 
@@ -135,12 +156,16 @@ internal static class ProfileRun
                 {
                     body = SunbayEnvelopes.QueryResponse;
                 }
+                else if (path == CmComEnvelopes.TransactionsPath || path == CmComEnvelopes.TransactionPath)
+                {
+                    body = path == CmComEnvelopes.TransactionPath ? CmComEnvelopes.Cleared : CmComEnvelopes.Created;
+                }
                 else
                 {
                     return new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request };
                 }
 
-                var response = new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new ByteArrayContent(body) };
+                var response = new HttpResponseMessage(path == CmComEnvelopes.TransactionsPath ? HttpStatusCode.Created : HttpStatusCode.OK) { RequestMessage = request, Content = new ByteArrayContent(body) };
                 response.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
                 response.Headers.TryAddWithoutValidation("Date", DateTimeOffset.UtcNow.ToString("r", Invariant));
                 response.Headers.TryAddWithoutValidation("Server", "Kestrel");

@@ -3,8 +3,9 @@ using Sunbay.Client.Benchmarks;
 
 // Run by hand (Release), never by `dotnet test`. The SDK is reached only through SunbayCalls.cs (public API).
 // dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- interleaved [--rounds 30] [--calls 2000] [--warmup N] [--show-requests]
-//     the README's "Per call: interleaved ratios to a raw `HttpClient`": floor and Sunbay.Client in one process, alternating order each round,
-//     medians of time and bytes per call as ratios to the floor, printed as a Markdown table (InterleavedRun.cs)
+//     the README's "Per call: interleaved ratios to a raw `HttpClient`": per provider (SUNBAY: floor, Sunbay.Client and, when built with
+//     SUNBAY_OFFICIAL_SDK=<clone>, SUNBAY's official SDK; CM.com: floor and CmComClient) in one process, alternating order each round,
+//     medians of time and bytes per call as ratios to the floor, printed as a Markdown table (InterleavedRun.cs; the command: README, Performance)
 // dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- --filter '*' --job short   (BenchmarkDotNet: API with Stripe.net, webhooks)
 // dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- throughput                (1,000 sales on 100 fake terminals, 100,000 queries)
 // dotnet run -c Release --project tests/Sunbay.Client.Benchmarks -- polling                   (detection delay and GETs/s, polling and webhooks)
@@ -21,6 +22,8 @@ switch (args.FirstOrDefault())
         return await ThroughputRun.RunAsync(args[1..]);
     case "polling":
         return await PollingRun.RunAsync(args[1..]);
+    case "profile":
+        return await ProfileRun.RunAsync(args[1..]);
     case "journal":
         return await JournalRun.RunAsync(args[1..]);
     default:

@@ -6,6 +6,8 @@ namespace Sunbay.Client.ColdStart;
 /// </summary>
 internal static class SdkCalls
 {
+    public const string Name = "Sunbay.Client";
+
     public static SunbayClient Create(Uri baseAddress) => new(new SunbayClientOptions
     {
         BaseAddress = baseAddress,
