@@ -21,7 +21,7 @@ switch (args.FirstOrDefault())
         return await ThroughputRun.RunAsync(args[1..]);
     case "polling":
         return await PollingRun.RunAsync(args[1..]);
-    case "webhook": // `webhook [--rounds 30] [--calls 20000]`: issue 22's webhook targets, interleaved (WebhookRun in WebhookBenchmarks.cs)
+    case "webhook": // `webhook [--rounds 100] [--calls 2000]`: issue 22's webhook targets, interleaved (WebhookRun in WebhookBenchmarks.cs)
         return WebhookRun.Run(args[1..]);
     case "journal":
         return await JournalRun.RunAsync(args[1..]);
