@@ -61,18 +61,9 @@ public static class SunbayWebhookPayload
         TransactionDetail? detail;
         try
         {
-            var unwrapped = Unwrap(json);
-            if (FieldOfWrongKind(unwrapped) is { } field)
-            {
-                // The lenient reading of a string field would take the object's JSON text as the value: a signed body is
-                // still a body SUNBAY never writes, and its transactionId must never name a transaction.
-                error = new FormatException($"'{field}' is a JSON object or array, not a value");
-                return false;
-            }
-
-            detail = JsonSerializer.Deserialize(unwrapped, TypeInfo);
+            detail = SunbayWebhookReader.Read(json);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or FormatException)
         {
             error = ex;
             return false;
@@ -89,55 +80,17 @@ public static class SunbayWebhookPayload
     }
 
     /// <summary>
-    /// The fields of a transaction that identify it or say its state: each is a string (or, leniently, a number or a
-    /// boolean) when SUNBAY writes it, never an object or an array. Free text (<c>description</c>, <c>attach</c>, which
-    /// may echo JSON) is not among them.
-    /// </summary>
-    private static readonly string[] ScalarFields =
-    [
-        "transactionId", "transactionRequestId", "referenceOrderId", "originalTransactionId", "originalTransactionRequestId",
-        "transactionStatus", "transactionType", "createTime", "completeTime", "maskedPan", "cardNetworkType", "paymentMethodId",
-        "subPaymentMethodId", "batchNo", "voucherNo", "stan", "rrn", "authCode", "entryMode", "authenticationMethod",
-        "transactionResultCode", "terminalSn", "relatedTransactionStatus", "transactionBatchStatus",
-    ];
-
-    /// <summary>The first top-level field of <see cref="ScalarFields"/> whose value is an object or an array, if any.</summary>
-    /// <exception cref="JsonException">The body is not well-formed JSON.</exception>
-    private static string? FieldOfWrongKind(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return null; // the deserializer reports what is wrong
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && Array.IndexOf(ScalarFields, name) >= 0)
-            {
-                return name;
-            }
-
-            reader.Skip();
-        }
-
-        return null;
-    }
-
-    /// <summary>
     /// The transaction's bytes: the <c>data</c> object when the body is an envelope (a top-level <c>data</c> object and no
     /// top-level transaction ID), otherwise the body itself. Only the top level is scanned, without allocating; the
     /// signature was checked over the whole body as received before this runs.
     /// </summary>
     /// <exception cref="JsonException">The body is not well-formed JSON.</exception>
-    private static ReadOnlySpan<byte> Unwrap(ReadOnlySpan<byte> json)
+    internal static ReadOnlySpan<byte> Unwrap(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return json; // the deserializer reports what is wrong
+            return json; // the reader reports what is wrong
         }
 
         var dataStart = -1;

@@ -1,0 +1,303 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Sunbay.Client.Transactions;
+using Sunbay.Client.Webhooks;
+using Sunbay.Client.Wire;
+
+namespace Sunbay.Client.Tests.Webhooks;
+
+/// <summary>
+/// The webhook's one-pass reader reads what the serializer with the wire's options reads (every field, the lenient
+/// readings, escaped names, repeated fields); an envelope counts by its data only; a rejected delivery allocates nothing;
+/// the per-thread HMACs follow a secret rotation and stay correct under concurrent use.
+/// </summary>
+public sealed class WebhookReaderTests
+{
+    private const string Secret = "whsec_reader_tests_5b1f0e";
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string> Bodies => new()
+    {
+        // Every field of the wire's transaction, each with a distinct value: a field the reader misses fails the comparison.
+        EveryField(),
+        """{"transactionId":7225836252468027,"transactionRequestId":"r","batchNo":12,"stan":true,"rrn":false,"amount":{"transAmount":"9734","orderAmount":10.5,"taxAmount":null,"priceCurrency":840}}""",
+        """{"transactionId":"1","attach":{"table":4,"waiter":["Ann"]},"description":[1,2],"transactionResultMsg":{"a":null}}""",
+        """{"transaction\u0049d":"escaped","transactionRequestId":"r","\u0061mount":{"trans\u0041mount":5}}""",
+        """{"transactionId":"first","transactionId":"second","amount":{"transAmount":1},"amount":{"tipAmount":2}}""",
+        """{"TransactionId":"case matters","transactionRequestId":"r","unknown":{"transactionId":"nested"},"list":[{"x":1}],"n":null}""",
+        """{"transactionId":null,"transactionRequestId":"r","amount":null,"createTime":"2026-01-01T10:00:00+08:00"}""",
+        """  {"transactionId":"whitespace around"}  """,
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public void The_reader_reads_what_the_wire_serializer_reads(string body)
+    {
+        var json = Encoding.UTF8.GetBytes(body);
+
+        var expected = JsonSerializer.Deserialize<TransactionDetail>(json, SunbayWireJson.Options)!;
+        var actual = SunbayWebhookReader.Read(json)!;
+
+        expected.AdditionalProperties = null;
+        Assert.Equal(JsonSerializer.Serialize(expected, SunbayWireJson.Options), JsonSerializer.Serialize(actual, SunbayWireJson.Options));
+    }
+
+    [Fact]
+    public void Every_field_body_names_every_field_of_the_wire_transaction()
+    {
+        var detail = SunbayWebhookReader.Read(Encoding.UTF8.GetBytes(EveryField()))!;
+
+        foreach (var property in typeof(TransactionDetail).GetProperties().Where(p => p.GetCustomAttribute<JsonPropertyNameAttribute>() is not null))
+        {
+            Assert.NotNull(property.GetValue(detail));
+        }
+
+        foreach (var property in typeof(TransactionAmount).GetProperties().Where(p => p.GetCustomAttribute<JsonPropertyNameAttribute>() is not null))
+        {
+            Assert.NotNull(property.GetValue(detail.Amount));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"transactionId":"1"} {"transactionId":"2"}""")]
+    [InlineData("""{"transactionId":"1"}x""")]
+    [InlineData("""{"transactionId":"1",}""")]
+    [InlineData("")]
+    [InlineData("\"just a string\"")]
+    [InlineData("""{"transactionId":"1","amount":"1050"}""")]
+    [InlineData("""{"transactionId":"1","amount":{"transAmount":true}}""")]
+    [InlineData("""{"transaction\u0049d":{"id":"1"},"transactionStatus":"S"}""")]
+    [InlineData("""{"transactionRequestId":"r","transactionStatus":"S","terminalSn":["P2"]}""")]
+    public void A_body_the_reader_cannot_take_is_a_malformed_body(string body)
+    {
+        var (verifier, headers, bytes) = Signed(body);
+        using (verifier)
+        {
+            Assert.False(verifier.TryVerify(headers, bytes, out var notification, out var failure));
+            Assert.Null(notification);
+            Assert.Equal(SunbayWebhookFailureReason.MalformedBody, failure);
+            Assert.Equal(SunbayWebhookFailureReason.MalformedBody, Assert.Throws<SunbayWebhookException>(() => verifier.Verify(headers, bytes)).Reason);
+        }
+    }
+
+    [Fact]
+    public void An_amount_of_the_wrong_kind_is_named_in_the_message()
+    {
+        var error = Assert.Throws<SunbayWebhookException>(() => SunbayWebhookPayload.Parse("""{"transactionId":"1","amount":{"tipAmount":{}}}"""u8));
+
+        Assert.Contains("amount.tipAmount", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"code":"0","transactionStatus":{"not":"read"},"amount":"nor this","data":{"transactionId":"7225836252468027","transactionStatus":"S","amount":{"transAmount":1050}}}""")]
+    [InlineData("""{"code":"0","data":{"transactionId":"7225836252468027","transactionStatus":"S","amount":{"transAmount":1050}},"transactionType":[1]}""")]
+    public void In_an_envelope_only_the_data_counts(string body)
+    {
+        var transaction = SunbayWebhookPayload.Parse(Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal("7225836252468027", transaction.TransactionId);
+        Assert.Equal(TransactionStatus.Success, transaction.Status);
+        Assert.Equal(1050, transaction.Amount?.Total);
+    }
+
+    [Fact]
+    public void A_bare_transaction_with_a_field_of_the_wrong_kind_before_its_id_is_refused()
+    {
+        var error = Assert.Throws<SunbayWebhookException>(() => SunbayWebhookPayload.Parse(
+            """{"transactionStatus":{"code":"S"},"data":{"transactionId":"other"},"transactionId":"7225836252468027"}"""u8));
+
+        Assert.Contains("'transactionStatus'", error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> Times => new()
+    {
+        "2026-01-01T10:00:00+08:00", "2026-11-23T19:59:58-05:30", "2024-02-29T23:59:59+00:00", "2026-12-31T00:00:00-13:59",
+        "2026-02-29T10:00:00+08:00", "2026-13-01T10:00:00+08:00", "2026-01-01T24:00:00+08:00", "2026-01-01T10:60:00+08:00",
+        "2026-01-01T10:00:60+08:00", "2026-01-01T10:00:00+14:00", "2026-01-01T10:00:00+15:00", "0001-01-01T00:00:00+01:00",
+        "9999-12-31T23:59:59-01:00", "2026-01-01T10:00:00Z", "2026-01-01T10:00:00.123+08:00", "2026-01-01 10:00:00+08:00",
+        "2026-01-0xT10:00:00+08:00", "2026-01-01T10:00:00+08-00", "2026-01-01", "", "not a time",
+    };
+
+    [Theory]
+    [MemberData(nameof(Times))]
+    public void Sunbay_times_read_as_the_general_parser_reads_them(string text)
+    {
+        DateTimeOffset? general = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+
+        var actual = TransactionMapper.ParseTime(text);
+
+        Assert.Equal(general, actual);
+        Assert.Equal(general?.Offset, actual?.Offset);
+    }
+
+    public enum Rejection
+    {
+        BadSignature,
+        StaleTimestamp,
+        FutureTimestamp,
+        Oversize,
+        MalformedTimestamp,
+        MissingSignature,
+        MissingTimestamp,
+        MissingClientRequestId,
+        SignatureNotHexOrBase64,
+        WrongSecretBase64,
+    }
+
+    [Theory]
+    [InlineData(Rejection.BadSignature, SunbayWebhookFailureReason.BadSignature)]
+    [InlineData(Rejection.StaleTimestamp, SunbayWebhookFailureReason.TimestampOutOfRange)]
+    [InlineData(Rejection.FutureTimestamp, SunbayWebhookFailureReason.TimestampOutOfRange)]
+    [InlineData(Rejection.Oversize, SunbayWebhookFailureReason.TooLarge)]
+    [InlineData(Rejection.MalformedTimestamp, SunbayWebhookFailureReason.MalformedHeader)]
+    [InlineData(Rejection.MissingSignature, SunbayWebhookFailureReason.MissingHeader)]
+    [InlineData(Rejection.MissingTimestamp, SunbayWebhookFailureReason.MissingHeader)]
+    [InlineData(Rejection.MissingClientRequestId, SunbayWebhookFailureReason.MissingHeader)]
+    [InlineData(Rejection.SignatureNotHexOrBase64, SunbayWebhookFailureReason.BadSignature)]
+    [InlineData(Rejection.WrongSecretBase64, SunbayWebhookFailureReason.BadSignature)]
+    public void A_rejected_delivery_allocates_nothing(Rejection rejection, SunbayWebhookFailureReason expected)
+    {
+        var (verifier, headers, body) = Signed("""{"transactionId":"7225836252468027","transactionStatus":"S","attach":"x"}""");
+        using var disposeVerifier = verifier;
+        var signature = headers.Signature!;
+        (headers, body) = rejection switch
+        {
+            Rejection.BadSignature => (headers with { Signature = signature[..^1] + (signature[^1] == '0' ? '1' : '0') }, body),
+            Rejection.StaleTimestamp => (headers with { Timestamp = Ms(Now - TimeSpan.FromMinutes(6)) }, body),
+            Rejection.FutureTimestamp => (headers with { Timestamp = Ms(Now + TimeSpan.FromMinutes(6)) }, body),
+            Rejection.Oversize => (headers, new byte[verifier.MaxBodyBytes + 1]),
+            Rejection.MalformedTimestamp => (headers with { Timestamp = "17640000000x0" }, body),
+            Rejection.MissingSignature => (headers with { Signature = null }, body),
+            Rejection.MissingTimestamp => (headers with { Timestamp = " " }, body),
+            Rejection.MissingClientRequestId => (headers with { ClientRequestId = "" }, body),
+            Rejection.SignatureNotHexOrBase64 => (headers with { Signature = new string('g', 64) }, body),
+            _ => (headers with { Signature = Convert.ToBase64String(HMACSHA256.HashData("whsec_other"u8, body)) }, body),
+        };
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.False(verifier.TryVerify(headers, body, out _, out _)); // warm-up: this thread's HMAC, JIT tiers
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var rejected = !verifier.TryVerify(headers, body, out var notification, out var failure);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(rejected);
+        Assert.Null(notification);
+        Assert.Equal(expected, failure);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void A_rotated_secret_applies_to_the_next_delivery_on_the_same_thread()
+    {
+        var monitor = new Monitor(Options("whsec_first_secret_0001"));
+        var time = new FakeTimeProvider(Now);
+        using var verifier = new SunbayWebhookVerifier(monitor, time);
+        var body = """{"transactionId":"7225836252468027","transactionStatus":"S"}"""u8.ToArray();
+        var byFirst = Headers("whsec_first_secret_0001", body);
+        var bySecond = Headers("whsec_second_secret_002", body);
+        Assert.Equal(SunbayWebhookFailureReason.None, verifier.VerifySignature(byFirst, body));
+        Assert.Equal(SunbayWebhookFailureReason.BadSignature, verifier.VerifySignature(bySecond, body));
+
+        monitor.Change(Options("whsec_second_secret_002"));
+
+        Assert.Equal(SunbayWebhookFailureReason.BadSignature, verifier.VerifySignature(byFirst, body));
+        Assert.Equal(SunbayWebhookFailureReason.None, verifier.VerifySignature(bySecond, body));
+    }
+
+    [Fact]
+    public async Task Concurrent_deliveries_on_many_threads_each_get_their_own_answer()
+    {
+        var options = Options("whsec_old_secret_000001");
+        options.Secrets.Add(Secret);
+        using var verifier = new SunbayWebhookVerifier(options, new FakeTimeProvider(Now));
+        var deliveries = Enumerable.Range(0, 64).Select(i =>
+        {
+            var body = Encoding.UTF8.GetBytes($$"""{"transactionId":"{{i}}","transactionStatus":"S","attach":"{{new string('x', i * 31)}}"}""");
+            var secret = (i % 3) switch { 0 => Secret, 1 => "whsec_old_secret_000001", _ => "whsec_never_configured" };
+            return (Id: i.ToString(CultureInfo.InvariantCulture), Body: body, Headers: Headers(secret, body), Valid: i % 3 != 2);
+        }).ToArray();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(() =>
+        {
+            var wrong = 0;
+            for (var round = 0; round < 200; round++)
+            {
+                var delivery = deliveries[((round * 7) + (worker * 13)) % deliveries.Length];
+                var valid = verifier.TryVerify(delivery.Headers, delivery.Body, out var notification, out _);
+                wrong += valid == delivery.Valid && (!valid || notification!.Transaction.TransactionId == delivery.Id) ? 0 : 1;
+            }
+
+            return wrong;
+        })));
+
+        Assert.All(answers, wrong => Assert.Equal(0, wrong));
+    }
+
+    private static string EveryField()
+    {
+        var fields = typeof(TransactionDetail).GetProperties()
+            .Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name))
+            .Where(p => p.Name is not null && p.Name != "amount")
+            .Select(p => $"\"{p.Name}\":\"value of {p.Name}\"");
+        var amounts = typeof(TransactionAmount).GetProperties()
+            .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
+            .Where(name => name is not null)
+            .Select((name, i) => name == "priceCurrency" ? "\"priceCurrency\":\"USD\"" : $"\"{name}\":{100 + i}");
+        return "{" + string.Join(",", fields) + ",\"amount\":{" + string.Join(",", amounts) + "}}";
+    }
+
+    private static (SunbayWebhookVerifier Verifier, SunbayWebhookHeaders Headers, byte[] Body) Signed(string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var options = Options(Secret);
+        options.MaxBodyBytes = 4096;
+        return (new SunbayWebhookVerifier(options, new FakeTimeProvider(Now)), Headers(Secret, bytes), bytes);
+    }
+
+    private static SunbayWebhookHeaders Headers(string secret, byte[] body) =>
+        new(Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)), Ms(Now), "delivery-1");
+
+    private static SunbayWebhookOptions Options(string secret)
+    {
+        var options = new SunbayWebhookOptions();
+        options.Secrets.Add(secret);
+        return options;
+    }
+
+    private static string Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+
+    private sealed class Monitor(SunbayWebhookOptions current) : IOptionsMonitor<SunbayWebhookOptions>
+    {
+        private Action<SunbayWebhookOptions, string?>? _listener;
+
+        public SunbayWebhookOptions CurrentValue { get; private set; } = current;
+
+        public SunbayWebhookOptions Get(string? name) => CurrentValue;
+
+        public IDisposable OnChange(Action<SunbayWebhookOptions, string?> listener)
+        {
+            _listener = listener;
+            return new Unsubscribe(this);
+        }
+
+        public void Change(SunbayWebhookOptions options)
+        {
+            CurrentValue = options;
+            _listener?.Invoke(options, Microsoft.Extensions.Options.Options.DefaultName);
+        }
+
+        private sealed class Unsubscribe(Monitor owner) : IDisposable
+        {
+            public void Dispose() => owner._listener = null;
+        }
+    }
+}
