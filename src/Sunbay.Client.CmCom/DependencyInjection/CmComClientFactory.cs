@@ -19,7 +19,7 @@ internal sealed class CmComClientFactory(IServiceProvider services) : ICmComClie
     public ICmComClient CreateClient(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (services.GetService<SunbayClientRegistry>() is { } registry && !registry.Contains(name))
+        if (services.GetService<SunbayClientRegistry>() is { } registry && !registry.Contains(HttpClientName(name)))
         {
             throw new InvalidOperationException($"No CM.com client named '{name}' is registered; call services.AddCmComClient(\"{name}\", ...).");
         }
@@ -38,6 +38,6 @@ internal sealed class CmComClientFactory(IServiceProvider services) : ICmComClie
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(name));
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<CmComClient>();
         var time = services.GetRequiredService<TimeProvider>();
-        return new CmComClient(new CmComPipeline(name, http, monitor, time, logger, services.GetRequiredService<SunbayBreakers>().For(name), ownsHttp: false));
+        return new CmComClient(new CmComPipeline(name, http, monitor, time, logger, services.GetRequiredService<SunbayBreakers>().For(HttpClientName(name)), ownsHttp: false));
     }
 }

@@ -14,6 +14,8 @@ namespace Sunbay.Client.DependencyInjection;
 /// </summary>
 internal sealed class SunbayPrimaryHandlerFilter(string httpClientNamePrefix) : IHttpMessageHandlerBuilderFilter
 {
+    public string HttpClientNamePrefix => httpClientNamePrefix;
+
     public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
     {
         next(builder);

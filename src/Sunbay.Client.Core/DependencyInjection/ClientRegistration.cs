@@ -8,8 +8,8 @@ namespace Sunbay.Client.DependencyInjection;
 /// <summary>
 /// The part of registering a named client that every provider shares: the registry of names, the clock, one breaker per
 /// client, and the client's <see cref="HttpClient"/> registration (pooled primary handler that never follows redirects,
-/// no inherited resilience handler, no per-request logging). Provider-neutral: the CM.com package compiles it as linked
-/// source, so each package has its own registry and breakers.
+/// no inherited resilience handler, no per-request logging). Provider-neutral: the registry and the breakers are keyed by
+/// the client's <see cref="HttpClient"/> name, which starts with its provider's prefix.
 /// </summary>
 internal static class ClientRegistration
 {
@@ -33,10 +33,15 @@ internal static class ClientRegistration
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SunbayBreakers(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SunbayPrimaryHandlerFilter>(_ => new SunbayPrimaryHandlerFilter(httpClientNamePrefix)));
+        // One registry, breaker set and filter per container for every provider (the core is one assembly): names are
+        // the HttpClient names, so SUNBAY's "default" and CM.com's "default" stay two clients with two breakers.
+        if (!services.Any(d => d.ImplementationInstance is SunbayPrimaryHandlerFilter filter && filter.HttpClientNamePrefix == httpClientNamePrefix))
+        {
+            services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new SunbayPrimaryHandlerFilter(httpClientNamePrefix));
+        }
 
         var http = services.AddHttpClient(httpClientNamePrefix + name);
-        var isNew = registry.Add(name);
+        var isNew = registry.Add(httpClientNamePrefix + name);
         if (isNew)
         {
             http.ConfigurePrimaryHttpMessageHandler(SunbayHttp.CreatePrimaryHandler)

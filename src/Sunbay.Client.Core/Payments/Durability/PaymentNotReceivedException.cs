@@ -3,7 +3,7 @@ namespace Sunbay.Client.Payments.Durability;
 /// <summary>
 /// The provider never received the start: an operation resumed from its ID (or a journal entry whose request may have
 /// left) is still unknown to the provider after a bounded window (SUNBAY:
-/// <see cref="SunbayPollingOptions.NotReceivedAfter"/>). Nothing was charged; starting again with the same idempotency
+/// <c>SunbayPollingOptions.NotReceivedAfter</c>). Nothing was charged; starting again with the same idempotency
 /// key is safe.
 /// </summary>
 public sealed class PaymentNotReceivedException : SunbayException

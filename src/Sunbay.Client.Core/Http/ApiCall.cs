@@ -44,7 +44,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
         {
             var request = new HttpRequestMessage(endpoint.Method, uri);
             var headers = request.Headers;
-            headers.TryAddWithoutValidation("User-Agent", SunbayUserAgent.HeaderValue);
+            headers.TryAddWithoutValidation("User-Agent", pipeline.UserAgent);
             headers.TryAddWithoutValidation("Accept", "application/json");
             if (body is not null)
             {

@@ -7,7 +7,7 @@ namespace Sunbay.Client;
 /// <remarks>
 /// When <see cref="OutcomeUnknown"/> is <see langword="true"/>, a POST may have reached SUNBAY and the card may have been
 /// charged: do not simply retry. Query the transaction by <see cref="TransactionRequestId"/>
-/// (<see cref="ISunbayClient.GetOperation(string)"/>) to learn the true state, and re-send only with the same
+/// (<c>ISunbayClient.GetOperation</c>) to learn the true state, and re-send only with the same
 /// <see cref="TransactionRequestId"/> when the query shows the transaction does not exist. Not sealed: the CM.com client's
 /// transport exception derives from it, so one <c>catch</c> with <see cref="OutcomeUnknown"/> serves both providers.
 /// </remarks>

@@ -17,7 +17,7 @@ namespace Sunbay.Client.Http;
 /// </summary>
 /// <remarks>
 /// What differs between providers is what a derived pipeline says in its abstract members (SUNBAY:
-/// <see cref="SunbayPipeline"/>): which statuses are answers, its headers and authentication, how an error body reads, what
+/// <c>SunbayPipeline</c>): which statuses are answers, its headers and authentication, how an error body reads, what
 /// a finished call means, and its telemetry names. They are plain virtual calls: a call costs no allocation for them.
 /// This file is provider-neutral: the CM.com package compiles it as linked source.
 /// </remarks>
@@ -50,6 +50,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         Time = time;
         Logger = logger;
         Telemetry = telemetry;
+        UserAgent = SunbayUserAgent.HeaderValueOf(GetType().Assembly);
         Http.Timeout = Timeout.InfiniteTimeSpan; // the strategies own time limits, per kind of request
     }
 
@@ -60,6 +61,9 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
     public ILogger Logger { get; }
 
     public CallTelemetry Telemetry { get; }
+
+    /// <summary>The <c>User-Agent</c> of every attempt: the provider package (the assembly of the derived pipeline).</summary>
+    public string UserAgent { get; }
 
     /// <summary>The provider's clock as seen in its <c>Date</c> headers, for a clock-skew error.</summary>
     public ServerClock ServerClock { get; } = new();

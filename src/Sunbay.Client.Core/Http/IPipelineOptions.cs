@@ -2,7 +2,7 @@ namespace Sunbay.Client.Http;
 
 /// <summary>
 /// What the shared request pipeline (<see cref="ApiPipeline{TOptions}"/>) reads from a provider's options at each call:
-/// where to send, the key to mask out of messages, and the time limits and retries. <see cref="SunbayClientOptions"/>
+/// where to send, the key to mask out of messages, and the time limits and retries. <c>SunbayClientOptions</c>
 /// and the CM.com client's options implement it with their own public members, so that a reload applies at once.
 /// </summary>
 internal interface IPipelineOptions

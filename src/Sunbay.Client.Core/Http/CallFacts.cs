@@ -2,7 +2,7 @@ namespace Sunbay.Client.Http;
 
 /// <summary>
 /// Everything one API call ended with, as plain data: the input of the provider's error classifier
-/// (<see cref="SunbayErrorClassifier"/>, CM.com's) and of <see cref="Telemetry.CallScope"/>.
+/// (<c>SunbayErrorClassifier</c>, CM.com's) and of <see cref="Telemetry.CallScope"/>.
 /// </summary>
 /// <param name="Operation">The SDK's name of the operation (<c>sale</c>, <c>query</c>, <c>start-transaction</c>, ...).</param>
 /// <param name="IsPost">Whether the request changes something at the provider (never retried; a lost answer leaves its outcome unknown).</param>

@@ -1,6 +1,6 @@
 namespace Sunbay.Client.Transactions;
 
-/// <summary>The one normalisation of the SDK's extensible values (<see cref="TransactionStatus"/>, <see cref="EntryMode"/>, ...).</summary>
+/// <summary>The one normalisation of the SDK's extensible values (<c>TransactionStatus</c>, <c>EntryMode</c>, ...).</summary>
 internal static class WireValue
 {
     /// <summary>Trimmed and upper case; <see langword="null"/> for a blank value (the same as none).</summary>
