@@ -44,7 +44,7 @@ public partial class CmComTransactionOperation
                         return current;
                     }
                 }
-                catch (Exception ex) when (ex is SunbayTransportException or CmComAuthenticationException or SunbayConfigurationException && !token.IsCancellationRequested)
+                catch (Exception ex) when (ex is PaymentsTransportException or CmComAuthenticationException or PaymentsConfigurationException && !token.IsCancellationRequested)
                 {
                     // Says nothing about the transaction, which may be paid on the terminal: keep reading. The first
                     // failure of a series is a warning, the ones after it are debug lines.

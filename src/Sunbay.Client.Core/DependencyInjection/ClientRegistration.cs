@@ -24,30 +24,30 @@ internal static class ClientRegistration
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(name);
 
-        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(SunbayClientRegistry))?.ImplementationInstance as SunbayClientRegistry;
+        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(ClientRegistry))?.ImplementationInstance as ClientRegistry;
         if (registry is null)
         {
-            registry = new SunbayClientRegistry();
+            registry = new ClientRegistry();
             services.AddSingleton(registry);
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new SunbayBreakers(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new CallBreakers(sp.GetRequiredService<TimeProvider>()));
         // One registry, breaker set and filter per container for every provider (the core is one assembly): names are
         // the HttpClient names, so SUNBAY's "default" and CM.com's "default" stay two clients with two breakers.
-        if (!services.Any(d => d.ImplementationInstance is SunbayPrimaryHandlerFilter filter && filter.HttpClientNamePrefix == httpClientNamePrefix))
+        if (!services.Any(d => d.ImplementationInstance is PrimaryHandlerFilter filter && filter.HttpClientNamePrefix == httpClientNamePrefix))
         {
-            services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new SunbayPrimaryHandlerFilter(httpClientNamePrefix));
+            services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new PrimaryHandlerFilter(httpClientNamePrefix));
         }
 
         var http = services.AddHttpClient(httpClientNamePrefix + name);
         var isNew = registry.Add(httpClientNamePrefix + name);
         if (isNew)
         {
-            http.ConfigurePrimaryHttpMessageHandler(SunbayHttp.CreatePrimaryHandler)
+            http.ConfigurePrimaryHttpMessageHandler(PipelineHttp.CreatePrimaryHandler)
                 // Resilience handlers registered before this point come from ConfigureHttpClientDefaults: they would retry
                 // payments, so the client drops them. Ones added after registration fail at the client's first resolution.
-                .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => SunbayHandlerGuard.RemoveInherited(handlers, type => logRemoved(sp, name, type)))
+                .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => HandlerGuard.RemoveInherited(handlers, type => logRemoved(sp, name, type)))
                 // IHttpClientFactory logs every request at Information; the SDK logs each call once, at Debug.
                 .RemoveAllLoggers();
         }

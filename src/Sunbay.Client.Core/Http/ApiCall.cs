@@ -12,7 +12,7 @@ namespace Sunbay.Client.Http;
 /// </summary>
 /// <typeparam name="TOptions">The provider's options.</typeparam>
 /// <typeparam name="TAnswer">The answer's type.</typeparam>
-internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TAnswer>(ApiPipeline<TOptions> pipeline, IWireEndpoint<TAnswer> endpoint, Uri uri, byte[]? body, CallSubject subject, TOptions options, IAnswerObserver? observer, SunbayDeadline deadline)
+internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TAnswer>(ApiPipeline<TOptions> pipeline, IWireEndpoint<TAnswer> endpoint, Uri uri, byte[]? body, CallSubject subject, TOptions options, IAnswerObserver? observer, CallDeadline deadline)
     where TOptions : class, IPipelineOptions
     where TAnswer : class
 {
@@ -38,7 +38,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
         HttpResponseMessage? response = null;
 
         // A query's attempt has a limit of its own, inside the call's total: a slow attempt is retried.
-        using var attempt = endpoint.IsQuery ? new SunbayDeadline(pipeline.Time, options.Timeouts.GetAttempt, callToken) : default;
+        using var attempt = endpoint.IsQuery ? new CallDeadline(pipeline.Time, options.Timeouts.GetAttempt, callToken) : default;
         var cancellationToken = endpoint.IsQuery ? attempt.Token : callToken;
         try
         {
@@ -48,7 +48,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             headers.TryAddWithoutValidation("Accept", "application/json");
             if (body is not null)
             {
-                request.Content = new ByteArrayContent(body) { Headers = { ContentType = SunbayHttp.JsonContentType } };
+                request.Content = new ByteArrayContent(body) { Headers = { ContentType = PipelineHttp.JsonContentType } };
             }
             else if (!endpoint.IsQuery)
             {
@@ -61,12 +61,12 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             await pipeline.AuthenticateAsync(request, options, cancellationToken).ConfigureAwait(false);
             response = await pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             _statusCode = (int)response.StatusCode;
-            if (SunbayHttp.ReadDate(response) is { } serverDate)
+            if (PipelineHttp.ReadDate(response) is { } serverDate)
             {
                 pipeline.ServerClock.Observe(serverDate, pipeline.Time.GetUtcNow());
             }
 
-            SunbayHttp.ThrowOnRedirect(uri, endpoint.Method, response, options.ApiKey);
+            PipelineHttp.ThrowOnRedirect(uri, endpoint.Method, response, options.ApiKey);
             if (endpoint.IsQuery && pipeline.IsAnswer(_statusCode.Value))
             {
                 await ReadAnswerAsync(response, cancellationToken).ConfigureAwait(false);
@@ -100,7 +100,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             {
                 // A failure quotes the answer and reads what the provider said in it, when it said anything: up to a
                 // bound, as only an excerpt is quoted and a huge body must not be held in memory whole.
-                text = await SunbayHttp.ReadBoundedAsync(response.Content, SunbayHttp.MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
+                text = await PipelineHttp.ReadBoundedAsync(response.Content, PipelineHttp.MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
                 _document = pipeline.ReadError(text);
             }
         }

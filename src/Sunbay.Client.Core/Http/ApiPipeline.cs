@@ -27,7 +27,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
 {
     private readonly string _name;
     private readonly IOptionsMonitor<TOptions> _options;
-    private readonly SunbayBreaker _breaker;
+    private readonly CallBreaker _breaker;
     private readonly bool _ownsHttp;
     private Strategies? _strategies;
     private int _disposed;
@@ -40,7 +40,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
     /// <param name="breaker">The circuit breaker shared by queries and pushes of this client.</param>
     /// <param name="telemetry">The provider's activity, metrics and log lines of a call.</param>
     /// <param name="ownsHttp">Whether <see cref="Dispose"/> disposes <paramref name="http"/>.</param>
-    protected ApiPipeline(string name, HttpClient http, IOptionsMonitor<TOptions> options, TimeProvider time, ILogger logger, SunbayBreaker breaker, CallTelemetry telemetry, bool ownsHttp)
+    protected ApiPipeline(string name, HttpClient http, IOptionsMonitor<TOptions> options, TimeProvider time, ILogger logger, CallBreaker breaker, CallTelemetry telemetry, bool ownsHttp)
     {
         _name = name;
         _options = options;
@@ -50,7 +50,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         Time = time;
         Logger = logger;
         Telemetry = telemetry;
-        UserAgent = SunbayUserAgent.HeaderValueOf(GetType().Assembly);
+        UserAgent = ProductUserAgent.HeaderValueOf(GetType().Assembly);
         Http.Timeout = Timeout.InfiniteTimeSpan; // the strategies own time limits, per kind of request
     }
 
@@ -70,7 +70,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
 
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
-    /// <summary>The settings now; a reload that failed validation is the SDK's own <see cref="SunbayConfigurationException"/>.</summary>
+    /// <summary>The settings now; a reload that failed validation is the SDK's own <see cref="PaymentsConfigurationException"/>.</summary>
     public TOptions Options
     {
         get
@@ -81,7 +81,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
             }
             catch (OptionsValidationException ex)
             {
-                throw new SunbayConfigurationException([.. ex.Failures], ex);
+                throw new PaymentsConfigurationException([.. ex.Failures], ex);
             }
         }
     }
@@ -149,7 +149,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
 
         var options = Options;
         var strategies = StrategiesFor(options);
-        using var deadline = new SunbayDeadline(Time, endpoint.IsQuery ? options.Timeouts.GetTotal : options.Timeouts.Post, cancellationToken);
+        using var deadline = new CallDeadline(Time, endpoint.IsQuery ? options.Timeouts.GetTotal : options.Timeouts.Post, cancellationToken);
         var call = new ApiCall<TOptions, TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), subject, options, observer, deadline);
         var scope = new CallScope(Telemetry, endpoint.Name, subject.Reference, Time, Logger);
         Outcome<HttpResponseMessage> outcome;
@@ -198,7 +198,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         }
 
         // A reload: new strategies from the new settings, over the same breaker (it keeps counting).
-        var built = new Strategies(options, SunbayHttp.BaseAddressOf(options), SunbayResilience.CreateQueryPipeline(Time, options.Retry, _breaker, Telemetry, Logger));
+        var built = new Strategies(options, PipelineHttp.BaseAddressOf(options), PipelineResilience.CreateQueryPipeline(Time, options.Retry, _breaker, Telemetry, Logger));
         Volatile.Write(ref _strategies, built);
         return built;
     }

@@ -11,10 +11,10 @@ internal interface IPipelineOptions
     string? ApiKey { get; }
 
     /// <summary>Time limits of one call and of its attempts.</summary>
-    SunbayTimeoutOptions Timeouts { get; }
+    ClientTimeoutOptions Timeouts { get; }
 
     /// <summary>Retries of queries (GET); nothing else is ever retried.</summary>
-    SunbayRetryOptions Retry { get; }
+    ClientRetryOptions Retry { get; }
 
     /// <summary>The address requests are resolved against.</summary>
     Uri ResolveBaseAddress();

@@ -27,7 +27,7 @@ public abstract class CardPaymentOperation
 
     /// <summary>Waits until the operation ends and returns its outcome; a decline is an outcome, not an exception.</summary>
     /// <param name="cancellationToken">Stops waiting; the operation itself goes on (cancel it with <see cref="CancelAsync(CancellationToken)"/>).</param>
-    /// <exception cref="System.TimeoutException">The provider reported no end within the operation's expiry and a grace period.</exception>
+    /// <exception cref="PaymentsOperationTimeoutException">The provider reported no end within the operation's expiry and a grace period.</exception>
     public abstract Task<CardPaymentOutcome> WaitForCompletionAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -37,7 +37,7 @@ public abstract class CardPaymentOperation
     /// </summary>
     /// <param name="cancellationToken">Stops the cancel and the wait; the operation itself goes on.</param>
     /// <returns>Whether the cancel worked, and the operation's final outcome.</returns>
-    /// <exception cref="System.TimeoutException">The provider reported no end within the operation's expiry and a grace period.</exception>
+    /// <exception cref="PaymentsOperationTimeoutException">The provider reported no end within the operation's expiry and a grace period.</exception>
     public abstract Task<CardCancelResult> CancelAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The ID and, once completed, the outcome.</summary>

@@ -34,6 +34,6 @@ public sealed record CardPaymentRequest
     /// one provider is valid on the other. Every provider calls it before anything is sent, and checks its own form of
     /// <see cref="Terminal"/>.
     /// </summary>
-    /// <exception cref="SunbayValidationException">A rule is broken; the exception names the property and the rule.</exception>
+    /// <exception cref="PaymentsValidationException">A rule is broken; the exception names the property and the rule.</exception>
     public void Validate() => CardRequestRules.Common(Amount, MerchantReference, Description, Terminal, IdempotencyKey);
 }

@@ -38,7 +38,7 @@ public sealed record CardRefundRequest
     /// <param name="payment">An approved payment, as a completed operation returned it.</param>
     /// <param name="merchantReference">The merchant's reference of the refund.</param>
     /// <param name="amount">Part of the payment to refund, in its currency; <see langword="null"/> for all of it.</param>
-    /// <exception cref="SunbayValidationException">
+    /// <exception cref="PaymentsValidationException">
     /// <paramref name="payment"/> is not an approved payment with a transaction ID, or <paramref name="amount"/> is in
     /// another currency or larger than the payment.
     /// </exception>
@@ -47,12 +47,12 @@ public sealed record CardRefundRequest
         ArgumentNullException.ThrowIfNull(payment);
         if (payment.Kind != CardPaymentKind.Payment || !payment.IsApproved || string.IsNullOrEmpty(payment.ProviderTransactionId))
         {
-            throw new SunbayValidationException(nameof(payment), $"must be an approved payment with a provider transaction ID to refund; {payment} is not");
+            throw new PaymentsValidationException(nameof(payment), $"must be an approved payment with a provider transaction ID to refund; {payment} is not");
         }
 
         if (amount is { } part && (part.Currency != payment.Amount.Currency || part.MinorUnits > payment.Amount.MinorUnits))
         {
-            throw new SunbayValidationException(nameof(Amount), $"must be in {payment.Amount.Currency} and at most the payment's {payment.Amount}; {part} is not");
+            throw new PaymentsValidationException(nameof(Amount), $"must be in {payment.Amount.Currency} and at most the payment's {payment.Amount}; {part} is not");
         }
 
         return new CardRefundRequest
@@ -68,7 +68,7 @@ public sealed record CardRefundRequest
     /// Checks the provider-neutral rules, the ones every provider accepts (see <see cref="CardPaymentRequest.Validate"/>);
     /// every provider calls it before anything is sent, and checks its own form of <see cref="Terminal"/>.
     /// </summary>
-    /// <exception cref="SunbayValidationException">A rule is broken; the exception names the property.</exception>
+    /// <exception cref="PaymentsValidationException">A rule is broken; the exception names the property.</exception>
     public void Validate()
     {
         CardRequestRules.Common(Amount, MerchantReference, Description, Terminal, IdempotencyKey);

@@ -30,17 +30,17 @@ internal static class CardRequestRules
     {
         if (amount.Currency.Length == 0)
         {
-            throw new SunbayValidationException(nameof(Amount), "is required: an amount with its currency, e.g. new Money(98.75m, \"EUR\")");
+            throw new PaymentsValidationException(nameof(Amount), "is required: an amount with its currency, e.g. new Money(98.75m, \"EUR\")");
         }
 
         if (amount.MinorUnits <= 0)
         {
-            throw new SunbayValidationException(nameof(Amount), $"must be greater than zero; {amount} is not");
+            throw new PaymentsValidationException(nameof(Amount), $"must be greater than zero; {amount} is not");
         }
 
         if (amount.Amount < MinimumAmount || amount.Amount > MaximumAmount)
         {
-            throw new SunbayValidationException(nameof(Amount), $"must be from 0.001 to 999,999,999 {amount.Currency} ({Why}); {amount} is not");
+            throw new PaymentsValidationException(nameof(Amount), $"must be from 0.001 to 999,999,999 {amount.Currency} ({Why}); {amount} is not");
         }
     }
 
@@ -48,7 +48,7 @@ internal static class CardRequestRules
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new SunbayValidationException(field, "is required and must not be blank");
+            throw new PaymentsValidationException(field, "is required and must not be blank");
         }
     }
 
@@ -57,7 +57,7 @@ internal static class CardRequestRules
     {
         if (value is not null && string.IsNullOrWhiteSpace(value))
         {
-            throw new SunbayValidationException(field, $"must not be blank; leave it null {whenNull}");
+            throw new PaymentsValidationException(field, $"must not be blank; leave it null {whenNull}");
         }
     }
 
@@ -66,7 +66,7 @@ internal static class CardRequestRules
         Required(value, nameof(MerchantReference));
         if (value!.Length is < MerchantReferenceMinLength or > MerchantReferenceMaxLength || !IsKey(value))
         {
-            throw new SunbayValidationException(nameof(MerchantReference), $"must be 6 to 32 characters of A-Z a-z 0-9 _ - ({Why}); it has {value.Length} character(s){(IsKey(value) ? string.Empty : ", some of them others")}");
+            throw new PaymentsValidationException(nameof(MerchantReference), $"must be 6 to 32 characters of A-Z a-z 0-9 _ - ({Why}); it has {value.Length} character(s){(IsKey(value) ? string.Empty : ", some of them others")}");
         }
     }
 
@@ -75,7 +75,7 @@ internal static class CardRequestRules
         NullOrText(value, nameof(Description), "for the provider's default");
         if (value is { Length: > DescriptionMaxLength })
         {
-            throw new SunbayValidationException(nameof(Description), $"must be at most 128 characters ({Why}); it has {value.Length}");
+            throw new PaymentsValidationException(nameof(Description), $"must be at most 128 characters ({Why}); it has {value.Length}");
         }
     }
 
@@ -84,7 +84,7 @@ internal static class CardRequestRules
         NullOrText(value, nameof(IdempotencyKey), "to have one generated");
         if (value is not null && (value.Length > IdempotencyKeyMaxLength || !IsKey(value)))
         {
-            throw new SunbayValidationException(nameof(IdempotencyKey), $"must be 1 to 32 characters of A-Z a-z 0-9 _ - ({Why}); it has {value.Length} character(s){(IsKey(value) ? string.Empty : ", some of them others")}");
+            throw new PaymentsValidationException(nameof(IdempotencyKey), $"must be 1 to 32 characters of A-Z a-z 0-9 _ - ({Why}); it has {value.Length} character(s){(IsKey(value) ? string.Empty : ", some of them others")}");
         }
     }
 
@@ -93,7 +93,7 @@ internal static class CardRequestRules
         NullOrText(value, nameof(OriginalTransactionId), "for an unreferenced refund");
         if (value is not null && (value.Length > OriginalTransactionIdMaxLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '?' or '#' or '%' or '\\')))
         {
-            throw new SunbayValidationException(nameof(OriginalTransactionId), $"must be 1 to 64 characters without white space, control characters, / ? # % or \\ ({Why}); take it from CardPaymentOutcome.ProviderTransactionId");
+            throw new PaymentsValidationException(nameof(OriginalTransactionId), $"must be 1 to 64 characters without white space, control characters, / ? # % or \\ ({Why}); take it from CardPaymentOutcome.ProviderTransactionId");
         }
     }
 

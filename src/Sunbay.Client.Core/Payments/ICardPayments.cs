@@ -10,13 +10,13 @@ namespace Sunbay.Client.Payments;
 /// <para>
 /// Starting returns as soon as the provider has the transaction (pushed to the terminal, or waiting for the terminal
 /// to pick it up); <see cref="CardPaymentOperation.WaitForCompletionAsync(CancellationToken)"/> gives the outcome.
-/// Requests are validated before anything is sent (<see cref="SunbayValidationException"/> names the property).
+/// Requests are validated before anything is sent (<see cref="PaymentsValidationException"/> names the property).
 /// </para>
 /// <para>
 /// A start is never retried automatically. When it fails without an answer, it throws
-/// <see cref="SunbayTransportException"/> with <see cref="SunbayTransportException.OutcomeUnknown"/>: the card may be
+/// <see cref="PaymentsTransportException"/> with <see cref="PaymentsTransportException.OutcomeUnknown"/>: the card may be
 /// charged. Reconcile by starting again with the same request and its <see cref="CardPaymentRequest.IdempotencyKey"/>
-/// (for SUNBAY, <see cref="SunbayTransportException.TransactionRequestId"/> when you did not set one): the provider
+/// (<see cref="PaymentsTransportException.IdempotencyKey"/> when you did not set one): the provider
 /// first looks for the transaction the first attempt created and resumes it, and sends the request again only when
 /// there is none. After a restart, <see cref="GetOperation(string)"/> resumes an operation from its
 /// <see cref="CardPaymentOperation.Id"/>.
@@ -36,18 +36,18 @@ public interface ICardPayments
     /// <param name="request">The amount, the merchant's reference and, optionally, the terminal and the idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call. Cancelling after the request was sent leaves its outcome unknown.</param>
     /// <returns>The payment in progress; wait for it, or cancel it.</returns>
-    /// <exception cref="SunbayValidationException">The request breaks a rule; nothing was sent.</exception>
-    /// <exception cref="SunbayApiException">The provider refused the payment.</exception>
-    /// <exception cref="SunbayTransportException">No usable answer; see <see cref="SunbayTransportException.OutcomeUnknown"/>.</exception>
+    /// <exception cref="PaymentsValidationException">The request breaks a rule; nothing was sent.</exception>
+    /// <exception cref="PaymentsApiException">The provider refused the payment.</exception>
+    /// <exception cref="PaymentsTransportException">No usable answer; see <see cref="PaymentsTransportException.OutcomeUnknown"/>.</exception>
     Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Starts a refund: referenced to a payment, or unreferenced (the card presented on the terminal).</summary>
     /// <param name="request">The refund; <see cref="CardRefundRequest.For(CardPaymentOutcome, string, Money?)"/> builds a referenced one.</param>
     /// <param name="cancellationToken">Cancels the call. Cancelling after the request was sent leaves its outcome unknown.</param>
     /// <returns>The refund in progress; wait for it, or cancel it.</returns>
-    /// <exception cref="SunbayValidationException">The request breaks a rule; nothing was sent.</exception>
-    /// <exception cref="SunbayApiException">The provider refused the refund (e.g. more than is left to refund).</exception>
-    /// <exception cref="SunbayTransportException">No usable answer; see <see cref="SunbayTransportException.OutcomeUnknown"/>.</exception>
+    /// <exception cref="PaymentsValidationException">The request breaks a rule; nothing was sent.</exception>
+    /// <exception cref="PaymentsApiException">The provider refused the refund (e.g. more than is left to refund).</exception>
+    /// <exception cref="PaymentsTransportException">No usable answer; see <see cref="PaymentsTransportException.OutcomeUnknown"/>.</exception>
     Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -55,6 +55,6 @@ public interface ICardPayments
     /// nothing until it is awaited or cancelled.
     /// </summary>
     /// <param name="id">The operation's <see cref="CardPaymentOperation.Id"/>, as stored.</param>
-    /// <exception cref="SunbayValidationException"><paramref name="id"/> is blank or not an ID of this provider.</exception>
+    /// <exception cref="PaymentsValidationException"><paramref name="id"/> is blank or not an ID of this provider.</exception>
     CardPaymentOperation GetOperation(string id);
 }

@@ -19,7 +19,7 @@ public readonly record struct Money
     /// <summary>An amount in major units (<c>98.75</c> EUR, <c>1500</c> JPY, <c>1.250</c> KWD).</summary>
     /// <param name="amount">The amount in major units; it may have as many decimals as the currency has, no more.</param>
     /// <param name="currency">An active ISO 4217 alphabetic code (<c>EUR</c>; lower case is accepted and upper-cased).</param>
-    /// <exception cref="SunbayValidationException">
+    /// <exception cref="PaymentsValidationException">
     /// <c>currency</c> is missing or not an active ISO 4217 code; <c>amount</c> has more decimals than the currency
     /// allows, or is too large to count in 64-bit minor units.
     /// </exception>
@@ -40,7 +40,7 @@ public readonly record struct Money
     /// <summary>An amount counted in the currency's minor units (<c>9875</c> EUR cents is 98.75 EUR; <c>1500</c> JPY is 1500 JPY).</summary>
     /// <param name="minorUnits">The amount in minor units.</param>
     /// <param name="currency">An active ISO 4217 alphabetic code.</param>
-    /// <exception cref="SunbayValidationException"><c>currency</c> is missing or not an active ISO 4217 code.</exception>
+    /// <exception cref="PaymentsValidationException"><c>currency</c> is missing or not an active ISO 4217 code.</exception>
     public static Money FromMinorUnits(long minorUnits, string currency)
     {
         var code = Normalize(currency, out var decimalPlaces);
@@ -68,14 +68,14 @@ public readonly record struct Money
     {
         if (string.IsNullOrWhiteSpace(currency))
         {
-            throw new SunbayValidationException(nameof(currency), "is required: an ISO 4217 alphabetic code such as EUR or USD");
+            throw new PaymentsValidationException(nameof(currency), "is required: an ISO 4217 alphabetic code such as EUR or USD");
         }
 
         var code = currency.Trim().ToUpperInvariant();
         if (!Iso4217.TryGetDecimalPlaces(code, out decimalPlaces))
         {
             // The code is echoed on purpose (it is no secret): it tells the caller which setting or field is wrong.
-            throw new SunbayValidationException(nameof(currency), $"must be an active ISO 4217 code with minor units (e.g. EUR, USD, JPY); '{Printable(code)}' is not one");
+            throw new PaymentsValidationException(nameof(currency), $"must be an active ISO 4217 code with minor units (e.g. EUR, USD, JPY); '{Printable(code)}' is not one");
         }
 
         return code;
@@ -86,13 +86,13 @@ public readonly record struct Money
         var factor = Pow10(decimalPlaces);
         if (decimal.Round(amount, decimalPlaces) != amount)
         {
-            throw new SunbayValidationException(nameof(amount), $"must have at most {decimalPlaces} decimal place(s) for {currency}; {amount.ToString(CultureInfo.InvariantCulture)} has more");
+            throw new PaymentsValidationException(nameof(amount), $"must have at most {decimalPlaces} decimal place(s) for {currency}; {amount.ToString(CultureInfo.InvariantCulture)} has more");
         }
 
         // Compared before multiplying: a decimal near its maximum times 1000 would overflow the decimal itself.
         if (Math.Abs(amount) > long.MaxValue / factor)
         {
-            throw new SunbayValidationException(nameof(amount), $"is too large: at most {long.MaxValue / factor} {currency} fits in 64-bit minor units");
+            throw new PaymentsValidationException(nameof(amount), $"is too large: at most {long.MaxValue / factor} {currency} fits in 64-bit minor units");
         }
 
         return decimal.ToInt64(amount * factor);

@@ -38,7 +38,7 @@ internal readonly struct CallScope
         var telemetry = _telemetry;
         var elapsed = _time.GetElapsedTime(_started);
         var code = telemetry.CodeOf(facts);
-        var outcome = error is null ? "success" : notFound ? "not_found" : error is SunbayApiException ? "api_error" : "error";
+        var outcome = error is null ? "success" : notFound ? "not_found" : error is PaymentsApiException ? "api_error" : "error";
         if (notFound)
         {
             error = null;
@@ -65,11 +65,11 @@ internal readonly struct CallScope
             case null when _logger.IsEnabled(LogLevel.Debug):
                 telemetry.LogCall(_logger, facts, code, telemetry.TraceIdOf(facts), elapsed.TotalMilliseconds, attempts);
                 break;
-            case SunbayTransportException { OutcomeUnknown: true } unknown:
+            case PaymentsTransportException { OutcomeUnknown: true } unknown:
                 telemetry.OutcomeUnknown.Add(1, new KeyValuePair<string, object?>(telemetry.OperationTag, facts.Operation));
                 telemetry.LogOutcomeUnknown(_logger, facts, unknown);
                 break;
-            case SunbayException failure when _logger.IsEnabled(LogLevel.Debug):
+            case PaymentsException failure when _logger.IsEnabled(LogLevel.Debug):
                 telemetry.LogFailed(_logger, facts, code, telemetry.TraceIdOf(facts), elapsed.TotalMilliseconds, attempts, failure.Message);
                 break;
         }

@@ -79,7 +79,7 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
             // another resource. No identifier of any provider is one of them.
             if (segment is "" or "." or "..")
             {
-                throw new global::Sunbay.Client.SunbayValidationException(_pathParameters[i], $"must not be empty, '.' or '..' (was '{segment}'): it would leave its URL path segment");
+                throw new global::Sunbay.Client.PaymentsValidationException(_pathParameters[i], $"must not be empty, '.' or '..' (was '{segment}'): it would leave its URL path segment");
             }
 
             path = path.Replace("{" + _pathParameters[i] + "}", segment, StringComparison.Ordinal);

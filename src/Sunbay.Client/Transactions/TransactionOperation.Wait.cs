@@ -71,7 +71,7 @@ public partial class TransactionOperation
                         return current;
                     }
                 }
-                catch (Exception ex) when (ex is SunbayTransportException or SunbayApiException or SunbayConfigurationException && !token.IsCancellationRequested)
+                catch (Exception ex) when (ex is SunbayTransportException or SunbayApiException or PaymentsConfigurationException && !token.IsCancellationRequested)
                 {
                     // A failed query (or a configuration reload that failed validation, until it is fixed) says nothing
                     // about the transaction, which may be paid on the terminal: keep waiting.
@@ -148,7 +148,7 @@ public partial class TransactionOperation
                 cancellationToken).ConfigureAwait(false);
             return MaxAbortAttempts;
         }
-        catch (SunbayException ex) when (ex is not SunbayClientDisposedException && !cancellationToken.IsCancellationRequested)
+        catch (PaymentsException ex) when (ex is not SunbayClientDisposedException && !cancellationToken.IsCancellationRequested)
         {
             Log.AbortFailed(source.Logger, TransactionRequestId, ex);
             return ex is SunbayTransportException ? attempts : MaxAbortAttempts;

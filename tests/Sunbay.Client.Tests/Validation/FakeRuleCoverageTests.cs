@@ -8,7 +8,7 @@ namespace Sunbay.Client.Tests.Validation;
 /// Proves "every documented rule is checked before anything goes on the wire" for every parameter rule the fake
 /// enforces: each rule family of the fake (a <c>*Rule</c> method of its engine, or a kind of spec attribute its
 /// validator reads) has public requests here that break it, and the client refuses each with
-/// <see cref="SunbayValidationException"/> naming the field while the fake host records no request at all. A new fake
+/// <see cref="PaymentsValidationException"/> naming the field while the fake host records no request at all. A new fake
 /// rule without a case here fails <see cref="Every_fake_rule_family_has_a_case"/>.
 /// </summary>
 public sealed class FakeRuleCoverageTests : IDisposable
@@ -85,7 +85,7 @@ public sealed class FakeRuleCoverageTests : IDisposable
     {
         var (_, act, field) = Cases[name];
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => act(_client));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => act(_client));
 
         Assert.Equal(field, error.Field);
         Assert.Empty(_host.Journal);

@@ -162,7 +162,7 @@ internal sealed partial class JournaledCardPayments : ICardPayments
         {
             operation = await send(entry.Key, mode, cancellationToken).ConfigureAwait(false);
         }
-        catch (SunbayTransportException ex) when (ex.OutcomeUnknown)
+        catch (PaymentsTransportException ex) when (ex.OutcomeUnknown)
         {
             await Journal.UpdateAsync(entry with { State = PaymentJournalState.OutcomeUnknown }).ConfigureAwait(false);
             throw ex as CardPaymentOutcomeUnknownException ?? new CardPaymentOutcomeUnknownException(entry.Key, ex);
@@ -173,7 +173,7 @@ internal sealed partial class JournaledCardPayments : ICardPayments
             await Journal.UpdateAsync(entry with { State = PaymentJournalState.OutcomeUnknown }).ConfigureAwait(false);
             throw;
         }
-        catch (Exception ex) when (ex is SunbayException and not PaymentNotReceivedException)
+        catch (Exception ex) when (ex is PaymentsException and not PaymentNotReceivedException)
         {
             // Refused, invalid, or never sent (a transport failure before anything left): nothing was charged.
             await Journal.CloseAsync(entry with { State = PaymentJournalState.Refused }).ConfigureAwait(false);
@@ -185,7 +185,7 @@ internal sealed partial class JournaledCardPayments : ICardPayments
         return new JournaledCardPaymentOperation(this, started, operation);
     }
 
-    private static SunbayValidationException Mismatch(string key, string taken, Start start) => new(
+    private static PaymentsValidationException Mismatch(string key, string taken, Start start) => new(
         "IdempotencyKey",
         $"'{key}' already names a {taken.Replace('|', ' ')}, not a {start.Fingerprint.Replace('|', ' ')}: one key is one request; use a new key for a new payment");
 

@@ -4,7 +4,7 @@ namespace Sunbay.Client.Payments.Durability;
 /// The payment journal could not be written or read: the start was refused <em>before</em> anything was sent, so no
 /// card was charged. Try again when the journal's store (Redis, the database) is back.
 /// </summary>
-public sealed class PaymentJournalException : SunbayException
+public sealed class PaymentJournalException : PaymentsException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What failed.</param>

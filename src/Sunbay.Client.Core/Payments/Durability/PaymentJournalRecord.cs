@@ -104,7 +104,7 @@ internal static class PaymentJournalRecord
             problem = null;
             return entry;
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or SunbayValidationException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or PaymentsValidationException or ArgumentException)
         {
             problem = $"unreadable ({ex.GetType().Name}): truncated or not written by Sunbay.Client";
             return null;

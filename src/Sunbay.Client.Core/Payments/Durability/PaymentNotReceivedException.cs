@@ -6,7 +6,7 @@ namespace Sunbay.Client.Payments.Durability;
 /// <c>SunbayPollingOptions.NotReceivedAfter</c>). Nothing was charged; starting again with the same idempotency
 /// key is safe.
 /// </summary>
-public sealed class PaymentNotReceivedException : SunbayException
+public sealed class PaymentNotReceivedException : PaymentsException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="provider">The provider.</param>

@@ -9,7 +9,7 @@ namespace Sunbay.Client.Http;
 /// able to break a client. The product is the provider package whose pipeline sends (<c>Sunbay.Client/{version}</c>,
 /// <c>Sunbay.Client.CmCom/{version}</c>), not the core.
 /// </summary>
-internal static class SunbayUserAgent
+internal static class ProductUserAgent
 {
     public static ProductInfoHeaderValue Runtime { get; } = new($"(.NET {Environment.Version.ToString(3)})");
 

@@ -1,7 +1,7 @@
 namespace Sunbay.Client;
 
 /// <summary>Network time limits. POSTs to a terminal are never retried, so they get a single, long attempt.</summary>
-public sealed class SunbayTimeoutOptions
+public sealed class ClientTimeoutOptions
 {
     /// <summary>Time limit of one POST (sale, refund, void, batch close, ...). Default 60 seconds, the read timeout of SUNBAY's own SDKs.</summary>
     public TimeSpan Post { get; set; } = TimeSpan.FromSeconds(60);

@@ -2,16 +2,16 @@ namespace Sunbay.Client.Http;
 
 /// <summary>
 /// An attempt was answered with a redirect (any 3xx status), or the primary handler followed one on its own. Thrown by
-/// <see cref="SunbayHttp.ThrowOnRedirect"/> and turned into a transport exception by the client. Provider-neutral: the
+/// <see cref="PipelineHttp.ThrowOnRedirect"/> and turned into a transport exception by the client. Provider-neutral: the
 /// CM.com package compiles it as linked source.
 /// </summary>
 /// <remarks>
 /// Deliberately not an <see cref="HttpRequestException"/>: the resilience pipeline treats those as transient, and a
 /// redirect must not be retried (a query would be redirected again; a payment must never be sent twice).
 /// </remarks>
-internal sealed class SunbayRedirectException : Exception
+internal sealed class RedirectException : Exception
 {
-    public SunbayRedirectException(int statusCode, string target, bool followed)
+    public RedirectException(int statusCode, string target, bool followed)
         : base(Telemetry.SensitiveData.Mask(followed
             ? $"The primary HTTP handler followed a redirect to {target} (HTTP {statusCode} from there)"
             : $"HTTP {statusCode}, redirected to {target}, not followed"))

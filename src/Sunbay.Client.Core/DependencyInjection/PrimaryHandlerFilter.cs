@@ -12,7 +12,7 @@ namespace Sunbay.Client.DependencyInjection;
 /// registered after <c>AddSunbayClient</c>, and again for each new handler when the factory rotates them.
 /// Provider-neutral: the CM.com package compiles it as linked source.
 /// </summary>
-internal sealed class SunbayPrimaryHandlerFilter(string httpClientNamePrefix) : IHttpMessageHandlerBuilderFilter
+internal sealed class PrimaryHandlerFilter(string httpClientNamePrefix) : IHttpMessageHandlerBuilderFilter
 {
     public string HttpClientNamePrefix => httpClientNamePrefix;
 
@@ -20,9 +20,9 @@ internal sealed class SunbayPrimaryHandlerFilter(string httpClientNamePrefix) : 
     {
         next(builder);
         if (builder.Name is { } name && name.StartsWith(httpClientNamePrefix, StringComparison.Ordinal)
-            && !SunbayHttp.TryStopRedirects(builder.PrimaryHandler))
+            && !PipelineHttp.TryStopRedirects(builder.PrimaryHandler))
         {
-            throw new InvalidOperationException(SunbayHttp.CannotStopRedirects($"The primary handler of HttpClient '{name}'"));
+            throw new InvalidOperationException(PipelineHttp.CannotStopRedirects($"The primary handler of HttpClient '{name}'"));
         }
     };
 }

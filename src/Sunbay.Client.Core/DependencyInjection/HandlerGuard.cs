@@ -8,7 +8,7 @@ namespace Sunbay.Client.DependencyInjection;
 /// <c>DisableForUnsafeHttpMethods</c>, dotnet/extensions#6548) and would send a payment again after its answer was lost: a
 /// double charge. Provider-neutral: the CM.com package compiles it as linked source.
 /// </summary>
-internal static class SunbayHandlerGuard
+internal static class HandlerGuard
 {
     private const string PollyV7Handler = "Microsoft.Extensions.Http.PolicyHttpMessageHandler";
 

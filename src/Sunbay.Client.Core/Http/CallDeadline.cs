@@ -7,13 +7,13 @@ namespace Sunbay.Client.Http;
 /// the pipeline's own async methods: a strategy layer costs an async state machine per call, and a push and a query
 /// each need one limit more than their retry and breaker. <see langword="default"/> is no limit.
 /// </summary>
-internal readonly struct SunbayDeadline : IDisposable
+internal readonly struct CallDeadline : IDisposable
 {
     private readonly CancellationTokenSource? _source;
     private readonly ITimer? _timer;
     private readonly CancellationToken _outer;
 
-    public SunbayDeadline(TimeProvider time, TimeSpan limit, CancellationToken outer)
+    public CallDeadline(TimeProvider time, TimeSpan limit, CancellationToken outer)
     {
         Limit = limit;
         _outer = outer;

@@ -6,7 +6,7 @@ namespace Sunbay.Client.Http;
 /// Settings of the HTTP layer shared by the dependency-injection and the plain construction paths of every client.
 /// Provider-neutral: the CM.com package compiles it as linked source.
 /// </summary>
-internal static class SunbayHttp
+internal static class PipelineHttp
 {
     /// <summary><c>application/json</c>, exactly (no charset): shared, never mutated.</summary>
     public static System.Net.Http.Headers.MediaTypeHeaderValue JsonContentType { get; } = new("application/json");
@@ -109,13 +109,13 @@ internal static class SunbayHttp
         var status = (int)response.StatusCode;
         if (status is >= 300 and <= 399)
         {
-            throw new SunbayRedirectException(status, Telemetry.SensitiveData.Mask(DescribeTarget(response.Headers.Location, sentTo), apiKey), followed: false);
+            throw new RedirectException(status, Telemetry.SensitiveData.Mask(DescribeTarget(response.Headers.Location, sentTo), apiKey), followed: false);
         }
 
         // A following handler rewrites the request in place (SocketsHttpHandler) or answers for another request.
         if (response.RequestMessage is { } landed && (landed.RequestUri != sentTo || landed.Method != method))
         {
-            throw new SunbayRedirectException(status, Telemetry.SensitiveData.Mask(DescribeTarget(landed.RequestUri, sentTo), apiKey), followed: true);
+            throw new RedirectException(status, Telemetry.SensitiveData.Mask(DescribeTarget(landed.RequestUri, sentTo), apiKey), followed: true);
         }
     }
 

@@ -16,7 +16,7 @@ namespace Sunbay.Client.Http;
 /// opened, on the client's clock: once the break is over, pushes are sent again (the next query is the half-open probe
 /// that closes or reopens the circuit for queries).
 /// </remarks>
-internal sealed class SunbayBreaker
+internal sealed class CallBreaker
 {
     private readonly TimeProvider _time;
     private long _openUntilTicks;
@@ -24,7 +24,7 @@ internal sealed class SunbayBreaker
     /// <param name="pipeline">The breaker strategy the query pipeline runs each attempt through.</param>
     /// <param name="state">The breaker's state, read before a push.</param>
     /// <param name="time">The clock the break is measured on (the strategy's own).</param>
-    public SunbayBreaker(ResiliencePipeline<HttpResponseMessage> pipeline, CircuitBreakerStateProvider state, TimeProvider time)
+    public CallBreaker(ResiliencePipeline<HttpResponseMessage> pipeline, CircuitBreakerStateProvider state, TimeProvider time)
     {
         Pipeline = pipeline;
         State = state;

@@ -2,9 +2,9 @@ namespace Sunbay.Client;
 
 /// <summary>
 /// Retries of queries (GET). POSTs are never retried: a retried payment can charge a card twice. A failed POST raises
-/// <see cref="SunbayTransportException"/> with <see cref="SunbayTransportException.OutcomeUnknown"/> so that the caller reconciles.
+/// <see cref="PaymentsTransportException"/> with <see cref="PaymentsTransportException.OutcomeUnknown"/> so that the caller reconciles.
 /// </summary>
-public sealed class SunbayRetryOptions
+public sealed class ClientRetryOptions
 {
     /// <summary>Retries after the first attempt of a GET. Default 3; 0 turns retries off.</summary>
     public int MaxGetRetries { get; set; } = 3;

@@ -1,7 +1,7 @@
 namespace Sunbay.Client.DependencyInjection;
 
 /// <summary>The names registered with <c>AddSunbayClient</c>, so that a typo in a name fails with a clear message.</summary>
-internal sealed class SunbayClientRegistry
+internal sealed class ClientRegistry
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 

@@ -10,26 +10,26 @@ namespace Sunbay.Client.Http;
 /// <summary>
 /// The resilience strategies of every client of the SDK (SUNBAY's and CM.com's), one pipeline per kind of request, sharing one circuit breaker.
 /// Queries (GET): total limit, retry, breaker, attempt limit. Pushes (POST): one limit, sent only while the breaker is
-/// not open (<see cref="SunbayBreaker"/>). The limits are
-/// <see cref="SunbayDeadline"/>s of <see cref="ApiPipeline{TOptions}"/>. Provider-neutral: the CM.com package compiles
+/// not open (<see cref="CallBreaker"/>). The limits are
+/// <see cref="CallDeadline"/>s of <see cref="ApiPipeline{TOptions}"/>. Provider-neutral: the CM.com package compiles
 /// it as linked source.
 /// </summary>
 /// <remarks>
 /// A POST (sale, refund, void, batch close, ...) is never retried, whatever the failure: its pipeline has no retry
 /// strategy at all (a generic handler's <c>DisableForUnsafeHttpMethods</c> alone still retries when the attempt throws,
 /// dotnet/extensions#6548). A POST gets
-/// one attempt with the long <see cref="SunbayTimeoutOptions.Post"/> limit, never the short GET attempt limit.
+/// one attempt with the long <see cref="ClientTimeoutOptions.Post"/> limit, never the short GET attempt limit.
 /// </remarks>
-internal static class SunbayResilience
+internal static class PipelineResilience
 {
     /// <summary>
     /// The circuit breaker of a client: the query attempts' failures open it; an open circuit stops pushes from being
     /// sent (they are rejected before sending, so their outcome is known).
     /// </summary>
-    public static SunbayBreaker CreateBreaker(TimeProvider time)
+    public static CallBreaker CreateBreaker(TimeProvider time)
     {
         var state = new CircuitBreakerStateProvider();
-        SunbayBreaker? breaker = null;
+        CallBreaker? breaker = null;
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
@@ -46,13 +46,13 @@ internal static class SunbayResilience
                 },
             })
             .Build();
-        breaker = new SunbayBreaker(pipeline, state, time);
+        breaker = new CallBreaker(pipeline, state, time);
         return breaker;
     }
 
     /// <summary>
     /// The query pipeline: retry (only transient outcomes, exponential backoff with jitter, <c>Retry-After</c>), then the
-    /// shared breaker around each attempt. Its time limits (total, per attempt) are <see cref="SunbayDeadline"/>s of
+    /// shared breaker around each attempt. Its time limits (total, per attempt) are <see cref="CallDeadline"/>s of
     /// <see cref="ApiPipeline{TOptions}"/>; a push is only checked against the breaker, with one limit.
     /// </summary>
     /// <param name="time">The clock of the delays.</param>
@@ -60,7 +60,7 @@ internal static class SunbayResilience
     /// <param name="breaker">The client's breaker.</param>
     /// <param name="telemetry">Where a retry is counted and logged.</param>
     /// <param name="logger">The client's logger.</param>
-    public static ResiliencePipeline<HttpResponseMessage> CreateQueryPipeline(TimeProvider time, SunbayRetryOptions retry, SunbayBreaker breaker, CallTelemetry telemetry, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> CreateQueryPipeline(TimeProvider time, ClientRetryOptions retry, CallBreaker breaker, CallTelemetry telemetry, ILogger logger)
     {
         if (retry.MaxGetRetries == 0)
         {

@@ -1,12 +1,12 @@
 namespace Sunbay.Client;
 
-/// <summary>A request broke a documented rule of the SUNBAY API. Raised before anything is sent.</summary>
-public sealed class SunbayValidationException : SunbayException
+/// <summary>A request broke a documented rule of the provider's API or of the neutral requests. Raised before anything is sent.</summary>
+public sealed class PaymentsValidationException : PaymentsException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="field">The wire name of the field, as a path (e.g. <c>amount.priceCurrency</c>).</param>
     /// <param name="rule">The rule it broke, in words.</param>
-    public SunbayValidationException(string field, string rule)
+    public PaymentsValidationException(string field, string rule)
         : base($"Invalid request: '{field}' {rule}. Nothing was sent.")
     {
         Field = field;
