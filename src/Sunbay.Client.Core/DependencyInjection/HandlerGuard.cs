@@ -6,7 +6,7 @@ namespace Sunbay.Client.DependencyInjection;
 /// Keeps a second retry layer off the <see cref="HttpClient"/> of a client of the SDK (SUNBAY's or CM.com's). The SDK's
 /// own pipeline never retries a POST; a generic resilience handler does (on exceptions even with
 /// <c>DisableForUnsafeHttpMethods</c>, dotnet/extensions#6548) and would send a payment again after its answer was lost: a
-/// double charge. Provider-neutral: the CM.com package compiles it as linked source.
+/// double charge. Provider-neutral: every provider package builds on it.
 /// </summary>
 internal static class HandlerGuard
 {

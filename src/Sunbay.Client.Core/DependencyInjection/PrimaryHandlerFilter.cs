@@ -10,7 +10,7 @@ namespace Sunbay.Client.DependencyInjection;
 /// (an <see cref="HttpClientHandler"/> follows redirects by default) or inherited from <c>ConfigureHttpClientDefaults</c>.
 /// A filter wraps all of a client's configuration actions, so unlike one more action it also runs after those
 /// registered after <c>AddSunbayClient</c>, and again for each new handler when the factory rotates them.
-/// Provider-neutral: the CM.com package compiles it as linked source.
+/// Provider-neutral: every provider package builds on it.
 /// </summary>
 internal sealed class PrimaryHandlerFilter(string httpClientNamePrefix) : IHttpMessageHandlerBuilderFilter
 {

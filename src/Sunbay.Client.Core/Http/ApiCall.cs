@@ -8,7 +8,7 @@ namespace Sunbay.Client.Http;
 /// <summary>
 /// One API call on its way through <see cref="ApiPipeline{TOptions}"/>: the state its attempts share (no ambient state),
 /// the attempt itself, and the reading of the answer into <see cref="CallFacts"/>. Its <c>deadline</c> (the call's limit)
-/// also bounds reading the answer. Provider-neutral: the CM.com package compiles it as linked source.
+/// also bounds reading the answer. Provider-neutral: every provider package builds on it.
 /// </summary>
 /// <typeparam name="TOptions">The provider's options.</typeparam>
 /// <typeparam name="TAnswer">The answer's type.</typeparam>

@@ -19,7 +19,7 @@ namespace Sunbay.Client.Http;
 /// What differs between providers is what a derived pipeline says in its abstract members (SUNBAY:
 /// <c>SunbayPipeline</c>): which statuses are answers, its headers and authentication, how an error body reads, what
 /// a finished call means, and its telemetry names. They are plain virtual calls: a call costs no allocation for them.
-/// This file is provider-neutral: the CM.com package compiles it as linked source.
+/// This file is provider-neutral: every provider package builds on it.
 /// </remarks>
 /// <typeparam name="TOptions">The provider's options.</typeparam>
 internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions> : IDisposable

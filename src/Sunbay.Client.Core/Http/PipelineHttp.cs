@@ -4,7 +4,7 @@ namespace Sunbay.Client.Http;
 
 /// <summary>
 /// Settings of the HTTP layer shared by the dependency-injection and the plain construction paths of every client.
-/// Provider-neutral: the CM.com package compiles it as linked source.
+/// Provider-neutral: every provider package builds on it.
 /// </summary>
 internal static class PipelineHttp
 {

@@ -11,8 +11,8 @@ namespace Sunbay.Client.Http;
 /// The resilience strategies of every client of the SDK (SUNBAY's and CM.com's), one pipeline per kind of request, sharing one circuit breaker.
 /// Queries (GET): total limit, retry, breaker, attempt limit. Pushes (POST): one limit, sent only while the breaker is
 /// not open (<see cref="CallBreaker"/>). The limits are
-/// <see cref="CallDeadline"/>s of <see cref="ApiPipeline{TOptions}"/>. Provider-neutral: the CM.com package compiles
-/// it as linked source.
+/// <see cref="CallDeadline"/>s of <see cref="ApiPipeline{TOptions}"/>. Provider-neutral: every provider
+/// package builds on it.
 /// </summary>
 /// <remarks>
 /// A POST (sale, refund, void, batch close, ...) is never retried, whatever the failure: its pipeline has no retry

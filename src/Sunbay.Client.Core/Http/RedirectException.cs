@@ -2,8 +2,8 @@ namespace Sunbay.Client.Http;
 
 /// <summary>
 /// An attempt was answered with a redirect (any 3xx status), or the primary handler followed one on its own. Thrown by
-/// <see cref="PipelineHttp.ThrowOnRedirect"/> and turned into a transport exception by the client. Provider-neutral: the
-/// CM.com package compiles it as linked source.
+/// <see cref="PipelineHttp.ThrowOnRedirect"/> and turned into a transport exception by the client. Provider-neutral: every
+/// provider package builds on it.
 /// </summary>
 /// <remarks>
 /// Deliberately not an <see cref="HttpRequestException"/>: the resilience pipeline treats those as transient, and a

@@ -6,7 +6,7 @@ namespace Sunbay.Client.Http;
 /// <summary>
 /// What a call that ended without a usable answer means, whatever the provider: whether the request may have been acted
 /// on (<see cref="OutcomeUnknown"/>) and a message that says what happened. Each provider's classifier turns it into its
-/// own exception and says how to reconcile. Provider-neutral: the CM.com package compiles it as linked source.
+/// own exception and says how to reconcile. Provider-neutral: every provider package builds on it.
 /// </summary>
 /// <param name="Kind">What the caller gets: a transport exception, the client's disposed exception, or the cancellation itself.</param>
 /// <param name="Message">What happened (for <see cref="TransportFailureKind.Transport"/>).</param>

@@ -7,7 +7,7 @@ namespace Sunbay.Client.Telemetry;
 /// <summary>
 /// The telemetry of one API call in one place: its activity, its duration and count metrics, and its single log line,
 /// written once the call's outcome is known, under the names of the provider's <see cref="CallTelemetry"/>.
-/// Provider-neutral: the CM.com package compiles it as linked source.
+/// Provider-neutral: every provider package builds on it.
 /// </summary>
 internal readonly struct CallScope
 {

@@ -9,7 +9,7 @@ namespace Sunbay.Client.Telemetry;
 /// One provider's telemetry of an API call: its activity source and tag names, its call metrics, and its log lines.
 /// <see cref="CallScope"/> and the retry strategy record through it, so the pipeline stays provider-neutral. One
 /// immutable instance per provider (SUNBAY: <c>SunbayCallTelemetry</c>); the names are built once, never per call.
-/// This file is provider-neutral: the CM.com package compiles it as linked source.
+/// This file is provider-neutral: every provider package builds on it.
 /// </summary>
 internal abstract class CallTelemetry
 {

@@ -4,7 +4,7 @@ namespace Sunbay.Client.Validation;
 /// The rule of every address the SDK calls or hands out: absolute http or https, https unless the host is a loopback
 /// address (a local fake). <see cref="Uri.TryCreate(string, UriKind, out Uri)"/> alone is not enough: on Linux and macOS
 /// it reads a path such as <c>/webhooks/sunbay</c> as the absolute URI <c>file:///webhooks/sunbay</c>, and it accepts
-/// any scheme (<c>javascript:alert(1)</c>). Provider-neutral: the CM.com package compiles it as linked source.
+/// any scheme (<c>javascript:alert(1)</c>). Provider-neutral: every provider package builds on it.
 /// </summary>
 internal static class AddressRule
 {

@@ -4,8 +4,8 @@ namespace Sunbay.Client.Validation;
 
 /// <summary>
 /// The start-up rules of the settings every client's pipeline reads (<see cref="IPipelineOptions"/>: time limits and
-/// retries), with messages that name the setting under the client's configuration section. Provider-neutral: the CM.com
-/// package compiles it as linked source.
+/// retries), with messages that name the setting under the client's configuration section. Provider-neutral: every
+/// provider package builds on it.
 /// </summary>
 internal static class PipelineOptionsRules
 {
