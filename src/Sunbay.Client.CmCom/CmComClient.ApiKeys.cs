@@ -44,12 +44,12 @@ public sealed partial class CmComClient
     {
         if (id < 1)
         {
-            throw new SunbayValidationException("id", $"must be a positive API key id (was {id})");
+            throw new PaymentsValidationException("id", $"must be a positive API key id (was {id})");
         }
 
         if (id == KeyInUseId())
         {
-            throw new SunbayValidationException("id", $"is the API key this client is using (key {id}): CM.com refuses to revoke the key that makes the request. Switch to another key first (RotateApiKeyAsync does it in order)");
+            throw new PaymentsValidationException("id", $"is the API key this client is using (key {id}): CM.com refuses to revoke the key that makes the request. Switch to another key first (RotateApiKeyAsync does it in order)");
         }
 
         await SendAsync(CmComWireApi.RevokeApiKey, CmComWireApi.RevokeApiKeyUrl(id), null, default, cancellationToken).ConfigureAwait(false);
@@ -64,12 +64,12 @@ public sealed partial class CmComClient
         var now = _pipeline.Time.GetUtcNow();
         if (oldKeyId < 1)
         {
-            throw new SunbayValidationException("oldKeyId", $"must be a positive API key id (was {oldKeyId})");
+            throw new PaymentsValidationException("oldKeyId", $"must be a positive API key id (was {oldKeyId})");
         }
 
         if (newKey.ValidFrom > now || newKey.ValidUntil <= now)
         {
-            throw new SunbayValidationException("validity", "must include now for a rotation: the client switches to the new key at once and proves it with a request; create a key for later with CreateApiKeyAsync");
+            throw new PaymentsValidationException("validity", "must include now for a rotation: the client switches to the new key at once and proves it with a request; create a key for later with CreateApiKeyAsync");
         }
 
         var configured = CurrentOptions.ApiKey;
@@ -77,7 +77,7 @@ public sealed partial class CmComClient
         var created = await CreateApiKeyAsync(newKey, cancellationToken).ConfigureAwait(false);
         if (created.Id == oldKeyId)
         {
-            throw new SunbayValidationException("oldKeyId", $"is the id of the key just created ({created.Id}); name the key in use now");
+            throw new PaymentsValidationException("oldKeyId", $"is the id of the key just created ({created.Id}); name the key in use now");
         }
 
         await StoreAsync(created, storeNewKey, cancellationToken).ConfigureAwait(false);
@@ -115,7 +115,7 @@ public sealed partial class CmComClient
                 await SendAsync(CmComWireApi.RevokeApiKey, CmComWireApi.RevokeApiKeyUrl(created.Id), null, default, CancellationToken.None).ConfigureAwait(false);
                 Log.KeyRevoked(Logger, created.Id);
             }
-            catch (SunbayException revokeFailed)
+            catch (PaymentsException revokeFailed)
             {
                 Log.KeyOrphaned(Logger, created.Id, revokeFailed);
             }

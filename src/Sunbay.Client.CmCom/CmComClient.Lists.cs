@@ -55,7 +55,7 @@ public sealed partial class CmComClient
     private async IAsyncEnumerable<T> PagesAsync<TWire, T>(WireEndpoint<NoBody, ICollection<TWire>> endpoint, string firstUrl, CallSubject subject, Func<TWire, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TWire : class
     {
-        var baseAddress = SunbayHttp.BaseAddressOf(CurrentOptions);
+        var baseAddress = PipelineHttp.BaseAddressOf(CurrentOptions);
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var guard = new PageGuard(MaxPages);
         for (var url = new Uri(baseAddress, firstUrl).AbsoluteUri; visited.Add(url);)
@@ -87,7 +87,7 @@ public sealed partial class CmComClient
             if (!IsUnder(next, baseAddress))
             {
                 throw new CmComTransportException(
-                    $"CM.com's next-page link of {endpoint.Name} points outside CmCom:BaseAddress (to {SunbayHttp.DescribeOrigin(next)}): not followed, as the API key is only sent to the configured address.",
+                    $"CM.com's next-page link of {endpoint.Name} points outside CmCom:BaseAddress (to {PipelineHttp.DescribeOrigin(next)}): not followed, as the API key is only sent to the configured address.",
                     endpoint.Name, outcomeUnknown: false, subject.TerminalId, merchantOrderReference: null, transactionId: null, statusCode: 200);
             }
 
@@ -102,6 +102,6 @@ public sealed partial class CmComClient
     private int PageSize()
     {
         var size = CurrentOptions.PageSize;
-        return Pagination.CheckSize(size) is { } problem ? throw new SunbayValidationException("size", problem.Rule) : size;
+        return Pagination.CheckSize(size) is { } problem ? throw new PaymentsValidationException("size", problem.Rule) : size;
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class CmComClient
         if (existing.Amount != request.Amount || !string.Equals(existing.Currency, request.Currency, StringComparison.Ordinal))
         {
             // The reference is taken by another payment: following it would report someone else's outcome.
-            throw new SunbayValidationException(
+            throw new PaymentsValidationException(
                 "merchant_order_reference",
                 $"already names {existing.Type} '{existing.Id}' of {existing.Amount} {existing.Currency} on terminal '{terminal}', not {request.Amount} {request.Currency}: use a new reference for a new transaction");
         }
@@ -65,6 +65,6 @@ public sealed partial class CmComClient
 
     private static string ReferenceOf(string merchantOrderReference) =>
         TransactionRequest.CheckMerchantOrderReference(merchantOrderReference) is { } problem
-            ? throw new SunbayValidationException(problem.Field, problem.Rule)
+            ? throw new PaymentsValidationException(problem.Field, problem.Rule)
             : merchantOrderReference;
 }

@@ -45,7 +45,7 @@ public sealed partial class CmComClient
             {
                 current = await GetTransactionAsync(id, terminal, cancellationToken).ConfigureAwait(false);
             }
-            catch (SunbayException ex) when (ex is SunbayTransportException or SunbayApiException)
+            catch (PaymentsException ex) when (ex is PaymentsTransportException or PaymentsApiException)
             {
                 Log.ReadAfterConflictFailed(Logger, id, terminal, ex);
             }

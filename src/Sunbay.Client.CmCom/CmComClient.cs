@@ -45,10 +45,10 @@ public sealed partial class CmComClient : ICmComClient, IDisposable
             throw new ArgumentException("Invalid CM.com client options: " + string.Join(" ", failures), nameof(options));
         }
 
-        var primary = primaryHandler ?? SunbayHttp.CreatePrimaryHandler();
-        if (!SunbayHttp.TryStopRedirects(primary))
+        var primary = primaryHandler ?? PipelineHttp.CreatePrimaryHandler();
+        if (!PipelineHttp.TryStopRedirects(primary))
         {
-            throw new ArgumentException(SunbayHttp.CannotStopRedirects("The primary handler"), nameof(primaryHandler));
+            throw new ArgumentException(PipelineHttp.CannotStopRedirects("The primary handler"), nameof(primaryHandler));
         }
 
         var time = timeProvider ?? TimeProvider.System;
@@ -56,13 +56,13 @@ public sealed partial class CmComClient : ICmComClient, IDisposable
         ILogger logger = loggerFactory is null ? NullLogger.Instance : loggerFactory.CreateLogger<CmComClient>();
         _pipeline = new CmComPipeline(
             Microsoft.Extensions.Options.Options.DefaultName, new HttpClient(primary, disposeHandler: true), new FixedOptionsMonitor(options),
-            time, logger, SunbayResilience.CreateBreaker(time), ownsHttp: true);
+            time, logger, PipelineResilience.CreateBreaker(time), ownsHttp: true);
     }
 
     /// <summary>A client over a pipeline built by dependency injection.</summary>
     internal CmComClient(CmComPipeline pipeline) => _pipeline = pipeline;
 
-    /// <summary>The settings now; a reload that failed validation is the SDK's own <see cref="SunbayConfigurationException"/>.</summary>
+    /// <summary>The settings now; a reload that failed validation is the SDK's own <see cref="PaymentsConfigurationException"/>.</summary>
     internal CmComClientOptions CurrentOptions => _pipeline.Options;
 
     internal ILogger Logger => _pipeline.Logger;
@@ -77,7 +77,7 @@ public sealed partial class CmComClient : ICmComClient, IDisposable
     /// <summary>
     /// Releases the HTTP connections of a client created without dependency injection. Every wait in progress ends at once
     /// with <see cref="CmComClientDisposedException"/>, as does every later call; a POST or DELETE interrupted on its way
-    /// raises <see cref="CmComTransportException"/> with <see cref="SunbayTransportException.OutcomeUnknown"/>. Transactions
+    /// raises <see cref="CmComTransportException"/> with <see cref="PaymentsTransportException.OutcomeUnknown"/>. Transactions
     /// go on on their terminals: follow them with <see cref="GetOperation"/> on a live client.
     /// </summary>
     public void Dispose()

@@ -7,12 +7,12 @@ namespace Sunbay.Client.CmCom;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Requests are validated before anything is sent (<see cref="SunbayValidationException"/>, naming the field). GETs are
+/// Requests are validated before anything is sent (<see cref="PaymentsValidationException"/>, naming the field). GETs are
 /// retried on transient failures; POSTs and DELETEs never are: one that got no answer raises
-/// <see cref="CmComTransportException"/> with <see cref="SunbayTransportException.OutcomeUnknown"/>, to reconcile with
+/// <see cref="CmComTransportException"/> with <see cref="PaymentsTransportException.OutcomeUnknown"/>, to reconcile with
 /// <see cref="FindTransactionByReferenceAsync"/> or <see cref="StartOrResumePurchaseAsync"/>. CM.com's refusals are
 /// <see cref="CmComApiException"/> (401/403: <see cref="CmComAuthenticationException"/>). All derive from
-/// <see cref="SunbayException"/>, like the SUNBAY client's.
+/// <see cref="PaymentsException"/>, like the SUNBAY client's.
 /// </para>
 /// <para>
 /// This interface is the client's one abstraction: inject it, and fake or mock it in unit tests with results built by
@@ -41,7 +41,7 @@ public interface ICmComClient
     /// </summary>
     /// <param name="request">The purchase, with the merchant order reference it was first sent with.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="SunbayValidationException">
+    /// <exception cref="PaymentsValidationException">
     /// The reference already names a transaction of another amount or currency: it is not this purchase; use a new reference.
     /// </exception>
     Task<CmComTransactionOperation> StartOrResumePurchaseAsync(CmComPurchaseRequest request, CancellationToken cancellationToken = default);
@@ -123,7 +123,7 @@ public interface ICmComClient
     /// </remarks>
     /// <param name="id">The key's id.</param>
     /// <param name="cancellationToken">Cancels the call. Cancelling after the request was sent leaves its outcome unknown.</param>
-    /// <exception cref="SunbayValidationException">The id is not positive, or is the id of the key in use.</exception>
+    /// <exception cref="PaymentsValidationException">The id is not positive, or is the id of the key in use.</exception>
     Task RevokeApiKeyAsync(long id, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -7,9 +7,9 @@ namespace Sunbay.Client;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Requests are validated against every documented rule before anything is sent (<see cref="SunbayValidationException"/>).
+/// Requests are validated against every documented rule before anything is sent (<see cref="PaymentsValidationException"/>).
 /// Queries are retried on transient failures; pushes never are: a failed push raises <see cref="SunbayTransportException"/>
-/// with <see cref="SunbayTransportException.OutcomeUnknown"/> so that you reconcile with
+/// with <see cref="PaymentsTransportException.OutcomeUnknown"/> so that you reconcile with
 /// <see cref="FindTransactionAsync(TransactionLookup, CancellationToken)"/> or <see cref="GetOperation(string)"/>.
 /// </para>
 /// <para>
@@ -144,7 +144,7 @@ public interface ISunbayClient
     /// whether a repeated <c>transactionRequestId</c> replays the first answer or is refused with an error code, so when
     /// the re-send is refused (<see cref="SunbayApiException"/>) the <c>transactionRequestId</c> is queried again: if the
     /// transaction exists its operation is returned; if that query fails the result is a
-    /// <see cref="SunbayTransportException"/> with <see cref="SunbayTransportException.OutcomeUnknown"/> set.
+    /// <see cref="SunbayTransportException"/> with <see cref="PaymentsTransportException.OutcomeUnknown"/> set.
     /// </summary>
     /// <param name="request">The original request, with its <see cref="PushRequest.TransactionRequestId"/>.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>

@@ -13,7 +13,7 @@ public sealed partial class SunbayClient
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrEmpty(request.TransactionRequestId))
         {
-            throw new SunbayValidationException("transactionRequestId", "is required to re-send safely: use the one of the request whose outcome is unknown");
+            throw new PaymentsValidationException("transactionRequestId", "is required to re-send safely: use the one of the request whose outcome is unknown");
         }
 
         // Every rule first: an invalid request sends nothing, not even the query.
@@ -55,7 +55,7 @@ public sealed partial class SunbayClient
         {
             existing = await FindTransactionAsync(TransactionLookup.ByTransactionRequestId(transactionRequestId), cancellationToken).ConfigureAwait(false);
         }
-        catch (SunbayException ex)
+        catch (PaymentsException ex)
         {
             // Neither "exists" nor "does not exist" is known: the caller must not send it under a new key.
             throw new SunbayTransportException(
@@ -104,12 +104,12 @@ public sealed partial class SunbayClient
 
         if (!request.IsReferenced)
         {
-            throw new SunbayValidationException("expectedRefundableAmount", "applies only to a referenced refund");
+            throw new PaymentsValidationException("expectedRefundableAmount", "applies only to a referenced refund");
         }
 
         if (request.Amount > expected)
         {
-            throw new SunbayValidationException("amount.orderAmount", $"must not exceed the expected refundable amount {expected} (was {request.Amount})");
+            throw new PaymentsValidationException("amount.orderAmount", $"must not exceed the expected refundable amount {expected} (was {request.Amount})");
         }
 
         var lookup = !string.IsNullOrEmpty(request.OriginalTransactionId)
@@ -129,7 +129,7 @@ public sealed partial class SunbayClient
         };
         if (contradiction is not null)
         {
-            throw new SunbayValidationException("expectedRefundableAmount", $"does not match SUNBAY's state ({expected} expected; {contradiction}). Query the original and its refunds before refunding again");
+            throw new PaymentsValidationException("expectedRefundableAmount", $"does not match SUNBAY's state ({expected} expected; {contradiction}). Query the original and its refunds before refunding again");
         }
     }
 }

@@ -93,7 +93,7 @@ public sealed partial class SunbayClient
 
     /// <summary>
     /// Everything before the POST: the request's own rules, its wire body (shared fields filled here, once) and the
-    /// spec's rules on that body. Sends nothing; throws <see cref="SunbayValidationException"/> for an invalid request.
+    /// spec's rules on that body. Sends nothing; throws <see cref="PaymentsValidationException"/> for an invalid request.
     /// </summary>
     private PreparedPush PreparePush(PushRequest request)
     {

@@ -53,10 +53,10 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
             throw new ArgumentException("Invalid Sunbay client options: " + string.Join(" ", failures), nameof(options));
         }
 
-        var primary = primaryHandler ?? SunbayHttp.CreatePrimaryHandler();
-        if (!SunbayHttp.TryStopRedirects(primary))
+        var primary = primaryHandler ?? PipelineHttp.CreatePrimaryHandler();
+        if (!PipelineHttp.TryStopRedirects(primary))
         {
-            throw new ArgumentException(SunbayHttp.CannotStopRedirects("The primary handler"), nameof(primaryHandler));
+            throw new ArgumentException(PipelineHttp.CannotStopRedirects("The primary handler"), nameof(primaryHandler));
         }
 
         var time = timeProvider ?? TimeProvider.System;
@@ -65,7 +65,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         var waiters = new TransactionWaiters(notificationBus ?? new InProcessTransactionNotificationBus());
         _pipeline = new SunbayPipeline(
             Microsoft.Extensions.Options.Options.DefaultName, new HttpClient(primary, disposeHandler: true), new FixedOptionsMonitor(options),
-            time, logger, BearerRequestSigner.Instance, SunbayResilience.CreateBreaker(time), ownsHttp: true);
+            time, logger, BearerRequestSigner.Instance, PipelineResilience.CreateBreaker(time), ownsHttp: true);
         Waiters = waiters;
         _ownedWaiters = waiters;
         Lifetime = _lifetime.Token;
@@ -79,7 +79,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         Lifetime = _lifetime.Token;
     }
 
-    /// <summary>The settings now; a reload that failed validation is the SDK's own <see cref="SunbayConfigurationException"/>.</summary>
+    /// <summary>The settings now; a reload that failed validation is the SDK's own <see cref="PaymentsConfigurationException"/>.</summary>
     internal SunbayClientOptions CurrentOptions => _pipeline.Options;
 
     internal TimeProvider TimeProvider => _pipeline.Time;
@@ -104,7 +104,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     /// <summary>
     /// Releases the HTTP connections of a client created without dependency injection. Every wait in progress ends at once
     /// with <see cref="SunbayClientDisposedException"/>, as does every later call; a push interrupted on its way raises
-    /// <see cref="SunbayTransportException"/> with <see cref="SunbayTransportException.OutcomeUnknown"/>. Transactions go on
+    /// <see cref="SunbayTransportException"/> with <see cref="PaymentsTransportException.OutcomeUnknown"/>. Transactions go on
     /// on their terminals: follow them with <see cref="GetOperation(string)"/> on a live client.
     /// </summary>
     public void Dispose()
@@ -135,7 +135,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         if (lookup.ReferenceOrderId is { } referenceOrderId && Wire.SaleRequest.CheckReferenceOrderId(referenceOrderId) is { } problem)
         {
             // The spec's referenceOrderId rules, read from the generated type that carries them.
-            throw new SunbayValidationException(problem.Field, problem.Rule);
+            throw new PaymentsValidationException(problem.Field, problem.Rule);
         }
 
         var asked = lookup.TransactionRequestId;
@@ -171,7 +171,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     {
         if (wire.Validate(null) is { } problem)
         {
-            throw new SunbayValidationException(problem.Field, problem.Rule);
+            throw new PaymentsValidationException(problem.Field, problem.Rule);
         }
 
         if (wire is IPushWire push)
@@ -187,7 +187,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
     {
         if (value is { Length: var length } && length > max)
         {
-            throw new SunbayValidationException(field, $"must be at most {max} characters long (was {length})");
+            throw new PaymentsValidationException(field, $"must be at most {max} characters long (was {length})");
         }
     }
 

@@ -36,7 +36,7 @@ internal static class CmComCommand
                 ui.Failure($"Configuration: {CommandGuard.NameEnvironmentVariables(string.Join(" ", ex.Failures))}");
                 return ExitCodes.BadConfiguration;
             }
-            catch (SunbayValidationException ex)
+            catch (PaymentsValidationException ex)
             {
                 ui.Failure($"{CommandGuard.NameEnvironmentVariables(ex.Message)} Fix the option or setting named there (e.g. --amount, --currency, --terminal or CmCom__Terminal).");
                 return ExitCodes.BadArguments;

@@ -29,7 +29,7 @@ internal static partial class CommandGuard
             ui.Failure($"Configuration: {NameEnvironmentVariables(string.Join(" ", ex.Failures))}");
             return ExitCodes.BadConfiguration;
         }
-        catch (SunbayValidationException ex)
+        catch (PaymentsValidationException ex)
         {
             ui.Failure($"{NameEnvironmentVariables(ex.Message)} Fix the option or setting named there (e.g. --terminal or Sunbay__TerminalSn).");
             return ExitCodes.BadArguments;
@@ -59,7 +59,7 @@ internal static partial class CommandGuard
             ui.Failure($"{ex.Message} Check the network and Sunbay__Environment / Sunbay__BaseAddress (is `sunbay fake` still running?).");
             return ExitCodes.Failed;
         }
-        catch (SunbayException ex)
+        catch (PaymentsException ex)
         {
             ui.Failure(ex.Message);
             return ExitCodes.Failed;

@@ -64,7 +64,7 @@ internal sealed class ConsoleUi(TextWriter output, bool interactive)
         {
             return Sunbay.Client.Payments.Money.FromMinorUnits(v, currency!).ToString();
         }
-        catch (SunbayValidationException)
+        catch (PaymentsValidationException)
         {
             // Not an active ISO 4217 code: its decimals are unknown, so the count is shown as it is.
             return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v} minor units of {currency ?? "(no currency)"}");

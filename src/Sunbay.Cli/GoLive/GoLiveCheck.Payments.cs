@@ -69,7 +69,7 @@ internal sealed partial class GoLiveCheck
             using var progress = _ui.Wait("the terminal confirms the void");
             voided = await operation.WaitForCompletionAsync(progress, cancellationToken);
         }
-        catch (SunbayException ex) when (ex is not SunbayTransportException { OutcomeUnknown: true })
+        catch (PaymentsException ex) when (ex is not SunbayTransportException { OutcomeUnknown: true })
         {
             return Outcome.Fail($"void failed: {ex.Message} {await RefundInsteadAsync(sale, cancellationToken)}", (ex as SunbayApiException)?.TraceId);
         }
@@ -89,7 +89,7 @@ internal sealed partial class GoLiveCheck
                 ? $"Sale {sale.TransactionId} was refunded instead."
                 : $"Refunding sale {sale.TransactionId} instead {Declined(refund)}: refund it in the SUNBAY portal.";
         }
-        catch (SunbayException ex)
+        catch (PaymentsException ex)
         {
             return $"Refunding sale {sale.TransactionId} instead failed ({ex.Message}): refund it in the SUNBAY portal.";
         }

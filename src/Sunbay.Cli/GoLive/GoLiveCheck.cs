@@ -124,11 +124,11 @@ internal sealed partial class GoLiveCheck
         {
             outcome = Outcome.Fail($"{ex.Message} Check its outcome in the SUNBAY portal before running the check again.");
         }
-        catch (SunbayValidationException ex)
+        catch (PaymentsValidationException ex)
         {
             outcome = Outcome.Fail($"{ex.Message} Set it in configuration (e.g. Sunbay__TerminalSn) or with --terminal.");
         }
-        catch (SunbayException ex)
+        catch (PaymentsException ex)
         {
             outcome = Outcome.Fail(ex.Message);
         }

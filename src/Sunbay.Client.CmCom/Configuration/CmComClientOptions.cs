@@ -36,13 +36,13 @@ public sealed class CmComClientOptions : IPipelineOptions
     public CmComPollingOptions Polling { get; } = new();
 
     /// <summary>
-    /// Network time limits. <see cref="SunbayTimeoutOptions.Post"/> is the limit of every request that is not a GET
+    /// Network time limits. <see cref="ClientTimeoutOptions.Post"/> is the limit of every request that is not a GET
     /// (starting a transaction, cancelling it, creating or revoking a key): each is sent once, never retried.
     /// </summary>
-    public SunbayTimeoutOptions Timeouts { get; } = new();
+    public ClientTimeoutOptions Timeouts { get; } = new();
 
     /// <summary>Retries of GET requests. Nothing else is ever retried.</summary>
-    public SunbayRetryOptions Retry { get; } = new();
+    public ClientRetryOptions Retry { get; } = new();
 
     /// <summary>A description for logs and diagnostics, with the API key hidden.</summary>
     public override string ToString() =>
@@ -50,5 +50,5 @@ public sealed class CmComClientOptions : IPipelineOptions
 
     /// <summary>The validator refuses options without a base address; one removed later from options set in code fails the call, before anything is sent.</summary>
     Uri IPipelineOptions.ResolveBaseAddress() =>
-        BaseAddress ?? throw new SunbayConfigurationException(["CmCom:BaseAddress is required: the MerchantAPI address CM.com gave you."]);
+        BaseAddress ?? throw new PaymentsConfigurationException(["CmCom:BaseAddress is required: the MerchantAPI address CM.com gave you."]);
 }

@@ -28,6 +28,19 @@ public sealed class CmComPollingOptions
     /// </summary>
     public TimeSpan ClearingMaxInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long <see cref="CmComTransactionOperation.WaitForCompletionAsync(CancellationToken)"/> reads before it gives up
+    /// with <see cref="PaymentsOperationTimeoutException"/> (a terminal that is off, a cardholder who walked away): the
+    /// transaction's state is then unknown; read it later or cancel it. Default 30 minutes.
+    /// </summary>
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long <see cref="CmComTransactionOperation.WaitForClearingAsync(CancellationToken)"/> follows an approval before
+    /// it gives up with <see cref="PaymentsOperationTimeoutException"/>. Default 3 days.
+    /// </summary>
+    public TimeSpan ClearingMaxWait { get; set; } = TimeSpan.FromDays(3);
+
     /// <summary>Random spread applied to each interval, as a fraction (0.2 = ±20 %), so that many waits do not poll in step. Default 0.2.</summary>
     public double Jitter { get; set; } = 0.2;
 

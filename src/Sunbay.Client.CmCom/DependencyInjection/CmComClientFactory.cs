@@ -19,7 +19,7 @@ internal sealed class CmComClientFactory(IServiceProvider services) : ICmComClie
     public ICmComClient CreateClient(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (services.GetService<SunbayClientRegistry>() is { } registry && !registry.Contains(name))
+        if (services.GetService<ClientRegistry>() is { } registry && !registry.Contains(HttpClientName(name)))
         {
             throw new InvalidOperationException($"No CM.com client named '{name}' is registered; call services.AddCmComClient(\"{name}\", ...).");
         }
@@ -34,10 +34,10 @@ internal sealed class CmComClientFactory(IServiceProvider services) : ICmComClie
         var monitor = services.GetRequiredService<IOptionsMonitor<CmComClientOptions>>();
         _ = monitor.Get(name); // validates now, with the setting's name in the message
 
-        SunbayHandlerGuard.EnsureNoResilienceHandler(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName(name)), name, "CM.com", nameof(CmComClientOptions));
+        HandlerGuard.EnsureNoResilienceHandler(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName(name)), name, "CM.com", nameof(CmComClientOptions));
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(name));
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<CmComClient>();
         var time = services.GetRequiredService<TimeProvider>();
-        return new CmComClient(new CmComPipeline(name, http, monitor, time, logger, services.GetRequiredService<SunbayBreakers>().For(name), ownsHttp: false));
+        return new CmComClient(new CmComPipeline(name, http, monitor, time, logger, services.GetRequiredService<CallBreakers>().For(HttpClientName(name)), ownsHttp: false));
     }
 }

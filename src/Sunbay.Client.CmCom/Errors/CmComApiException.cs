@@ -6,14 +6,15 @@ namespace Sunbay.Client.CmCom;
 /// <summary>
 /// CM.com refused the request with an error answer (<c>application/problem+json</c>, RFC 7807): a 4xx status such as 400
 /// (a rule of the API), 404 (no such terminal, transaction or key) or 409 (the state forbids it). The request reached
-/// CM.com and was refused, so nothing happened. Caught by <c>catch (SunbayApiException)</c> like SUNBAY's refusals.
+/// CM.com and was refused, so nothing happened. Caught by <c>catch (PaymentsApiException)</c> like SUNBAY's refusals.
 /// </summary>
 /// <remarks>
-/// <see cref="SunbayApiException.Code"/> is the HTTP status as text (<c>"409"</c>): CM.com has no error codes of its own.
-/// <see cref="SunbayApiException.ApiMessage"/> is the problem's <c>detail</c> (or its <c>title</c>). Everything quoted
-/// from the answer is masked: never an API key, never a card number.
+/// <see cref="PaymentsApiException.ProviderCode"/> is the HTTP status as text (<c>"409"</c>): CM.com has no error codes of
+/// its own. <see cref="PaymentsApiException.ProviderMessage"/> is the problem's <c>detail</c> (or its <c>title</c>);
+/// <see cref="PaymentsApiException.TraceId"/> is <see langword="null"/>. Everything quoted from the answer is masked: never
+/// an API key, never a card number.
 /// </remarks>
-public class CmComApiException : SunbayApiException
+public class CmComApiException : PaymentsApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="status">The HTTP status (the problem's <c>status</c> when it differs is ignored: the response's own status wins).</param>
@@ -36,7 +37,7 @@ public class CmComApiException : SunbayApiException
     /// <param name="operation">The SDK's name of the operation.</param>
     /// <param name="message">The message.</param>
     protected CmComApiException(int status, string? title, string? detail, string? instance, string? problemType, string operation, string message)
-        : base(status.ToString(CultureInfo.InvariantCulture), detail ?? title, traceId: null, (HttpStatusCode)status, operation, message)
+        : base("CM.com", operation, (HttpStatusCode)status, status.ToString(CultureInfo.InvariantCulture), detail ?? title, traceId: null, message)
     {
         Title = title;
         Detail = detail;

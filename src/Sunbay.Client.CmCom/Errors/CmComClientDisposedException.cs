@@ -7,9 +7,9 @@ namespace Sunbay.Client.CmCom;
 /// </summary>
 /// <remarks>
 /// A request that changes something, interrupted by the disposal on its way, raises <see cref="CmComTransportException"/>
-/// with <see cref="SunbayTransportException.OutcomeUnknown"/> instead, so that it is reconciled like any other lost answer.
+/// with <see cref="PaymentsTransportException.OutcomeUnknown"/> instead, so that it is reconciled like any other lost answer.
 /// </remarks>
-public sealed class CmComClientDisposedException : SunbayException
+public sealed class CmComClientDisposedException : PaymentsClientDisposedException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="operation">What was interrupted, e.g. <c>get-transaction</c> or <c>wait</c>.</param>
@@ -17,15 +17,11 @@ public sealed class CmComClientDisposedException : SunbayException
     /// <param name="transactionId">The transaction concerned, when there is one.</param>
     /// <param name="innerException">The cause, if any.</param>
     public CmComClientDisposedException(string operation, string? terminalId, string? transactionId, Exception? innerException = null)
-        : base(Describe(operation, terminalId, transactionId), innerException)
+        : base("CM.com", operation, Describe(operation, terminalId, transactionId), innerException)
     {
-        Operation = operation;
         TerminalId = terminalId;
         TransactionId = transactionId;
     }
-
-    /// <summary>What was interrupted.</summary>
-    public string Operation { get; }
 
     /// <summary>The terminal concerned, when there is one.</summary>
     public string? TerminalId { get; }

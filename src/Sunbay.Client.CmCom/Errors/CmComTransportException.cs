@@ -2,18 +2,18 @@ namespace Sunbay.Client.CmCom;
 
 /// <summary>
 /// The call got no usable answer from CM.com: a timeout, a dropped connection, a server error, or a body that could not
-/// be read. Caught by <c>catch (SunbayTransportException)</c> like SUNBAY's.
+/// be read. Caught by <c>catch (PaymentsTransportException)</c> like SUNBAY's.
 /// </summary>
 /// <remarks>
-/// When <see cref="SunbayTransportException.OutcomeUnknown"/> is <see langword="true"/>, the request may have been acted
+/// When <see cref="PaymentsTransportException.OutcomeUnknown"/> is <see langword="true"/>, the request may have been acted
 /// on: a transaction may have been started (the terminal may be charging the card), a cancel may have happened. Do not
 /// simply send it again. Read the current state first, as CM.com's guide says: find the transaction by
 /// <see cref="MerchantOrderReference"/> on <see cref="TerminalId"/> (<see cref="ICmComClient.FindTransactionByReferenceAsync"/>,
 /// or <see cref="ICmComClient.StartOrResumePurchaseAsync"/> which sends only when it is absent), or read
-/// <see cref="TransactionId"/>. <see cref="SunbayTransportException.TransactionRequestId"/> holds the merchant order
+/// <see cref="TransactionId"/>. <see cref="PaymentsTransportException.IdempotencyKey"/> holds the merchant order
 /// reference too: the key to reconcile with, for code that handles both providers.
 /// </remarks>
-public sealed class CmComTransportException : SunbayTransportException
+public sealed class CmComTransportException : PaymentsTransportException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What happened.</param>
@@ -25,7 +25,7 @@ public sealed class CmComTransportException : SunbayTransportException
     /// <param name="statusCode">The HTTP status, when a response arrived.</param>
     /// <param name="innerException">The cause.</param>
     public CmComTransportException(string message, string operation, bool outcomeUnknown, string? terminalId, string? merchantOrderReference, string? transactionId, int? statusCode, Exception? innerException = null)
-        : base(message, operation, outcomeUnknown, merchantOrderReference, statusCode, innerException)
+        : base("CM.com", message, operation, outcomeUnknown, merchantOrderReference, statusCode, innerException)
     {
         TerminalId = terminalId;
         MerchantOrderReference = merchantOrderReference;

@@ -28,7 +28,7 @@ internal sealed class CmComPipeline : ApiPipeline<CmComClientOptions>
     /// <param name="logger">The client's logger.</param>
     /// <param name="breaker">The circuit breaker shared by the client's requests.</param>
     /// <param name="ownsHttp">Whether disposing the pipeline disposes <paramref name="http"/>.</param>
-    public CmComPipeline(string name, HttpClient http, IOptionsMonitor<CmComClientOptions> options, TimeProvider time, ILogger logger, SunbayBreaker breaker, bool ownsHttp)
+    public CmComPipeline(string name, HttpClient http, IOptionsMonitor<CmComClientOptions> options, TimeProvider time, ILogger logger, CallBreaker breaker, bool ownsHttp)
         : base(name, http, options, time, logger, breaker, CmComCallTelemetry.Instance, ownsHttp)
     {
     }
@@ -50,7 +50,7 @@ internal sealed class CmComPipeline : ApiPipeline<CmComClientOptions>
         {
             if (key is null || !ApiKeyRule.IsSendable(key))
             {
-                throw new SunbayApiKeyException("CmCom:ApiKey");
+                throw new ApiKeyException("CmCom:ApiKey");
             }
 
             Volatile.Write(ref _lastSendable, key);
@@ -67,7 +67,7 @@ internal sealed class CmComPipeline : ApiPipeline<CmComClientOptions>
         {
             return Options.ApiKey;
         }
-        catch (SunbayConfigurationException)
+        catch (PaymentsConfigurationException)
         {
             return callOptions.ApiKey;
         }

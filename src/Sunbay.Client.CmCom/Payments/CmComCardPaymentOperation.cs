@@ -87,7 +87,7 @@ internal sealed class CmComCardPaymentOperation : CardPaymentOperation
             {
                 return new Money(amount, currency);
             }
-            catch (SunbayValidationException)
+            catch (PaymentsValidationException)
             {
                 // A currency outside ISO 4217's active list, or more decimals than it has (CM.com's answer, not the
                 // caller's input): fall back to what this process asked for, or report an unusable answer below.

@@ -107,16 +107,16 @@ internal sealed class CmComCardPayments : IRecoverableCardPayments
         var separator = id?.IndexOf(IdSeparator, StringComparison.Ordinal) ?? -1;
         if (id is null || separator <= 0 || separator == id.Length - 1)
         {
-            throw new SunbayValidationException(nameof(id), "must be the Id of a CM.com operation: '{terminal}/{transactionId}', e.g. 'SUNMI-P2lite-PL0919CQ00305/7f3c2a'");
+            throw new PaymentsValidationException(nameof(id), "must be the Id of a CM.com operation: '{terminal}/{transactionId}', e.g. 'SUNMI-P2lite-PL0919CQ00305/7f3c2a'");
         }
 
         try
         {
             return new CmComCardPaymentOperation(_client.GetOperation(id[(separator + 1)..], id[..separator]), kind: null, requested: null);
         }
-        catch (SunbayValidationException ex)
+        catch (PaymentsValidationException ex)
         {
-            throw new SunbayValidationException(nameof(id), $"must be the Id of a CM.com operation: its {ex.Field} {ex.Rule}");
+            throw new PaymentsValidationException(nameof(id), $"must be the Id of a CM.com operation: its {ex.Field} {ex.Rule}");
         }
     }
 
@@ -135,7 +135,7 @@ internal sealed class CmComCardPayments : IRecoverableCardPayments
             {
                 if (found.Amount != amount.Amount || !string.Equals(found.Currency, amount.Currency, StringComparison.Ordinal))
                 {
-                    throw new SunbayValidationException(
+                    throw new PaymentsValidationException(
                         "merchant_order_reference",
                         $"already names {found.Type} '{found.Id}' of {found.Amount} {found.Currency}, not {amount}: use a new reference for a new transaction");
                 }
@@ -163,9 +163,9 @@ internal sealed class CmComCardPayments : IRecoverableCardPayments
         {
             return await action().ConfigureAwait(false);
         }
-        catch (SunbayValidationException ex) when (NeutralFields.TryGetValue(ex.Field, out var property))
+        catch (PaymentsValidationException ex) when (NeutralFields.TryGetValue(ex.Field, out var property))
         {
-            throw new SunbayValidationException(property, $"{ex.Rule} (CM.com's {ex.Field})");
+            throw new PaymentsValidationException(property, $"{ex.Rule} (CM.com's {ex.Field})");
         }
     }
 

@@ -14,9 +14,9 @@ internal static class CmComTelemetry
 {
     public const string Name = "Sunbay.Client.CmCom";
 
-    public static ActivitySource ActivitySource { get; } = new(Name, SunbayUserAgent.SdkVersion);
+    public static ActivitySource ActivitySource { get; } = new(Name, ProductUserAgent.SdkVersionOf(typeof(CmComTelemetry).Assembly));
 
-    public static Meter Meter { get; } = new(Name, SunbayUserAgent.SdkVersion);
+    public static Meter Meter { get; } = new(Name, ProductUserAgent.SdkVersionOf(typeof(CmComTelemetry).Assembly));
 
     /// <summary>Final statuses seen by operations, tagged <c>cmcom.transaction.type</c>, <c>cmcom.transaction.status</c> and <c>cmcom.transaction.result</c>.</summary>
     public static Counter<long> TransactionOutcomes { get; } = Meter.CreateCounter<long>(

@@ -17,7 +17,7 @@ public sealed record CmComRefundRequest : CmComTransactionRequest
     /// <param name="purchase">The purchase, as read from CM.com.</param>
     /// <param name="merchantOrderReference">The refund's own merchant order reference (a new one, e.g. the purchase's with <c>-r</c>).</param>
     /// <param name="amount">The amount to pay back; <see langword="null"/> for the purchase's whole amount.</param>
-    /// <exception cref="SunbayValidationException">
+    /// <exception cref="PaymentsValidationException">
     /// The purchase is not an approved purchase (<see cref="CmComTransaction.IsApproved"/>: a CANCELLED one is not,
     /// whatever its result), or the amount exceeds it.
     /// </exception>
@@ -26,19 +26,19 @@ public sealed record CmComRefundRequest : CmComTransactionRequest
         ArgumentNullException.ThrowIfNull(purchase);
         if (purchase.Type != CmComTransactionType.Purchase || !purchase.IsApproved)
         {
-            throw new SunbayValidationException("reference.id", purchase.Status == CmComTransactionStatus.Cancelled
+            throw new PaymentsValidationException("reference.id", purchase.Status == CmComTransactionStatus.Cancelled
                 ? $"must name an approved purchase (transaction '{purchase.Id}' is CANCELLED with result {purchase.Result}: \"completed unsuccessfully\" in CM.com's guide, so nothing was paid to refund)"
                 : $"must name an approved purchase (transaction '{purchase.Id}' is a {purchase.Type}, {purchase.Status}, with result {purchase.Result})");
         }
 
         if (purchase.Amount is not { } paid || purchase.Currency is not { } currency)
         {
-            throw new SunbayValidationException("amount", $"of purchase '{purchase.Id}' is unknown: read the purchase again, or build the refund with PurchaseId, Amount and Currency");
+            throw new PaymentsValidationException("amount", $"of purchase '{purchase.Id}' is unknown: read the purchase again, or build the refund with PurchaseId, Amount and Currency");
         }
 
         if (amount > paid)
         {
-            throw new SunbayValidationException("amount.value", $"must not exceed the purchase's amount {paid} {currency} (was {amount})");
+            throw new PaymentsValidationException("amount.value", $"must not exceed the purchase's amount {paid} {currency} (was {amount})");
         }
 
         return new CmComRefundRequest

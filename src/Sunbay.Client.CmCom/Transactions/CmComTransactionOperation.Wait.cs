@@ -1,9 +1,10 @@
 using Sunbay.Client.CmCom.Telemetry;
 using Sunbay.Client.CmCom.Transactions;
+using Sunbay.Client.Operations;
 
 namespace Sunbay.Client.CmCom;
 
-/// <summary>The waits: reads with backoff and jitter on the client's clock until the outcome is known, or the status final.</summary>
+/// <summary>The waits: the core's polling loop on the client's clock until the outcome is known, or the status final, within a limit.</summary>
 public partial class CmComTransactionOperation
 {
     private ICmComStatusSource Source => _source ?? throw new InvalidOperationException("This operation was not created by a CmComClient: override the members your test uses.");
@@ -24,57 +25,45 @@ public partial class CmComTransactionOperation
 
         var polling = source.Polling;
         var time = source.TimeProvider;
-        var started = time.GetTimestamp();
-        var interval = polling.InitialInterval;
-        Exception? lastError = null;
+        var deadline = time.GetUtcNow() + (clearing ? polling.ClearingMaxWait : polling.MaxWait);
 
         // Ends the wait when the caller cancels or the client is disposed, whichever comes first.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, source.Lifetime);
-        var token = stop.Token;
+        var wait = new PollingLoop<CmComTransaction>
+        {
+            Time = time,
+            Schedule = new(polling.InitialInterval, polling.BackoffAfter, polling.BackoffMultiplier, clearing ? polling.ClearingMaxInterval : polling.MaxInterval, polling.Jitter),
+            Poll = async token => Report(await UpdateStatusAsync(token).ConfigureAwait(false), progress),
+            IsDone = done,
+            KeepsWaiting = static ex => ex is PaymentsTransportException or CmComAuthenticationException or PaymentsConfigurationException,
+            PollFailed = (ex, first) =>
+            {
+                if (first)
+                {
+                    Log.PollFailed(source.Logger, _id, _terminalId, ex);
+                }
+                else
+                {
+                    Log.PollFailedAgain(source.Logger, _id, _terminalId, ex.Message);
+                }
+            },
+            Deadline = () => deadline,
+            TimedOut = lastError => new PaymentsOperationTimeoutException(
+                "CM.com",
+                $"CM.com transaction '{_id}' on terminal '{_terminalId}' had no {(clearing ? "clearing" : "outcome")} within {(clearing ? polling.ClearingMaxWait : polling.MaxWait)} (last status: {Volatile.Read(ref _latest)?.Status.ToString() ?? "unknown"}). Read it again later, or cancel it."
+                    + (lastError is null ? string.Empty : $" The last read failed: {lastError.Message}"),
+                lastError),
+        };
+
         try
         {
-            while (true)
-            {
-                try
-                {
-                    var current = Report(await UpdateStatusAsync(token).ConfigureAwait(false), progress);
-                    lastError = null;
-                    if (done(current))
-                    {
-                        return current;
-                    }
-                }
-                catch (Exception ex) when (ex is SunbayTransportException or CmComAuthenticationException or SunbayConfigurationException && !token.IsCancellationRequested)
-                {
-                    // Says nothing about the transaction, which may be paid on the terminal: keep reading. The first
-                    // failure of a series is a warning, the ones after it are debug lines.
-                    if (lastError is null)
-                    {
-                        Log.PollFailed(source.Logger, _id, _terminalId, ex);
-                    }
-                    else
-                    {
-                        Log.PollFailedAgain(source.Logger, _id, _terminalId, ex.Message);
-                    }
-
-                    lastError = ex;
-                }
-
-                await Task.Delay(Jittered(interval, polling.Jitter), time, token).ConfigureAwait(false);
-                if (time.GetElapsedTime(started) >= polling.BackoffAfter)
-                {
-                    interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * polling.BackoffMultiplier), (clearing ? polling.ClearingMaxInterval : polling.MaxInterval).Ticks));
-                }
-            }
+            return await wait.RunAsync(stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && source.IsDisposed)
         {
             throw new CmComClientDisposedException("wait", _terminalId, _id, ex);
         }
     }
-
-    private static TimeSpan Jittered(TimeSpan interval, double jitter) =>
-        jitter <= 0 ? interval : interval * (1 + (jitter * ((Random.Shared.NextDouble() * 2) - 1)));
 
     private static CmComTransaction Report(CmComTransaction transaction, IProgress<CmComTransaction>? progress)
     {

@@ -109,7 +109,7 @@ public partial class CmComTransactionOperation
 
     /// <summary>Waits until the outcome is known, reporting each state seen on the way (for a progress display).</summary>
     /// <remarks>
-    /// A read that fails for want of an answer (<see cref="SunbayTransportException"/>), an authentication refusal while a
+    /// A read that fails for want of an answer (<see cref="PaymentsTransportException"/>), an authentication refusal while a
     /// rotated key propagates, or a configuration reload that fails validation does not end the wait: the transaction
     /// may still be paid on the terminal. Any other refusal (e.g. 404: no such transaction) ends it, as asking again would
     /// get the same answer.

@@ -22,7 +22,7 @@ internal interface ICmComStatusSource
     bool IsDisposed { get; }
 
     /// <summary>The polling settings now.</summary>
-    /// <exception cref="SunbayConfigurationException">A configuration reload failed validation.</exception>
+    /// <exception cref="PaymentsConfigurationException">A configuration reload failed validation.</exception>
     CmComPollingOptions Polling { get; }
 
     /// <summary>Reads the transaction once; only the SDK's own exceptions leave it.</summary>

@@ -6,7 +6,7 @@ namespace Sunbay.Client.CmCom.Validation;
 /// <summary>
 /// The rules the CM.com client checks before any I/O beyond those of the generated wire types: path values (terminal and
 /// transaction ids, from the spec's schemas), a configured default that a blank value must never silently replace, the
-/// decimals of an amount, and a key's validity. Each broken rule is a <see cref="SunbayValidationException"/> naming the field.
+/// decimals of an amount, and a key's validity. Each broken rule is a <see cref="PaymentsValidationException"/> naming the field.
 /// </summary>
 internal static class CmComRules
 {
@@ -24,16 +24,16 @@ internal static class CmComRules
     public static string TerminalOf(string? given, CmComClientOptions options)
     {
         var terminal = given is not null
-            ? !string.IsNullOrWhiteSpace(given) ? given : throw new SunbayValidationException("terminalId", "must not be blank; leave it null to use the configured CmCom:Terminal")
+            ? !string.IsNullOrWhiteSpace(given) ? given : throw new PaymentsValidationException("terminalId", "must not be blank; leave it null to use the configured CmCom:Terminal")
             : !string.IsNullOrWhiteSpace(options.Terminal) ? options.Terminal
-            : throw new SunbayValidationException("terminalId", "is required: name the terminal on the call or configure CmCom:Terminal");
-        return TerminalIdProblem(terminal) is { } problem ? throw new SunbayValidationException("terminalId", problem) : terminal;
+            : throw new PaymentsValidationException("terminalId", "is required: name the terminal on the call or configure CmCom:Terminal");
+        return TerminalIdProblem(terminal) is { } problem ? throw new PaymentsValidationException("terminalId", problem) : terminal;
     }
 
     /// <summary>A transaction id (the spec's <c>TransactionId</c>): present, and nothing that would break out of its URL path segment.</summary>
     public static string TransactionId(string? transactionId, string field = "transactionId") =>
         (WireRules.Required(transactionId, null, field) ?? Wire.Transaction.CheckId(transactionId, null)) is { } problem
-            ? throw new SunbayValidationException(field, problem.Rule)
+            ? throw new PaymentsValidationException(field, problem.Rule)
             : transactionId!;
 
     /// <summary>At most as many decimals as the currency has minor units (the client's rule, not the wire's).</summary>
@@ -43,7 +43,7 @@ internal static class CmComRules
         var decimals = DecimalsOf(amount);
         if (decimals > allowed)
         {
-            throw new SunbayValidationException("amount.value", string.Create(CultureInfo.InvariantCulture, $"must have at most {allowed} decimal(s) in {currency} (was {amount}, {decimals} decimals)"));
+            throw new PaymentsValidationException("amount.value", string.Create(CultureInfo.InvariantCulture, $"must have at most {allowed} decimal(s) in {currency} (was {amount}, {decimals} decimals)"));
         }
     }
 
@@ -52,7 +52,7 @@ internal static class CmComRules
     {
         if (from is { } start && until is { } end && end <= start)
         {
-            throw new SunbayValidationException("validity.until", string.Create(CultureInfo.InvariantCulture, $"must be after validity.from (from {start:O}, until {end:O})"));
+            throw new PaymentsValidationException("validity.until", string.Create(CultureInfo.InvariantCulture, $"must be after validity.from (from {start:O}, until {end:O})"));
         }
     }
 
@@ -61,7 +61,7 @@ internal static class CmComRules
     {
         if (wire.Validate(null) is { } problem)
         {
-            throw new SunbayValidationException(problem.Field, problem.Rule);
+            throw new PaymentsValidationException(problem.Field, problem.Rule);
         }
     }
 

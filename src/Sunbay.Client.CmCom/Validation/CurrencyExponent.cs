@@ -13,10 +13,10 @@ internal static class CurrencyExponent
         {
             return Money.FromMinorUnits(0, currency).DecimalPlaces;
         }
-        catch (SunbayValidationException ex)
+        catch (PaymentsValidationException ex)
         {
             // The same rule, under the field's name in a CM.com request.
-            throw new SunbayValidationException("amount.currency", ex.Rule);
+            throw new PaymentsValidationException("amount.currency", ex.Rule);
         }
     }
 }

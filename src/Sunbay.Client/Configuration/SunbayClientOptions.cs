@@ -65,10 +65,10 @@ public sealed class SunbayClientOptions : IPipelineOptions
     public SunbayPollingOptions Polling { get; } = new();
 
     /// <summary>Network time limits.</summary>
-    public SunbayTimeoutOptions Timeouts { get; } = new();
+    public ClientTimeoutOptions Timeouts { get; } = new();
 
     /// <summary>Retries of queries (GET). POSTs are never retried.</summary>
-    public SunbayRetryOptions Retry { get; } = new();
+    public ClientRetryOptions Retry { get; } = new();
 
     /// <summary>The address requests go to: <see cref="BaseAddress"/>, or the address of <see cref="Environment"/>.</summary>
     public Uri ResolveBaseAddress() => BaseAddress ?? Environment switch

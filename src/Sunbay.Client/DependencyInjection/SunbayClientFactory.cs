@@ -16,7 +16,7 @@ internal sealed class SunbayClientFactory(IServiceProvider services) : ISunbayCl
     public ISunbayClient CreateClient(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (services.GetService<SunbayClientRegistry>() is { } registry && !registry.Contains(name))
+        if (services.GetService<ClientRegistry>() is { } registry && !registry.Contains(HttpClientName(name)))
         {
             throw new InvalidOperationException($"No Sunbay client named '{name}' is registered; call services.AddSunbayClient(\"{name}\", ...).");
         }
@@ -34,11 +34,11 @@ internal sealed class SunbayClientFactory(IServiceProvider services) : ISunbayCl
         var monitor = services.GetRequiredService<IOptionsMonitor<SunbayClientOptions>>();
         _ = monitor.Get(name); // validates now, with the setting's name in the message
 
-        SunbayHandlerGuard.EnsureNoResilienceHandler(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName(name)), name, "Sunbay", nameof(SunbayClientOptions));
+        HandlerGuard.EnsureNoResilienceHandler(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName(name)), name, "Sunbay", nameof(SunbayClientOptions));
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(name));
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<SunbayClient>();
         var time = services.GetRequiredService<TimeProvider>();
-        var pipeline = new SunbayPipeline(name, http, monitor, time, logger, services.GetRequiredService<ISunbayRequestSigner>(), services.GetRequiredService<SunbayBreakers>().For(name), ownsHttp: false);
+        var pipeline = new SunbayPipeline(name, http, monitor, time, logger, services.GetRequiredService<ISunbayRequestSigner>(), services.GetRequiredService<CallBreakers>().For(HttpClientName(name)), ownsHttp: false);
         return new SunbayClient(pipeline, services.GetRequiredService<TransactionWaiters>());
     }
 }

@@ -6,7 +6,7 @@ namespace Sunbay.Client;
 /// SUNBAY answered with a business error: an envelope whose <c>code</c> is not <c>"0"</c> (for example <c>C17</c>,
 /// parameter error). The request reached SUNBAY and was rejected, so nothing happened on the terminal.
 /// </summary>
-public class SunbayApiException : SunbayException
+public class SunbayApiException : PaymentsApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="code">The envelope's <c>code</c>.</param>
@@ -27,27 +27,13 @@ public class SunbayApiException : SunbayException
     /// <param name="operation">The API operation, e.g. <c>sale</c>.</param>
     /// <param name="message">The message.</param>
     protected SunbayApiException(string code, string? apiMessage, string? traceId, HttpStatusCode statusCode, string operation, string message)
-        : base(message)
+        : base("SUNBAY", operation, statusCode, code, apiMessage, traceId, message)
     {
-        Code = code;
-        ApiMessage = apiMessage;
-        TraceId = traceId;
-        StatusCode = statusCode;
-        Operation = operation;
     }
 
-    /// <summary>SUNBAY's error code (the envelope's <c>code</c>), e.g. <c>C17</c>.</summary>
-    public string Code { get; }
+    /// <summary>SUNBAY's error code (the envelope's <c>code</c>), e.g. <c>C17</c>; the same as <see cref="PaymentsApiException.ProviderCode"/>.</summary>
+    public string Code => ProviderCode;
 
-    /// <summary>SUNBAY's message (the envelope's <c>msg</c>).</summary>
-    public string? ApiMessage { get; }
-
-    /// <summary>SUNBAY's trace ID: quote it to SUNBAY support.</summary>
-    public string? TraceId { get; }
-
-    /// <summary>The HTTP status of the response.</summary>
-    public HttpStatusCode StatusCode { get; }
-
-    /// <summary>The API operation that was rejected, e.g. <c>sale</c> or <c>query</c>.</summary>
-    public string Operation { get; }
+    /// <summary>SUNBAY's message (the envelope's <c>msg</c>); the same as <see cref="PaymentsApiException.ProviderMessage"/>.</summary>
+    public string? ApiMessage => ProviderMessage;
 }

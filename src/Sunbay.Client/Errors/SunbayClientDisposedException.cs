@@ -7,23 +7,19 @@ namespace Sunbay.Client;
 /// </summary>
 /// <remarks>
 /// A push (POST) interrupted by the disposal while it was on its way raises <see cref="SunbayTransportException"/> with
-/// <see cref="SunbayTransportException.OutcomeUnknown"/> instead, so that it is reconciled like any other lost answer.
+/// <see cref="PaymentsTransportException.OutcomeUnknown"/> instead, so that it is reconciled like any other lost answer.
 /// </remarks>
-public sealed class SunbayClientDisposedException : SunbayException
+public sealed class SunbayClientDisposedException : PaymentsClientDisposedException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="operation">What was interrupted, e.g. <c>query</c> or <c>wait</c>.</param>
     /// <param name="transactionRequestId">The transaction concerned, when there is one.</param>
     /// <param name="innerException">The cause, if any.</param>
     public SunbayClientDisposedException(string operation, string? transactionRequestId, Exception? innerException = null)
-        : base(Describe(operation, transactionRequestId), innerException)
+        : base("SUNBAY", operation, Describe(operation, transactionRequestId), innerException)
     {
-        Operation = operation;
         TransactionRequestId = transactionRequestId;
     }
-
-    /// <summary>What was interrupted, e.g. <c>query</c>, <c>sale</c> or <c>wait</c>.</summary>
-    public string Operation { get; }
 
     /// <summary>The <c>transactionRequestId</c> of the transaction concerned, when there is one: follow it on a live client.</summary>
     public string? TransactionRequestId { get; }

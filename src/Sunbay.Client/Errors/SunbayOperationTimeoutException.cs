@@ -5,10 +5,10 @@ namespace Sunbay.Client;
 /// (<see cref="SunbayPollingOptions.ExpiryGracePeriod"/>). Its state is unknown: query it again later, or abort it.
 /// </summary>
 /// <remarks>
-/// Failed status queries do not end a wait; the last one is kept here (<see cref="LastError"/>, also the
+/// Failed status queries do not end a wait; the last one is kept here (<see cref="PaymentsOperationTimeoutException.LastError"/>, also the
 /// <see cref="Exception.InnerException"/>) so that a wait that never got an answer says why.
 /// </remarks>
-public sealed class SunbayOperationTimeoutException : SunbayException
+public sealed class SunbayOperationTimeoutException : PaymentsOperationTimeoutException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="transactionRequestId">The transaction that did not finish.</param>
@@ -23,7 +23,7 @@ public sealed class SunbayOperationTimeoutException : SunbayException
     /// <param name="lastStatus">The last status seen.</param>
     /// <param name="lastError">The last failed status query of the wait, if any.</param>
     public SunbayOperationTimeoutException(string transactionRequestId, TransactionStatus lastStatus, Exception? lastError)
-        : base(Describe(transactionRequestId, lastStatus, lastError), lastError)
+        : base("SUNBAY", Describe(transactionRequestId, lastStatus, lastError), lastError)
     {
         TransactionRequestId = transactionRequestId;
         LastStatus = lastStatus;
@@ -34,9 +34,6 @@ public sealed class SunbayOperationTimeoutException : SunbayException
 
     /// <summary>The last status seen.</summary>
     public TransactionStatus LastStatus { get; }
-
-    /// <summary>The last failed status query of the wait (a <see cref="SunbayTransportException"/> or <see cref="SunbayApiException"/>), or <see langword="null"/> when none failed.</summary>
-    public Exception? LastError => InnerException;
 
     private static string Describe(string transactionRequestId, TransactionStatus lastStatus, Exception? lastError) =>
         $"Transaction '{transactionRequestId}' had no final status after its expiry and the grace period (last status: {lastStatus})."

@@ -23,7 +23,7 @@ internal sealed class BearerRequestSigner : ISunbayRequestSigner
             // of in the socket handler, where a push would be reported as outcome-unknown.
             if (key is null || !ApiKeyRule.IsSendable(key))
             {
-                throw new SunbayApiKeyException("Sunbay:ApiKey");
+                throw new ApiKeyException("Sunbay:ApiKey");
             }
 
             last = new Cached(key, new AuthenticationHeaderValue("Bearer", key));

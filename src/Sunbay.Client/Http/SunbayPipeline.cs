@@ -22,7 +22,7 @@ internal sealed class SunbayPipeline : ApiPipeline<SunbayClientOptions>
     /// <param name="signer">Authenticates each attempt.</param>
     /// <param name="breaker">The circuit breaker shared by queries and pushes of this client.</param>
     /// <param name="ownsHttp">Whether <see cref="ApiPipeline{TOptions}.Dispose"/> disposes <paramref name="http"/>.</param>
-    public SunbayPipeline(string name, HttpClient http, IOptionsMonitor<SunbayClientOptions> options, TimeProvider time, ILogger logger, ISunbayRequestSigner signer, SunbayBreaker breaker, bool ownsHttp)
+    public SunbayPipeline(string name, HttpClient http, IOptionsMonitor<SunbayClientOptions> options, TimeProvider time, ILogger logger, ISunbayRequestSigner signer, CallBreaker breaker, bool ownsHttp)
         : base(name, http, options, time, logger, breaker, SunbayCallTelemetry.Instance, ownsHttp)
     {
         Signer = signer;

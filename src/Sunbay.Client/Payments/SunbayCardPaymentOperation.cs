@@ -128,7 +128,7 @@ internal sealed class SunbayCardPaymentOperation : CardPaymentOperation
             {
                 return Money.FromMinorUnits(minorUnits, currency);
             }
-            catch (SunbayValidationException)
+            catch (PaymentsValidationException)
             {
                 // A currency outside ISO 4217's active list (SUNBAY's answer, not the caller's input): fall back to
                 // what this process asked for, or report an unusable answer below.

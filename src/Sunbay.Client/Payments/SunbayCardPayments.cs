@@ -93,7 +93,7 @@ internal sealed class SunbayCardPayments : IRecoverableCardPayments
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            throw new SunbayValidationException(nameof(id), "is required: the Id of the operation to resume (SUNBAY's transactionRequestId)");
+            throw new PaymentsValidationException(nameof(id), "is required: the Id of the operation to resume (SUNBAY's transactionRequestId)");
         }
 
         return new SunbayCardPaymentOperation(this, _client.GetOperation(id), kind: null, requested: null, received: false);
@@ -151,9 +151,9 @@ internal sealed class SunbayCardPayments : IRecoverableCardPayments
                     : await _client.StartRefundAsync((RefundRequest)request, cancellationToken).ConfigureAwait(false)
                 : await _client.StartOrResumeAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (SunbayValidationException ex) when (NeutralFields.TryGetValue(ex.Field, out var property))
+        catch (PaymentsValidationException ex) when (NeutralFields.TryGetValue(ex.Field, out var property))
         {
-            throw new SunbayValidationException(property, $"{ex.Rule} (SUNBAY's {ex.Field})");
+            throw new PaymentsValidationException(property, $"{ex.Rule} (SUNBAY's {ex.Field})");
         }
     }
 }

@@ -13,9 +13,9 @@ internal static class SunbayTelemetry
 {
     public const string Name = "Sunbay.Client";
 
-    public static ActivitySource ActivitySource { get; } = new(Name, Http.SunbayUserAgent.SdkVersion);
+    public static ActivitySource ActivitySource { get; } = new(Name, Http.ProductUserAgent.SdkVersionOf(typeof(SunbayTelemetry).Assembly));
 
-    public static Meter Meter { get; } = new(Name, Http.SunbayUserAgent.SdkVersion);
+    public static Meter Meter { get; } = new(Name, Http.ProductUserAgent.SdkVersionOf(typeof(SunbayTelemetry).Assembly));
 
     /// <summary>Final statuses seen by operations, tagged <c>sunbay.transaction.type</c>, <c>sunbay.transaction.status</c> and <c>sunbay.completed_by</c>.</summary>
     public static Counter<long> TransactionOutcomes { get; } = Meter.CreateCounter<long>(

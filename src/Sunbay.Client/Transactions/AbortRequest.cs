@@ -4,7 +4,7 @@ namespace Sunbay.Client;
 /// Aborts an unpaid transaction in progress on a terminal (the cardholder has not paid yet). The transaction must be
 /// named, by <see cref="OriginalTransactionId"/> or <see cref="OriginalTransactionRequestId"/>: SUNBAY aborts exactly
 /// that transaction, never "whatever the terminal shows", and a request naming neither is refused with
-/// <see cref="SunbayValidationException"/> before anything is sent.
+/// <see cref="PaymentsValidationException"/> before anything is sent.
 /// </summary>
 public sealed record AbortRequest : TerminalRequest
 {

@@ -24,7 +24,7 @@ internal interface ITransactionStatusSource
     bool IsDisposed { get; }
 
     /// <summary>The polling settings now.</summary>
-    /// <exception cref="SunbayConfigurationException">A configuration reload failed validation.</exception>
+    /// <exception cref="PaymentsConfigurationException">A configuration reload failed validation.</exception>
     SunbayPollingOptions Polling { get; }
 
     /// <summary>Queries the transaction once; only the SDK's own exceptions leave it.</summary>

@@ -48,7 +48,7 @@ public sealed record RefundRequest : OriginalTransactionRequest, ICardChoice
     /// <summary>
     /// Referenced refunds only: the amount you believe is still refundable on the original, in <c>orderAmount</c> terms
     /// (the original's order amount less the order amounts already refunded: SUNBAY's documented limit). When set, the
-    /// original is queried first and the refund is refused with <see cref="SunbayValidationException"/> (nothing sent)
+    /// original is queried first and the refund is refused with <see cref="PaymentsValidationException"/> (nothing sent)
     /// when SUNBAY's state contradicts it (fully refunded, voided, already partly refunded when you expect its whole
     /// order amount, or not yet refunded when you expect less), or when <see cref="Amount"/> exceeds it: the guard
     /// against refunding twice after a lost answer.

@@ -19,7 +19,7 @@ internal static class TransactionMapper
         where TWire : struct, Enum =>
         value is not { } v ? null
         : Enum.IsDefined(v) && Enum.TryParse<TWire>(v.ToString(), out var wire) ? wire
-        : throw new SunbayValidationException(field, $"must be one of {string.Join(", ", Enum.GetNames<TPublic>())} (was {v})");
+        : throw new PaymentsValidationException(field, $"must be one of {string.Join(", ", Enum.GetNames<TPublic>())} (was {v})");
 
     /// <summary>An amount object of any push, with the components its wire type has room for.</summary>
     public static T ToWireAmount<T>(long order, string currency, long? tip = null, long? tax = null, long? surcharge = null, long? cashback = null)

@@ -1,10 +1,11 @@
 using Sunbay.Client.Notifications;
+using Sunbay.Client.Operations;
 using Sunbay.Client.Telemetry;
 using Sunbay.Client.Transactions;
 
 namespace Sunbay.Client;
 
-/// <summary>The wait: polling with backoff and jitter, the webhook that ends it early, and the abort at a deadline.</summary>
+/// <summary>The wait: the core's polling loop, the webhook that ends it early, and the abort at a set time.</summary>
 public partial class TransactionOperation
 {
     private async Task<Transaction> WaitAsync(IProgress<Transaction>? progress, TimeSpan? abortAfter, CancellationToken cancellationToken)
@@ -26,92 +27,55 @@ public partial class TransactionOperation
         var started = time.GetUtcNow();
         var abortAt = started + abortAfter;
         var abortAttempts = 0;
-        var interval = polling.InitialInterval;
-        Exception? lastError = null;
 
         // Ends the wait when the caller cancels or the client is disposed, whichever comes first.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, source.Lifetime);
-        var token = stop.Token;
         var registration = Listen(source);
-        try
+        var wait = new PollingLoop<Transaction>
         {
-            while (true)
+            Time = time,
+            Schedule = new(polling.InitialInterval, polling.BackoffAfter, polling.BackoffMultiplier, polling.MaxInterval, polling.Jitter),
+            Poll = async token =>
             {
-                if (registration?.Notified.IsCompleted == true)
+                var current = Report(await UpdateStatusAsync(token).ConfigureAwait(false), progress);
+                registration ??= Listen(source);
+                return current;
+            },
+            IsDone = static current => current.Status.IsFinal,
+            // A configuration reload that failed validation keeps the wait too, until it is fixed.
+            KeepsWaiting = static ex => ex is SunbayTransportException or SunbayApiException or PaymentsConfigurationException,
+            PollFailed = (ex, first) =>
+            {
+                if (first)
                 {
-                    return await FromWebhookAsync(registration).ConfigureAwait(false);
+                    Log.PollFailed(source.Logger, TransactionRequestId, ex);
                 }
-
-                if (HasCompleted)
+                else
                 {
-                    // Another wait (or UpdateStatusAsync) on this object has seen the end.
-                    return Report(Value, progress);
+                    Log.PollFailedAgain(source.Logger, TransactionRequestId, ex.Message);
                 }
-
+            },
+            // The verified webhook ends the wait: it is the final state (unless an earlier final one already won).
+            Notification = () => registration?.Notified,
+            FromNotification = notified => Report(Apply(notified, TransactionUpdateSource.Webhook), progress),
+            // Another wait (or UpdateStatusAsync) on this object has seen the end.
+            CompletedElsewhere = () => HasCompleted ? Report(Value, progress) : null,
+            Deadline = () => Deadline(started) + polling.ExpiryGracePeriod,
+            TimedOut = lastError => new SunbayOperationTimeoutException(TransactionRequestId, LastKnown?.Status ?? default, lastError),
+            BeforePoll = async token =>
+            {
                 if (abortAt is { } at && abortAttempts < MaxAbortAttempts && time.GetUtcNow() >= at)
                 {
                     abortAttempts = await AbortAsync(source, abortAfter!.Value, abortAttempts, token).ConfigureAwait(false);
                 }
 
-                try
-                {
-                    var poll = UpdateStatusAsync(token);
-                    if (registration is not null && !poll.IsCompleted && await Task.WhenAny(poll, registration.Notified).ConfigureAwait(false) == registration.Notified)
-                    {
-                        // The webhook beat the poll in flight: the poll's answer, whenever it comes, changes nothing.
-                        _ = poll.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                        return await FromWebhookAsync(registration).ConfigureAwait(false);
-                    }
+                return abortAttempts == 0 ? abortAt : null;
+            },
+        };
 
-                    var current = Report(await poll.ConfigureAwait(false), progress);
-                    registration ??= Listen(source);
-                    lastError = null;
-                    if (current.Status.IsFinal)
-                    {
-                        return current;
-                    }
-                }
-                catch (Exception ex) when (ex is SunbayTransportException or SunbayApiException or SunbayConfigurationException && !token.IsCancellationRequested)
-                {
-                    // A failed query (or a configuration reload that failed validation, until it is fixed) says nothing
-                    // about the transaction, which may be paid on the terminal: keep waiting.
-                    // The first failure of a series is a warning, the ones after it are debug lines.
-                    if (lastError is null)
-                    {
-                        Log.PollFailed(source.Logger, TransactionRequestId, ex);
-                    }
-                    else
-                    {
-                        Log.PollFailedAgain(source.Logger, TransactionRequestId, ex.Message);
-                    }
-
-                    lastError = ex;
-                }
-
-                var now = time.GetUtcNow();
-                if (now > Deadline(started) + polling.ExpiryGracePeriod)
-                {
-                    throw new SunbayOperationTimeoutException(TransactionRequestId, LastKnown?.Status ?? default, lastError);
-                }
-
-                var pause = Jittered(interval, polling.Jitter);
-                if (abortAt is { } abortTime && abortAttempts == 0 && abortTime - now < pause)
-                {
-                    pause = abortTime > now ? abortTime - now : TimeSpan.Zero;
-                }
-
-                var delay = Task.Delay(pause, time, token);
-                if (registration is not null && await Task.WhenAny(delay, registration.Notified).ConfigureAwait(false) == registration.Notified)
-                {
-                    return await FromWebhookAsync(registration).ConfigureAwait(false);
-                }
-
-                await delay.ConfigureAwait(false);
-                if (time.GetUtcNow() - started >= polling.BackoffAfter)
-                {
-                    interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * polling.BackoffMultiplier), polling.MaxInterval.Ticks));
-                }
-            }
+        try
+        {
+            return await wait.RunAsync(stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && source.IsDisposed)
         {
@@ -121,10 +85,6 @@ public partial class TransactionOperation
         {
             registration?.Dispose();
         }
-
-        // The verified webhook ended the wait: it is the final state (unless an earlier final one already won).
-        async Task<Transaction> FromWebhookAsync(TransactionWaiters.Registration notified) =>
-            Report(Apply(await notified.Notified.ConfigureAwait(false), TransactionUpdateSource.Webhook), progress);
     }
 
     /// <summary>
@@ -148,7 +108,7 @@ public partial class TransactionOperation
                 cancellationToken).ConfigureAwait(false);
             return MaxAbortAttempts;
         }
-        catch (SunbayException ex) when (ex is not SunbayClientDisposedException && !cancellationToken.IsCancellationRequested)
+        catch (PaymentsException ex) when (ex is not SunbayClientDisposedException && !cancellationToken.IsCancellationRequested)
         {
             Log.AbortFailed(source.Logger, TransactionRequestId, ex);
             return ex is SunbayTransportException ? attempts : MaxAbortAttempts;
@@ -161,9 +121,6 @@ public partial class TransactionOperation
 
     private DateTimeOffset Deadline(DateTimeOffset started) =>
         _expiresAt ?? (_latest?.CreatedAt ?? started) + TimeSpan.FromDays(1);
-
-    private static TimeSpan Jittered(TimeSpan interval, double jitter) =>
-        jitter <= 0 ? interval : interval * (1 + (jitter * ((Random.Shared.NextDouble() * 2) - 1)));
 
     private static Transaction Report(Transaction transaction, IProgress<Transaction>? progress)
     {

@@ -17,7 +17,7 @@ internal static class RequestRules
         var ahead = at - now;
         if (ahead < MinExpiry || ahead > MaxExpiry)
         {
-            throw new SunbayValidationException("timeExpire", $"must be 3 minutes to 1 day from now (was {ahead:g} ahead)");
+            throw new PaymentsValidationException("timeExpire", $"must be 3 minutes to 1 day from now (was {ahead:g} ahead)");
         }
     }
 
@@ -38,12 +38,12 @@ internal static class RequestRules
                 : null;
             if (field is not null)
             {
-                throw new SunbayValidationException(field, UnreferencedOnly);
+                throw new PaymentsValidationException(field, UnreferencedOnly);
             }
         }
         else if (string.IsNullOrEmpty(request.ReferenceOrderId))
         {
-            throw new SunbayValidationException("referenceOrderId", "is required for an unreferenced refund (one without originalTransactionId and originalTransactionRequestId)");
+            throw new PaymentsValidationException("referenceOrderId", "is required for an unreferenced refund (one without originalTransactionId and originalTransactionRequestId)");
         }
     }
 
@@ -54,21 +54,21 @@ internal static class RequestRules
     /// </summary>
     public static string Required(string? value, string? fallback, string field, string setting) =>
         value is not null
-            ? !string.IsNullOrWhiteSpace(value) ? value : throw new SunbayValidationException(field, $"must not be blank; leave it null to use the configured Sunbay:{setting}")
+            ? !string.IsNullOrWhiteSpace(value) ? value : throw new PaymentsValidationException(field, $"must not be blank; leave it null to use the configured Sunbay:{setting}")
         : !string.IsNullOrWhiteSpace(fallback) ? fallback
-        : throw new SunbayValidationException(field, $"is required: set it on the request or configure Sunbay:{setting}");
+        : throw new PaymentsValidationException(field, $"is required: set it on the request or configure Sunbay:{setting}");
 
     /// <summary>subId only with category EBT and id EBT; cardNetworkType only with category CARD.</summary>
     public static void PaymentMethod(PaymentMethod? method, CardNetworkType? cardNetworkType)
     {
         if (method?.SubId is not null && (method.Category != PaymentMethodCategory.Ebt || !string.Equals(method.Id, "EBT", StringComparison.Ordinal)))
         {
-            throw new SunbayValidationException("paymentMethod.subId", "is allowed only when paymentMethod.category is EBT and paymentMethod.id is EBT");
+            throw new PaymentsValidationException("paymentMethod.subId", "is allowed only when paymentMethod.category is EBT and paymentMethod.id is EBT");
         }
 
         if (cardNetworkType is not null && method?.Category != PaymentMethodCategory.Card)
         {
-            throw new SunbayValidationException("cardNetworkType", "is allowed only when paymentMethod.category is CARD (it is auto-detected otherwise)");
+            throw new PaymentsValidationException("cardNetworkType", "is allowed only when paymentMethod.category is CARD (it is auto-detected otherwise)");
         }
     }
 
@@ -77,7 +77,7 @@ internal static class RequestRules
     {
         if (config is { UseHostConfig: false, EntryLocation: null })
         {
-            throw new SunbayValidationException("signatureConfig.entryLocation", "is required when signatureConfig.useHostConfig is false");
+            throw new PaymentsValidationException("signatureConfig.entryLocation", "is required when signatureConfig.useHostConfig is false");
         }
     }
 
@@ -95,12 +95,12 @@ internal static class RequestRules
 
         if (suggestions.Values.Any(v => !double.IsFinite(v) || v < 0))
         {
-            throw new SunbayValidationException("tipConfig.suggestions.values", "must hold finite numbers of at least 0 (no NaN or infinity)");
+            throw new PaymentsValidationException("tipConfig.suggestions.values", "must hold finite numbers of at least 0 (no NaN or infinity)");
         }
 
         if (suggestions.Names is { Count: > 0 } names && names.Count != suggestions.Values.Count)
         {
-            throw new SunbayValidationException("tipConfig.suggestions.names", $"must have as many items as values ({names.Count} names, {suggestions.Values.Count} values)");
+            throw new PaymentsValidationException("tipConfig.suggestions.names", $"must have as many items as values ({names.Count} names, {suggestions.Values.Count} values)");
         }
     }
 
@@ -110,7 +110,7 @@ internal static class RequestRules
         OriginalIds(originalTransactionId, originalTransactionRequestId);
         if (originalTransactionId is null && originalTransactionRequestId is null)
         {
-            throw new SunbayValidationException("originalTransactionId", "or originalTransactionRequestId is required: name the original transaction");
+            throw new PaymentsValidationException("originalTransactionId", "or originalTransactionRequestId is required: name the original transaction");
         }
     }
 
@@ -119,12 +119,12 @@ internal static class RequestRules
     {
         if (originalTransactionId is not null && string.IsNullOrWhiteSpace(originalTransactionId))
         {
-            throw new SunbayValidationException("originalTransactionId", "must not be blank: leave it unset (null) or give SUNBAY's transaction ID");
+            throw new PaymentsValidationException("originalTransactionId", "must not be blank: leave it unset (null) or give SUNBAY's transaction ID");
         }
 
         if (originalTransactionRequestId is not null && string.IsNullOrWhiteSpace(originalTransactionRequestId))
         {
-            throw new SunbayValidationException("originalTransactionRequestId", "must not be blank: leave it unset (null) or give the original's transactionRequestId");
+            throw new PaymentsValidationException("originalTransactionRequestId", "must not be blank: leave it unset (null) or give the original's transactionRequestId");
         }
     }
 
@@ -133,19 +133,19 @@ internal static class RequestRules
     {
         if (from.HasValue != to.HasValue)
         {
-            throw new SunbayValidationException(from.HasValue ? "endTime" : "startTime", "is required when the other end of the window is given (give both or neither)");
+            throw new PaymentsValidationException(from.HasValue ? "endTime" : "startTime", "is required when the other end of the window is given (give both or neither)");
         }
 
         if (from is { } start && to is { } end)
         {
             if (end < start)
             {
-                throw new SunbayValidationException("endTime", "must not be before startTime");
+                throw new PaymentsValidationException("endTime", "must not be before startTime");
             }
 
             if (end - start > TimeSpan.FromDays(30))
             {
-                throw new SunbayValidationException("endTime", $"must be at most 30 days after startTime (was {(end - start).TotalDays:F1} days)");
+                throw new PaymentsValidationException("endTime", $"must be at most 30 days after startTime (was {(end - start).TotalDays:F1} days)");
             }
         }
     }

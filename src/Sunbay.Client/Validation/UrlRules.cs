@@ -41,12 +41,12 @@ internal static class UrlRules
 
             if (string.IsNullOrWhiteSpace(value))
             {
-                throw new SunbayValidationException(field, $"must not be blank; {hint}");
+                throw new PaymentsValidationException(field, $"must not be blank; {hint}");
             }
 
             if (WebhookUrlProblem(value) is { } problem)
             {
-                throw new SunbayValidationException(field, problem);
+                throw new PaymentsValidationException(field, problem);
             }
         }
     }

@@ -1,7 +1,7 @@
 namespace Sunbay.Client.Webhooks;
 
 /// <summary>A webhook delivery failed verification. The message names the reason, never a secret or a signature.</summary>
-public sealed class SunbayWebhookException : SunbayException
+public sealed class SunbayWebhookException : PaymentsException
 {
     /// <summary>Creates the exception for <paramref name="reason"/>.</summary>
     /// <param name="reason">Why the delivery was rejected.</param>

@@ -38,7 +38,7 @@ public sealed class ApiKeyTests
         var created = await client.CreateApiKeyAsync(NextKey);
         options.ApiKey = created.Key; // the application switched to it
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.RevokeApiKeyAsync(created.Id));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.RevokeApiKeyAsync(created.Id));
 
         Assert.Equal("id", error.Field);
         Assert.Contains("the key that makes the request", error.Rule, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class ApiKeyTests
             _ => NextKey,
         };
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.RotateApiKeyAsync(request, oldKeyId == 0 ? 0 : 1, (_, _) => Task.CompletedTask));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.RotateApiKeyAsync(request, oldKeyId == 0 ? 0 : 1, (_, _) => Task.CompletedTask));
 
         Assert.Equal(field, error.Field);
         Assert.Empty(stub.Requests);

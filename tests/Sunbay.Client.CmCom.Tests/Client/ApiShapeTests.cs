@@ -44,8 +44,8 @@ public sealed class ApiShapeTests
     {
         var exceptions = typeof(CmComClient).Assembly.GetExportedTypes().Where(t => typeof(Exception).IsAssignableFrom(t));
 
-        Assert.All(exceptions, e => Assert.True(typeof(SunbayException).IsAssignableFrom(e), e.Name));
-        Assert.True(typeof(SunbayTransportException).IsAssignableFrom(typeof(CmComTransportException)));
-        Assert.True(typeof(SunbayApiException).IsAssignableFrom(typeof(CmComAuthenticationException)));
+        Assert.All(exceptions, e => Assert.True(typeof(PaymentsException).IsAssignableFrom(e), e.Name));
+        Assert.True(typeof(PaymentsTransportException).IsAssignableFrom(typeof(CmComTransportException)));
+        Assert.True(typeof(PaymentsApiException).IsAssignableFrom(typeof(CmComAuthenticationException)));
     }
 }

@@ -75,6 +75,6 @@ public sealed class CancelTests
 
         var error = await Assert.ThrowsAsync<CmComApiException>(() => client.CancelAsync("no-such-id"));
 
-        Assert.Equal("404", error.Code);
+        Assert.Equal("404", error.ProviderCode);
     }
 }

@@ -76,6 +76,28 @@ public sealed class OperationTests
     }
 
     [Fact]
+    public async Task A_wait_without_an_outcome_ends_at_its_limit_with_the_neutral_timeout()
+    {
+        var time = TestClients.Clock();
+        var stub = new MerchantApiStub { Clock = time };
+        var options = TestClients.Options(o =>
+        {
+            o.Polling.InitialInterval = TimeSpan.FromSeconds(1);
+            o.Polling.Jitter = 0;
+            o.Polling.MaxWait = TimeSpan.FromSeconds(10);
+        });
+        using var client = TestClients.Client(stub, options, time);
+        var started = time.GetUtcNow();
+
+        var wait = client.GetOperation(stub.Add("inv-1")).WaitForCompletionAsync();
+        var error = await Assert.ThrowsAsync<PaymentsOperationTimeoutException>(() => time.DriveAsync(wait, Step));
+
+        Assert.Equal("CM.com", error.Provider);
+        Assert.Null(error.LastError);
+        Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(12));
+    }
+
+    [Fact]
     public async Task A_failed_read_does_not_end_the_wait()
     {
         var stub = new MerchantApiStub();

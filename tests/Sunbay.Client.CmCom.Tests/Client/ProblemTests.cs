@@ -17,12 +17,12 @@ public sealed class ProblemTests
             "application/problem+json"));
         using var client = TestClients.Client(stub);
 
-        SunbayApiException error = await Assert.ThrowsAsync<CmComApiException>(() => client.StartPurchaseAsync(TestClients.Purchase()));
+        PaymentsApiException error = await Assert.ThrowsAsync<CmComApiException>(() => client.StartPurchaseAsync(TestClients.Purchase()));
 
         var problem = Assert.IsType<CmComApiException>(error);
-        Assert.Equal((HttpStatusCode.BadRequest, "400", "start-transaction"), (problem.StatusCode, problem.Code, problem.Operation));
+        Assert.Equal((HttpStatusCode.BadRequest, "400", "start-transaction"), (problem.StatusCode, problem.ProviderCode, problem.Operation));
         Assert.Equal(("Bad Request", "amount.value exceeds the purchase", "/terminals/x/transactions", "https://errors.test/amount"), (problem.Title, problem.Detail, problem.Instance, problem.ProblemType));
-        Assert.Equal(problem.Detail, problem.ApiMessage);
+        Assert.Equal(problem.Detail, problem.ProviderMessage);
         Assert.Equal("CM.com refused start-transaction: HTTP 400 Bad Request, \"amount.value exceeds the purchase\" (instance /terminals/x/transactions).", problem.Message);
     }
 

@@ -47,7 +47,7 @@ public sealed class RecoveryTests
         stub.Add("inv-1", 5m);
         using var client = TestClients.Client(stub);
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartOrResumePurchaseAsync(TestClients.Purchase("inv-1", 98.75m)));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartOrResumePurchaseAsync(TestClients.Purchase("inv-1", 98.75m)));
 
         Assert.Equal("merchant_order_reference", error.Field);
         Assert.Equal(0, stub.Count(HttpMethod.Post, "/"));
@@ -93,7 +93,7 @@ public sealed class RecoveryTests
         var stub = new MerchantApiStub();
         using var client = TestClients.Client(stub);
 
-        Assert.Equal("merchant_order_reference", (await Assert.ThrowsAsync<SunbayValidationException>(() => client.FindTransactionByReferenceAsync("no spaces"))).Field);
+        Assert.Equal("merchant_order_reference", (await Assert.ThrowsAsync<PaymentsValidationException>(() => client.FindTransactionByReferenceAsync("no spaces"))).Field);
         Assert.Empty(stub.Requests);
     }
 }

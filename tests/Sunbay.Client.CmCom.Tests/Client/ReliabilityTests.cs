@@ -33,8 +33,8 @@ public sealed class ReliabilityTests
 
         Assert.Equal(1, stub.Count(HttpMethod.Post, "/terminals/"));
         Assert.Equal(outcomeUnknown, error.OutcomeUnknown);
-        Assert.IsAssignableFrom<SunbayTransportException>(error);
-        Assert.Equal((MerchantApiStub.Terminal, "inv-lost", "inv-lost"), (error.TerminalId, error.MerchantOrderReference, error.TransactionRequestId));
+        Assert.IsAssignableFrom<PaymentsTransportException>(error);
+        Assert.Equal((MerchantApiStub.Terminal, "inv-lost", "inv-lost"), (error.TerminalId, error.MerchantOrderReference, error.IdempotencyKey));
         if (outcomeUnknown)
         {
             Assert.Contains("merchant_order_reference 'inv-lost'", error.Message, StringComparison.Ordinal);

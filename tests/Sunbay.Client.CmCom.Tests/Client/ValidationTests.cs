@@ -2,7 +2,7 @@ using Sunbay.Client.CmCom.Tests.Support;
 
 namespace Sunbay.Client.CmCom.Tests.Client;
 
-/// <summary>Bad input is a SunbayValidationException naming the field and the rule, and nothing is sent.</summary>
+/// <summary>Bad input is a PaymentsValidationException naming the field and the rule, and nothing is sent.</summary>
 public sealed class ValidationTests
 {
     public static TheoryData<CmComPurchaseRequest, string, string> BadPurchases => new()
@@ -31,7 +31,7 @@ public sealed class ValidationTests
         var stub = new MerchantApiStub();
         using var client = TestClients.Client(stub);
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartPurchaseAsync(request));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartPurchaseAsync(request));
 
         Assert.Equal(field, error.Field);
         Assert.Contains(rule, error.Rule, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class ValidationTests
         var stub = new MerchantApiStub();
         using var client = TestClients.Client(stub, TestClients.Options(o => o.Terminal = null));
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.GetTransactionAsync("t-1"));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.GetTransactionAsync("t-1"));
 
         Assert.Equal("terminalId", error.Field);
         Assert.Contains("CmCom:Terminal", error.Rule, StringComparison.Ordinal);
@@ -73,8 +73,8 @@ public sealed class ValidationTests
         var stub = new MerchantApiStub();
         using var client = TestClients.Client(stub);
 
-        Assert.Equal("transactionId", (await Assert.ThrowsAsync<SunbayValidationException>(() => client.CancelAsync(id))).Field);
-        Assert.Equal("transactionId", Assert.Throws<SunbayValidationException>(() => client.GetOperation(id)).Field);
+        Assert.Equal("transactionId", (await Assert.ThrowsAsync<PaymentsValidationException>(() => client.CancelAsync(id))).Field);
+        Assert.Equal("transactionId", Assert.Throws<PaymentsValidationException>(() => client.GetOperation(id)).Field);
         Assert.Empty(stub.Requests);
     }
 
@@ -85,7 +85,7 @@ public sealed class ValidationTests
         using var client = TestClients.Client(stub);
         var refund = new CmComRefundRequest { MerchantOrderReference = "r-1", Amount = 1m, Currency = "EUR", PurchaseId = "" };
 
-        Assert.Equal("reference.id", (await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartRefundAsync(refund))).Field);
+        Assert.Equal("reference.id", (await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartRefundAsync(refund))).Field);
         Assert.Empty(stub.Requests);
     }
 
@@ -95,8 +95,8 @@ public sealed class ValidationTests
         var purchase = CmComModelFactory.Transaction("p-1", "SUNMI-P2-S1", CmComTransactionStatus.Cleared, CmComTransactionResult.Approved, amount: 20m, currency: "EUR");
 
         var refund = CmComRefundRequest.For(purchase, "inv-1-r", 5m);
-        var tooMuch = Assert.Throws<SunbayValidationException>(() => CmComRefundRequest.For(purchase, "inv-1-r", 20.01m));
-        var declined = Assert.Throws<SunbayValidationException>(() => CmComRefundRequest.For(CmComModelFactory.Transaction("p-2", "SUNMI-P2-S1", CmComTransactionStatus.Cancelled, CmComTransactionResult.Declined, amount: 20m, currency: "EUR"), "r"));
+        var tooMuch = Assert.Throws<PaymentsValidationException>(() => CmComRefundRequest.For(purchase, "inv-1-r", 20.01m));
+        var declined = Assert.Throws<PaymentsValidationException>(() => CmComRefundRequest.For(CmComModelFactory.Transaction("p-2", "SUNMI-P2-S1", CmComTransactionStatus.Cancelled, CmComTransactionResult.Declined, amount: 20m, currency: "EUR"), "r"));
 
         Assert.Equal(("p-1", "SUNMI-P2-S1", "EUR", 5m), (refund.PurchaseId, refund.TerminalId, refund.Currency, refund.Amount));
         Assert.Equal("amount.value", tooMuch.Field);
@@ -113,7 +113,7 @@ public sealed class ValidationTests
         using var client = TestClients.Client(stub);
         var request = new CmComApiKeyRequest { Label = label, ValidFrom = from is null ? null : DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture), ValidUntil = until is null ? null : DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture) };
 
-        Assert.Equal(field, (await Assert.ThrowsAsync<SunbayValidationException>(() => client.CreateApiKeyAsync(request))).Field);
+        Assert.Equal(field, (await Assert.ThrowsAsync<PaymentsValidationException>(() => client.CreateApiKeyAsync(request))).Field);
         Assert.Empty(stub.Requests);
     }
 }

@@ -63,7 +63,7 @@ public sealed class FakeOutcomeGuideTests
         Assert.False(operation.Value.IsApproved);
         Assert.Equal(CardPaymentStatus.Cancelled, outcome.Status);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Throws<SunbayValidationException>(() => CmComRefundRequest.For(final, "inv-reversed-r"));
+        Assert.Throws<PaymentsValidationException>(() => CmComRefundRequest.For(final, "inv-reversed-r"));
     }
 
     [Fact]

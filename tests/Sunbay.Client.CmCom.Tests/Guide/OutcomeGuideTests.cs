@@ -66,7 +66,7 @@ public sealed class OutcomeGuideTests
 
         var transaction = await time.DriveAsync(client.GetOperation(id).WaitForCompletionAsync(), Step);
         var outcome = await time.DriveAsync(client.AsCardPayments().GetOperation($"{MerchantApiStub.Terminal}/{id}").WaitForCompletionAsync(), Step);
-        var refund = Assert.Throws<SunbayValidationException>(() => CmComRefundRequest.For(transaction, "inv-reversed-r"));
+        var refund = Assert.Throws<PaymentsValidationException>(() => CmComRefundRequest.For(transaction, "inv-reversed-r"));
 
         Assert.Equal(CmComTransactionResult.Approved, transaction.Result);
         Assert.False(transaction.IsApproved);

@@ -93,7 +93,7 @@ internal static class CmComFaults
             await task;
             return null;
         }
-        catch (Exception ex) when (ex is SunbayException or OperationCanceledException)
+        catch (Exception ex) when (ex is PaymentsException or OperationCanceledException)
         {
             return ex;
         }

@@ -110,7 +110,7 @@ public sealed class FollowFaultTests : FakeHostTest
         var request = new CardPaymentRequest { Amount = new Money(12m, "EUR"), MerchantReference = "neutral-lost", IdempotencyKey = "neutral-lost" };
         Host.Faults.Enqueue(FakeEndpoint.StartTransaction, FakeFault.DropAfterRecording);
 
-        var error = await Assert.ThrowsAnyAsync<SunbayTransportException>(() => payments.StartPaymentAsync(request));
+        var error = await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => payments.StartPaymentAsync(request));
         var resumed = await payments.StartPaymentAsync(request);
         var outcome = await Host.RunUntilAsync(resumed.WaitForCompletionAsync(), TimeSpan.FromMinutes(5));
 

@@ -57,8 +57,8 @@ public sealed class IdempotencyTests
         fixture.NextCardIsNeverPresented();
         await fixture.RunAsync(app.Payments.StartPaymentAsync(fixture.Payment("key-amount-01", amount: 12.50m)));
 
-        var otherAmount = await Assert.ThrowsAsync<SunbayValidationException>(() => fixture.RunAsync(app.Payments.StartPaymentAsync(fixture.Payment("key-amount-01", amount: 13.50m))));
-        var otherCurrency = await Assert.ThrowsAsync<SunbayValidationException>(() => fixture.RunAsync(app.Payments.StartPaymentAsync(
+        var otherAmount = await Assert.ThrowsAsync<PaymentsValidationException>(() => fixture.RunAsync(app.Payments.StartPaymentAsync(fixture.Payment("key-amount-01", amount: 13.50m))));
+        var otherCurrency = await Assert.ThrowsAsync<PaymentsValidationException>(() => fixture.RunAsync(app.Payments.StartPaymentAsync(
             new CardPaymentRequest { Amount = new Money(12.50m, fixture.Currency == "EUR" ? "USD" : "EUR"), MerchantReference = "order-100001", IdempotencyKey = "key-amount-01" })));
 
         Assert.Equal("IdempotencyKey", otherAmount.Field);
@@ -92,7 +92,7 @@ public sealed class IdempotencyTests
         var lost = await Assert.ThrowsAsync<CardPaymentOutcomeUnknownException>(() => fixture.RunAsync(app.Payments.StartPaymentAsync(fixture.Payment())));
         Assert.True(lost.OutcomeUnknown);
         Assert.Matches("^[0-9a-f]{32}$", lost.IdempotencyKey);
-        Assert.Contains(lost.IdempotencyKey, lost.Message, StringComparison.Ordinal);
+        Assert.Contains(lost.IdempotencyKey!, lost.Message, StringComparison.Ordinal);
 
         var resumed = await fixture.RunAsync(app.Payments.StartPaymentAsync(fixture.Payment(lost.IdempotencyKey)));
         var outcome = await fixture.RunAsync(resumed.WaitForCompletionAsync());

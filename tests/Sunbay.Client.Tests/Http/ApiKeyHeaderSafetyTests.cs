@@ -91,7 +91,7 @@ public sealed class ApiKeyHeaderSafetyTests
 
         // The options monitor re-validates on reload (and its listeners may see the failure right here).
         _ = Record.Exception(configuration.Reload);
-        var error = await Assert.ThrowsAsync<SunbayConfigurationException>(() => client.StartSaleAsync(TestClients.Sale()));
+        var error = await Assert.ThrowsAsync<PaymentsConfigurationException>(() => client.StartSaleAsync(TestClients.Sale()));
 
         Assert.Contains("Sunbay:ApiKey", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(BadKey, error.ToString(), StringComparison.Ordinal);

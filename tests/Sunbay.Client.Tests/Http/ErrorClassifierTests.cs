@@ -110,8 +110,8 @@ public sealed class ErrorClassifierTests
         { new HttpRequestException(HttpRequestError.ResponseEnded, "cut"), false, false },
         { new TimeoutRejectedException("t", TimeSpan.FromSeconds(60)), true, true },
         { new BrokenCircuitException("open"), true, false },
-        { new SunbayApiKeyException("Sunbay:ApiKey"), true, false },
-        { new SunbayRedirectException(307, "https://elsewhere/", followed: false), true, true },
+        { new ApiKeyException("Sunbay:ApiKey"), true, false },
+        { new RedirectException(307, "https://elsewhere/", followed: false), true, true },
         { new OperationCanceledException("attempt timed out"), true, true },
         { new InvalidOperationException("a handler's bug"), true, true },
     };

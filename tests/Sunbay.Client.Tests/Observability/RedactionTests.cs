@@ -35,8 +35,8 @@ public sealed class RedactionTests
         var stub = new StubHandler().Always(request => Echo(answer, request.Headers.Authorization!.ToString()));
         using var client = new SunbayClient(TestClients.Options(o => o.ApiKey = Key), stub, TestClients.Clock(), factory);
 
-        var push = await Assert.ThrowsAnyAsync<SunbayException>(() => client.StartSaleAsync(TestClients.Sale()));
-        var query = await Assert.ThrowsAnyAsync<SunbayException>(() => client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1")));
+        var push = await Assert.ThrowsAnyAsync<PaymentsException>(() => client.StartSaleAsync(TestClients.Sale()));
+        var query = await Assert.ThrowsAnyAsync<PaymentsException>(() => client.GetTransactionAsync(TransactionLookup.ByTransactionRequestId("req1")));
 
         Assert.Equal($"Bearer {Key}", stub.Calls[0].Headers["Authorization"]);
         var texts = new List<string> { push.Message, push.ToString(), query.Message, query.ToString() };

@@ -80,7 +80,7 @@ public sealed class SecretSafetyTests
         host.Webhooks.TamperNext();
         var declined = await (await sunbay.StartSaleAsync(sale with { Amount = 9823, ReferenceOrderId = "ORDER-SAFE-2" })).WaitForCompletionAsync();
         texts.Add(declined.ToString());
-        await Expect<SunbayValidationException>(() => sunbay.StartSaleAsync(sale with { Currency = "usd" }));
+        await Expect<PaymentsValidationException>(() => sunbay.StartSaleAsync(sale with { Currency = "usd" }));
         await Expect<SunbayApiException>(() => sunbay.StartVoidAsync(new VoidRequest { OriginalTransactionId = "0000000000000000" }));
 
         // Transport failures, with and without an outcome.

@@ -18,6 +18,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
     public PackagingTests(PackedPackages packages) => _packages = packages;
 
     [Theory]
+    [InlineData("Sunbay.Client.Core")]
     [InlineData("Sunbay.Client")]
     [InlineData("Sunbay.Client.AspNetCore")]
     [InlineData("Sunbay.Client.Testing")]
@@ -53,16 +54,18 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
     }
 
     [Theory]
-    [InlineData("Sunbay.Client", "net8.0", "Microsoft.Extensions.DependencyInjection.Abstractions,Microsoft.Extensions.Hosting.Abstractions,Microsoft.Extensions.Http.Resilience,Microsoft.Extensions.Options.ConfigurationExtensions,System.Text.Json")]
-    [InlineData("Sunbay.Client", "net10.0", "Microsoft.Extensions.DependencyInjection.Abstractions,Microsoft.Extensions.Hosting.Abstractions,Microsoft.Extensions.Http.Resilience,Microsoft.Extensions.Options.ConfigurationExtensions")]
+    [InlineData("Sunbay.Client.Core", "net8.0", "Microsoft.Extensions.DependencyInjection.Abstractions,Microsoft.Extensions.Hosting.Abstractions,Microsoft.Extensions.Http.Resilience,Microsoft.Extensions.Options.ConfigurationExtensions,System.Text.Json")]
+    [InlineData("Sunbay.Client.Core", "net10.0", "Microsoft.Extensions.DependencyInjection.Abstractions,Microsoft.Extensions.Hosting.Abstractions,Microsoft.Extensions.Http.Resilience,Microsoft.Extensions.Options.ConfigurationExtensions")]
+    [InlineData("Sunbay.Client", "net8.0", "Microsoft.Extensions.DependencyInjection.Abstractions,Microsoft.Extensions.Hosting.Abstractions,Microsoft.Extensions.Http.Resilience,Microsoft.Extensions.Options.ConfigurationExtensions,Sunbay.Client.Core,System.Text.Json")]
+    [InlineData("Sunbay.Client", "net10.0", "Microsoft.Extensions.DependencyInjection.Abstractions,Microsoft.Extensions.Hosting.Abstractions,Microsoft.Extensions.Http.Resilience,Microsoft.Extensions.Options.ConfigurationExtensions,Sunbay.Client.Core")]
     [InlineData("Sunbay.Client.AspNetCore", "net8.0", "Microsoft.Extensions.Http,Microsoft.Extensions.Logging.Abstractions,Sunbay.Client,System.Diagnostics.DiagnosticSource")]
     [InlineData("Sunbay.Client.AspNetCore", "net10.0", "Sunbay.Client")]
     [InlineData("Sunbay.Client.Testing", "net8.0", "Sunbay.Client,Sunbay.Client.CmCom,System.Text.Json")]
     [InlineData("Sunbay.Client.Testing", "net10.0", "Sunbay.Client,Sunbay.Client.CmCom")]
     [InlineData("Sunbay.Client.Redis", "net8.0", "StackExchange.Redis,Sunbay.Client,System.IO.Hashing")]
     [InlineData("Sunbay.Client.Redis", "net10.0", "StackExchange.Redis,Sunbay.Client,System.IO.Hashing")]
-    [InlineData("Sunbay.Client.CmCom", "net8.0", "Microsoft.Extensions.Logging.Abstractions,Microsoft.Extensions.Options.ConfigurationExtensions,Sunbay.Client,System.Text.Json")]
-    [InlineData("Sunbay.Client.CmCom", "net10.0", "Microsoft.Extensions.Logging.Abstractions,Microsoft.Extensions.Options.ConfigurationExtensions,Sunbay.Client")]
+    [InlineData("Sunbay.Client.CmCom", "net8.0", "Microsoft.Extensions.Logging.Abstractions,Microsoft.Extensions.Options.ConfigurationExtensions,Sunbay.Client.Core,System.Text.Json")]
+    [InlineData("Sunbay.Client.CmCom", "net10.0", "Microsoft.Extensions.Logging.Abstractions,Microsoft.Extensions.Options.ConfigurationExtensions,Sunbay.Client.Core")]
     public void Dependencies_are_exactly_the_intended_packages(string id, string framework, string expected)
     {
         var package = _packages.Get(id);

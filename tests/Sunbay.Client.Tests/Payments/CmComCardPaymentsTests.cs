@@ -39,7 +39,7 @@ public sealed class CmComCardPaymentsTests
     {
         await using var fixture = new CmComCardPaymentsFixture();
 
-        var error = Assert.Throws<SunbayValidationException>(() => fixture.Payments.GetOperation(id));
+        var error = Assert.Throws<PaymentsValidationException>(() => fixture.Payments.GetOperation(id));
 
         Assert.Equal("id", error.Field);
         Assert.Empty(fixture.Host.Journal);
@@ -64,7 +64,7 @@ public sealed class CmComCardPaymentsTests
     {
         await using var fixture = new CmComCardPaymentsFixture();
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => fixture.Payments.StartPaymentAsync(
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => fixture.Payments.StartPaymentAsync(
             new CardPaymentRequest { Amount = new Money(1m, "EUR"), MerchantReference = "POS A/1" }));
 
         Assert.Equal(nameof(CardPaymentRequest.MerchantReference), error.Field);

@@ -59,8 +59,8 @@ public sealed class MoneyTests
     [InlineData("€")]
     public void An_unknown_code_is_refused_never_taken_to_have_two_decimals(string currency)
     {
-        var major = Assert.Throws<SunbayValidationException>(() => new Money(10m, currency));
-        var minor = Assert.Throws<SunbayValidationException>(() => Money.FromMinorUnits(1000, currency));
+        var major = Assert.Throws<PaymentsValidationException>(() => new Money(10m, currency));
+        var minor = Assert.Throws<PaymentsValidationException>(() => Money.FromMinorUnits(1000, currency));
 
         Assert.Equal("currency", major.Field);
         Assert.Contains("ISO 4217", major.Rule, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class MoneyTests
     [InlineData("  ")]
     public void A_missing_currency_is_refused(string? currency)
     {
-        var error = Assert.Throws<SunbayValidationException>(() => new Money(10m, currency!));
+        var error = Assert.Throws<PaymentsValidationException>(() => new Money(10m, currency!));
 
         Assert.Equal("currency", error.Field);
         Assert.Contains("required", error.Rule, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class MoneyTests
     [InlineData("KWD", 1.2345)]
     public void More_decimals_than_the_currency_has_is_a_validation_error_naming_the_field(string currency, double major)
     {
-        var error = Assert.Throws<SunbayValidationException>(() => new Money((decimal)major, currency));
+        var error = Assert.Throws<PaymentsValidationException>(() => new Money((decimal)major, currency));
 
         Assert.Equal("amount", error.Field);
         Assert.Contains(currency, error.Rule, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class MoneyTests
     [Fact]
     public void An_amount_beyond_64_bit_minor_units_is_refused_without_overflowing()
     {
-        var error = Assert.Throws<SunbayValidationException>(() => new Money(decimal.MaxValue, "KWD"));
+        var error = Assert.Throws<PaymentsValidationException>(() => new Money(decimal.MaxValue, "KWD"));
 
         Assert.Equal("amount", error.Field);
         Assert.Contains("too large", error.Rule, StringComparison.Ordinal);

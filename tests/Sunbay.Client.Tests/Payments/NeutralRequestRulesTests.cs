@@ -101,7 +101,7 @@ public sealed class NeutralRequestRulesTests
         await using var fixture = CardPaymentsFixtures.Create(provider);
         var (field, build) = RefusedPaymentCases[name];
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => fixture.Payments.StartPaymentAsync(build(fixture.Currency)));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => fixture.Payments.StartPaymentAsync(build(fixture.Currency)));
 
         Assert.Equal(field, error.Field);
         Assert.False(string.IsNullOrWhiteSpace(error.Rule));
@@ -127,7 +127,7 @@ public sealed class NeutralRequestRulesTests
         await using var fixture = CardPaymentsFixtures.Create(provider);
         var (field, build) = RefusedRefundCases[name];
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => fixture.Payments.StartRefundAsync(build(fixture.Currency)));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => fixture.Payments.StartRefundAsync(build(fixture.Currency)));
 
         Assert.Equal(field, error.Field);
         Assert.Equal(0, fixture.RecordedRequests);
@@ -138,7 +138,7 @@ public sealed class NeutralRequestRulesTests
     {
         var request = Payment("EUR") with { MerchantReference = "4111111111111111111111111111111111" };
 
-        var error = Assert.Throws<SunbayValidationException>(request.Validate);
+        var error = Assert.Throws<PaymentsValidationException>(request.Validate);
 
         Assert.Contains("6 to 32 characters of A-Z a-z 0-9 _ -", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("4111111111", error.Message, StringComparison.Ordinal);

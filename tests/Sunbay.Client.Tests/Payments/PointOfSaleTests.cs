@@ -126,7 +126,7 @@ public sealed class PointOfSaleTests
     {
         await using var fixture = CardPaymentsFixtures.Create(provider);
 
-        var error = Assert.Throws<SunbayValidationException>(() => fixture.Payments.GetOperation(" "));
+        var error = Assert.Throws<PaymentsValidationException>(() => fixture.Payments.GetOperation(" "));
 
         Assert.Equal("id", error.Field);
     }

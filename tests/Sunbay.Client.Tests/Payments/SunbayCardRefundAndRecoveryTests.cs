@@ -105,7 +105,7 @@ public sealed class SunbayCardRefundAndRecoveryTests : IAsyncLifetime
     public async Task Neutral_and_sunbay_rules_name_the_neutral_property_and_nothing_is_sent()
     {
         async Task<string> FieldOf(CardPaymentRequest request) =>
-            (await Assert.ThrowsAsync<SunbayValidationException>(() => Payments.StartPaymentAsync(request))).Field;
+            (await Assert.ThrowsAsync<PaymentsValidationException>(() => Payments.StartPaymentAsync(request))).Field;
 
         var valid = new CardPaymentRequest { Amount = new Money(1m, "USD"), MerchantReference = "ORDER-OK-1" };
         Assert.Equal("Amount", await FieldOf(valid with { Amount = default }));
@@ -125,10 +125,10 @@ public sealed class SunbayCardRefundAndRecoveryTests : IAsyncLifetime
         var declined = await PaidAsync();
         var paid = await PaidAsync(10m);
 
-        Assert.Equal("payment", Assert.Throws<SunbayValidationException>(() => CardRefundRequest.For(declined, "R-000001")).Field);
-        Assert.Equal("Amount", Assert.Throws<SunbayValidationException>(() => CardRefundRequest.For(paid, "R-000001", new Money(11m, "USD"))).Field);
-        Assert.Equal("Amount", Assert.Throws<SunbayValidationException>(() => CardRefundRequest.For(paid, "R-000001", new Money(5m, "EUR"))).Field);
-        Assert.Equal("OriginalTransactionId", Assert.Throws<SunbayValidationException>(() => new CardRefundRequest { Amount = paid.Amount, MerchantReference = "R-000001", OriginalTransactionId = " " }.Validate()).Field);
-        Assert.Equal("id", Assert.Throws<SunbayValidationException>(() => Payments.GetOperation(" ")).Field);
+        Assert.Equal("payment", Assert.Throws<PaymentsValidationException>(() => CardRefundRequest.For(declined, "R-000001")).Field);
+        Assert.Equal("Amount", Assert.Throws<PaymentsValidationException>(() => CardRefundRequest.For(paid, "R-000001", new Money(11m, "USD"))).Field);
+        Assert.Equal("Amount", Assert.Throws<PaymentsValidationException>(() => CardRefundRequest.For(paid, "R-000001", new Money(5m, "EUR"))).Field);
+        Assert.Equal("OriginalTransactionId", Assert.Throws<PaymentsValidationException>(() => new CardRefundRequest { Amount = paid.Amount, MerchantReference = "R-000001", OriginalTransactionId = " " }.Validate()).Field);
+        Assert.Equal("id", Assert.Throws<PaymentsValidationException>(() => Payments.GetOperation(" ")).Field);
     }
 }

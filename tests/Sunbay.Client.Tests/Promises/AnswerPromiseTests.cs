@@ -18,7 +18,7 @@ public sealed class AnswerPromiseTests
         await using var server = MisbehavingServer.Start(r => provider.IsStart(r) ? Empty(answer) : provider.Normal(r));
         using var client = provider.Create(server.BaseAddress, new FakeTimeProvider());
 
-        var error = await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.StartAsync());
+        var error = await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => client.StartAsync());
 
         Assert.True(error.OutcomeUnknown, error.Message);
         Assert.Single(server.Requests, provider.IsStart);
@@ -31,7 +31,7 @@ public sealed class AnswerPromiseTests
         await using var server = MisbehavingServer.Start(r => provider.IsQuery(r) ? Empty(answer) : provider.Normal(r));
         using var client = provider.Create(server.BaseAddress, new FakeTimeProvider());
 
-        await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.QueryAsync());
+        await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => client.QueryAsync());
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public sealed class AnswerPromiseTests
         await using var server = MisbehavingServer.Start(r => provider.IsList(r) ? ListHoldingNull(provider) : provider.Normal(r));
         using var client = provider.Create(server.BaseAddress, new FakeTimeProvider());
 
-        await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.ListAsync());
+        await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => client.ListAsync());
     }
 
     public static TheoryData<ProviderCase, string> HugeErrors => Cross(["start", "query"]);
@@ -54,7 +54,7 @@ public sealed class AnswerPromiseTests
         await using var server = MisbehavingServer.Start(r => provider.IsStart(r) || provider.IsQuery(r) ? Reply.Huge(call == "start" ? 500 : 400, size) : provider.Normal(r));
         using var client = provider.Create(server.BaseAddress, new FakeTimeProvider(), maxGetRetries: 0);
 
-        var error = await Assert.ThrowsAnyAsync<SunbayException>(() => call == "start" ? client.StartAsync() : client.QueryAsync());
+        var error = await Assert.ThrowsAnyAsync<PaymentsException>(() => call == "start" ? client.StartAsync() : client.QueryAsync());
 
         // What the client took before it stopped: its bound, what the handler drains, and the sockets' buffers.
         Assert.InRange(server.HugeBytesWritten, 0, size / 2);

@@ -19,15 +19,15 @@ public sealed class BreakerPromiseTests
         // Enough failed queries to open the breaker (20 in its sampling window, all failing).
         for (var i = 0; i < 20; i++)
         {
-            await Assert.ThrowsAnyAsync<SunbayException>(() => client.QueryAsync());
+            await Assert.ThrowsAnyAsync<PaymentsException>(() => client.QueryAsync());
         }
 
-        var refused = await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.StartAsync());
+        var refused = await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => client.StartAsync());
         Assert.False(refused.OutcomeUnknown);
         Assert.DoesNotContain(server.Requests, provider.IsStart);
 
         time.Advance(TimeSpan.FromSeconds(14));
-        await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.StartAsync());
+        await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => client.StartAsync());
         Assert.DoesNotContain(server.Requests, provider.IsStart);
 
         time.Advance(TimeSpan.FromSeconds(2)); // the 15 s break is over; no query ran

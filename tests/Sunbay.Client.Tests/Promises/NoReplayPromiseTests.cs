@@ -22,7 +22,7 @@ public sealed class NoReplayPromiseTests
 
         // An answered query first, so that the push goes out on a kept-alive connection: the one a handler replays on.
         await client.QueryAsync();
-        var error = await Assert.ThrowsAnyAsync<SunbayTransportException>(() => call == "start" ? client.StartAsync() : client.CancelAsync());
+        var error = await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => call == "start" ? client.StartAsync() : client.CancelAsync());
 
         Assert.Single(server.Requests, r => isPush(r));
         Assert.Equal(server.Requests[0].Connection, server.Requests.Single(r => isPush(r)).Connection);
@@ -39,7 +39,7 @@ public sealed class NoReplayPromiseTests
         using var client = new CmComClient(options, primaryHandler: null, new FakeTimeProvider());
 
         await client.ListApiKeysAsync();
-        var error = await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.RevokeApiKeyAsync(854844465));
+        var error = await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => client.RevokeApiKeyAsync(854844465));
 
         Assert.Single(server.Requests, r => r.Method == "DELETE");
         Assert.Equal("/apikeys/854844465", server.Requests.Single(r => r.Method == "DELETE").Path);

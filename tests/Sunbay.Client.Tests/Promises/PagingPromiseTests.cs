@@ -18,7 +18,7 @@ public sealed class PagingPromiseTests
 
         var error = await Record.ExceptionAsync(() => client.ListAsync().WaitAsync(TimeSpan.FromMinutes(2)));
 
-        Assert.IsAssignableFrom<SunbayTransportException>(error);
+        Assert.IsAssignableFrom<PaymentsTransportException>(error);
         Assert.InRange(server.Requests.Count(provider.IsList), 2, PageGuard.DefaultMaxPages);
     }
 
@@ -31,7 +31,7 @@ public sealed class PagingPromiseTests
 
         var error = await Record.ExceptionAsync(() => client.ListAsync().WaitAsync(TimeSpan.FromMinutes(2)));
 
-        Assert.IsAssignableFrom<SunbayTransportException>(error);
+        Assert.IsAssignableFrom<PaymentsTransportException>(error);
         Assert.Equal(PageGuard.DefaultMaxPages, server.Requests.Count(provider.IsList));
     }
 

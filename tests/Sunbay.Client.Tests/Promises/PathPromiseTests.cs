@@ -39,7 +39,7 @@ public sealed class PathPromiseTests
         {
             // ... or refused before sending, naming the field.
             Assert.Empty(server.Requests);
-            var refusal = Assert.IsAssignableFrom<ArgumentException>(error is SunbayValidationException v ? new ArgumentException(v.Message, v.Field) : error);
+            var refusal = Assert.IsAssignableFrom<ArgumentException>(error is PaymentsValidationException v ? new ArgumentException(v.Message, v.Field) : error);
             Assert.Contains("ransactionId", refusal.ParamName ?? refusal.Message, StringComparison.Ordinal);
         }
     }

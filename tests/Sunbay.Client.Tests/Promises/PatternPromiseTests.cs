@@ -15,7 +15,7 @@ public sealed class PatternPromiseTests
         await using var server = MisbehavingServer.Start(provider.Normal);
         using var client = provider.Create(server.BaseAddress, new FakeTimeProvider());
 
-        await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartAsync(reference));
+        await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartAsync(reference));
 
         Assert.Empty(server.Requests);
     }

@@ -153,7 +153,7 @@ public abstract class ProviderCase
 
         private sealed class Client(SunbayClient client) : IProviderClient
         {
-            public string TraceIdOf(SunbayException error) => (error as SunbayApiException)?.TraceId ?? string.Empty;
+            public string TraceIdOf(PaymentsException error) => (error as PaymentsApiException)?.TraceId ?? string.Empty;
 
             public Task StartAsync(string? reference, CancellationToken cancellationToken) => client.StartSaleAsync(
                 new SaleRequest { Amount = 1000, Currency = "USD", ReferenceOrderId = "ORDER-0001", Description = "Coffee x2", TransactionRequestId = reference ?? "PAY_REQ_1" },
@@ -258,7 +258,7 @@ public abstract class ProviderCase
 
         private sealed class Client(CmComClient client) : IProviderClient
         {
-            public string TraceIdOf(SunbayException error) => string.Empty;
+            public string TraceIdOf(PaymentsException error) => string.Empty;
 
             public Task StartAsync(string? reference, CancellationToken cancellationToken) =>
                 client.StartPurchaseAsync(new CmComPurchaseRequest { MerchantOrderReference = reference ?? "inv2112280004", Amount = 98.75m, Currency = "EUR" }, cancellationToken);
@@ -299,5 +299,5 @@ internal interface IProviderClient : IDisposable
     Task<int> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The trace id a provider's error carries, where it has one.</summary>
-    string TraceIdOf(SunbayException error);
+    string TraceIdOf(PaymentsException error);
 }

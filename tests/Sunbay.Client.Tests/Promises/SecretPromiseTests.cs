@@ -58,7 +58,7 @@ public sealed class SecretPromiseTests : IDisposable
             : provider.Normal(r));
         using var client = Client(provider, server);
 
-        var error = await Assert.ThrowsAnyAsync<SunbayException>(() => client.StartAsync());
+        var error = await Assert.ThrowsAnyAsync<PaymentsException>(() => client.StartAsync());
 
         AssertNoSecret(provider, error);
     }
@@ -72,7 +72,7 @@ public sealed class SecretPromiseTests : IDisposable
             : provider.Normal(r));
         using var client = Client(provider, server);
 
-        var error = await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.StartAsync());
+        var error = await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => client.StartAsync());
 
         Assert.True(error.OutcomeUnknown);
         AssertNoSecret(provider, error);
@@ -85,7 +85,7 @@ public sealed class SecretPromiseTests : IDisposable
         await using var server = MisbehavingServer.Start(r => provider.IsStart(r) ? provider.Refusal("card 4111111111111111 98.75 EUR declined") : provider.Normal(r));
         using var client = Client(provider, server);
 
-        var error = await Assert.ThrowsAnyAsync<SunbayException>(() => client.StartAsync());
+        var error = await Assert.ThrowsAnyAsync<PaymentsException>(() => client.StartAsync());
 
         Assert.Contains("411111******1111 98.75 EUR", error.Message, StringComparison.Ordinal);
         AssertNoSecret(provider, error);
@@ -118,7 +118,7 @@ public sealed class SecretPromiseTests : IDisposable
             : provider.Normal(r));
         using var client = Client(provider, server);
 
-        var error = await Assert.ThrowsAnyAsync<SunbayTransportException>(() => client.ListAsync());
+        var error = await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => client.ListAsync());
 
         Assert.Contains("https://evil.example:8443", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("/steal", error.ToString(), StringComparison.Ordinal);

@@ -65,4 +65,16 @@ public sealed class ApiShapeTests
 
         Assert.Empty(friends);
     }
+
+    [Fact]
+    public void The_core_shows_its_internals_only_to_the_provider_packages_the_fakes_and_tests()
+    {
+        // Until the surface a provider author needs is public (issue 19), the providers build on the core's internals.
+        string[] providers = ["Sunbay.Client", "Sunbay.Client.CmCom", "Sunbay.Client.Testing"];
+        var friends = typeof(Sunbay.Client.Payments.ICardPayments).Assembly.GetCustomAttributes<InternalsVisibleToAttribute>()
+            .Select(a => a.AssemblyName)
+            .Where(name => !name.EndsWith(".Tests", StringComparison.Ordinal));
+
+        Assert.Equal(providers, friends.Order(StringComparer.Ordinal));
+    }
 }

@@ -10,6 +10,7 @@ namespace Sunbay.Client.Tests.PublicApi;
 public sealed class PublicApiTests
 {
     [Theory]
+    [InlineData(typeof(Sunbay.Client.Payments.ICardPayments))]
     [InlineData(typeof(SunbayClient))]
     [InlineData(typeof(Sunbay.Client.Testing.FakeSunbayHost))]
     [InlineData(typeof(Sunbay.Client.AspNetCore.DistributedCacheWebhookDeduplicationStore))]

@@ -65,7 +65,7 @@ public sealed class RecoveryTests : IAsyncLifetime
     [Fact]
     public async Task A_re_send_needs_the_original_request_id()
     {
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => _client.StartOrResumeAsync(Sale(null)));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => _client.StartOrResumeAsync(Sale(null)));
 
         Assert.Equal("transactionRequestId", error.Field);
         Assert.Empty(_host.Journal);
@@ -78,7 +78,7 @@ public sealed class RecoveryTests : IAsyncLifetime
     {
         var sale = Sale(transactionRequestId) with { ReferenceOrderId = field == "referenceOrderId" ? "ABC" : "ORDER-OK-01" };
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => _client.StartOrResumeAsync(sale));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => _client.StartOrResumeAsync(sale));
 
         Assert.Equal(field, error.Field);
         Assert.Empty(_host.Journal);
@@ -105,12 +105,12 @@ public sealed class RecoveryTests : IAsyncLifetime
         var refundsBefore = _host.Journal.Count(r => r.Endpoint == FakeEndpoint.Refund);
 
         // The caller lost track and believes the whole amount is still refundable: refused, nothing sent.
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => _client.StartRefundAsync(RefundRequest.For(sale, 300) with { ExpectedRefundableAmount = 1000 }));
-        var tooMuch = await Assert.ThrowsAsync<SunbayValidationException>(() => _client.StartRefundAsync(RefundRequest.For(sale, 800) with { ExpectedRefundableAmount = 700 }));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => _client.StartRefundAsync(RefundRequest.For(sale, 300) with { ExpectedRefundableAmount = 1000 }));
+        var tooMuch = await Assert.ThrowsAsync<PaymentsValidationException>(() => _client.StartRefundAsync(RefundRequest.For(sale, 800) with { ExpectedRefundableAmount = 700 }));
         var second = await _client.StartRefundAsync(RefundRequest.For(sale, 700) with { ExpectedRefundableAmount = 700 });
         _time.Advance(TimeSpan.FromSeconds(3));
         Assert.True((await second.WaitForCompletionAsync()).IsApproved);
-        var afterFull = await Assert.ThrowsAsync<SunbayValidationException>(() => _client.StartRefundAsync(RefundRequest.For(sale, 1) with { ExpectedRefundableAmount = 1 }));
+        var afterFull = await Assert.ThrowsAsync<PaymentsValidationException>(() => _client.StartRefundAsync(RefundRequest.For(sale, 1) with { ExpectedRefundableAmount = 1 }));
 
         Assert.Equal("expectedRefundableAmount", error.Field);
         Assert.Contains("partly refunded", error.Message, StringComparison.Ordinal);
@@ -133,7 +133,7 @@ public sealed class RecoveryTests : IAsyncLifetime
         Assert.True(found.IsApproved);
         Assert.Null(missing);
         Assert.Contains(_host.Journal, r => r.PathAndQuery.Contains("referenceOrderId=ORDER-LOST-KEY", StringComparison.Ordinal));
-        await Assert.ThrowsAsync<SunbayValidationException>(() => _client.FindTransactionAsync(TransactionLookup.ByReferenceOrderId("ORD#1")));
+        await Assert.ThrowsAsync<PaymentsValidationException>(() => _client.FindTransactionAsync(TransactionLookup.ByReferenceOrderId("ORD#1")));
     }
 
     private async Task<Transaction> PaidSaleAsync(long amount)

@@ -106,7 +106,7 @@ internal static class Faults
             await task;
             return null;
         }
-        catch (Exception ex) when (ex is SunbayException or OperationCanceledException)
+        catch (Exception ex) when (ex is PaymentsException or OperationCanceledException)
         {
             return ex;
         }

@@ -70,7 +70,7 @@ public sealed class SaleRequestTests
         }
         else
         {
-            var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartSaleAsync(sale));
+            var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartSaleAsync(sale));
             Assert.Equal("referenceOrderId", error.Field);
             Assert.Empty(stub.Calls);
         }
@@ -84,7 +84,7 @@ public sealed class SaleRequestTests
         var stub = new StubHandler();
         using var client = TestClients.Create(stub);
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartSaleAsync(new SaleRequest { Amount = 100, Currency = currency, Description = "d", ReferenceOrderId = "ORDER-1" }));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartSaleAsync(new SaleRequest { Amount = 100, Currency = currency, Description = "d", ReferenceOrderId = "ORDER-1" }));
 
         Assert.Equal(field, error.Field);
         Assert.Contains("^[A-Z]{3}$", error.Message, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class SaleRequestTests
         var stub = new StubHandler();
         using var client = TestClients.Create(stub);
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartSaleAsync(TestClients.Sale(amount: -1)));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartSaleAsync(TestClients.Sale(amount: -1)));
 
         Assert.Equal("amount.orderAmount", error.Field);
         Assert.Empty(stub.Calls);
@@ -121,7 +121,7 @@ public sealed class SaleRequestTests
         }
         else
         {
-            Assert.Equal("timeExpire", (await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartSaleAsync(sale))).Field);
+            Assert.Equal("timeExpire", (await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartSaleAsync(sale))).Field);
             Assert.Empty(stub.Calls);
         }
     }
@@ -132,7 +132,7 @@ public sealed class SaleRequestTests
         var stub = new StubHandler();
         using var client = TestClients.Create(stub, configure: o => o.TerminalSn = null);
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartSaleAsync(TestClients.Sale()));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartSaleAsync(TestClients.Sale()));
 
         Assert.Equal("terminalSn", error.Field);
         Assert.Contains("Sunbay:TerminalSn", error.Message, StringComparison.Ordinal);

@@ -88,7 +88,7 @@ public sealed class OverrideAndUrlRuleTests
         var stub = new StubHandler().Always(_ => StubHandler.Json(StubHandler.Dispatch("r")));
         using var client = TestClients.Create(stub);
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => act(client, blank));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => act(client, blank));
 
         Assert.Equal(field, error.Field);
         Assert.Contains("must not be blank; leave it null to use the configured Sunbay:", error.Message, StringComparison.Ordinal);
@@ -127,8 +127,8 @@ public sealed class OverrideAndUrlRuleTests
         var stub = new StubHandler().Always(_ => StubHandler.Json(StubHandler.Dispatch("r")));
         using var client = TestClients.Create(stub);
 
-        var notify = await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartSaleAsync(TestClients.Sale() with { NotifyUrl = url }));
-        var events = await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartSaleAsync(TestClients.Sale() with { TerminalEventNotifyUrl = url }));
+        var notify = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartSaleAsync(TestClients.Sale() with { NotifyUrl = url }));
+        var events = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartSaleAsync(TestClients.Sale() with { TerminalEventNotifyUrl = url }));
 
         Assert.Equal("notifyUrl", notify.Field);
         Assert.Contains(expected, notify.Message, StringComparison.Ordinal);
@@ -145,7 +145,7 @@ public sealed class OverrideAndUrlRuleTests
         var url = "https://shop.example/" + new string('n', 200 - 21);
 
         await client.StartSaleAsync(TestClients.Sale() with { NotifyUrl = url, TerminalEventNotifyUrl = url });
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartSaleAsync(TestClients.Sale() with { TerminalEventNotifyUrl = url + "n" }));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartSaleAsync(TestClients.Sale() with { TerminalEventNotifyUrl = url + "n" }));
 
         Assert.Equal(200, url.Length);
         Assert.Equal("terminalEventNotifyUrl", error.Field);
@@ -173,7 +173,7 @@ public sealed class OverrideAndUrlRuleTests
             _ => () => client.StartVoidAsync(new VoidRequest { OriginalTransactionId = "1", NotifyUrl = Bad }),
         };
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(act);
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(act);
 
         Assert.Equal("notifyUrl", error.Field);
         Assert.Empty(stub.Calls);
@@ -202,7 +202,7 @@ public sealed class OverrideAndUrlRuleTests
         using var client = new SunbayClient(options, stub, TestClients.Clock());
         options.NotifyUrl = "javascript:alert(1)";
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartSaleAsync(TestClients.Sale()));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartSaleAsync(TestClients.Sale()));
 
         Assert.Equal("notifyUrl", error.Field);
         Assert.Empty(stub.Calls);
@@ -228,7 +228,7 @@ public sealed class OverrideAndUrlRuleTests
             _ => refund with { ExpiresAt = TestClients.Clock().GetUtcNow().AddMinutes(10) },
         };
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => client.StartRefundAsync(refund));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => client.StartRefundAsync(refund));
 
         Assert.StartsWith(field == "currency" ? "amount.priceCurrency" : field, error.Field, StringComparison.Ordinal);
         Assert.Empty(stub.Calls);

@@ -3,7 +3,7 @@ using Sunbay.Client.Tests.Support;
 namespace Sunbay.Client.Tests.Validation;
 
 /// <summary>
-/// One case per documented rule, with its edges: each bad request raises <see cref="SunbayValidationException"/> naming
+/// One case per documented rule, with its edges: each bad request raises <see cref="PaymentsValidationException"/> naming
 /// the wire field, and nothing reaches the wire; each edge that is allowed goes out.
 /// </summary>
 public sealed class RequestValidationTests
@@ -147,7 +147,7 @@ public sealed class RequestValidationTests
             return;
         }
 
-        var error = await Assert.ThrowsAsync<SunbayValidationException>(() => act(client));
+        var error = await Assert.ThrowsAsync<PaymentsValidationException>(() => act(client));
         Assert.Equal(field, error.Field);
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
         Assert.Empty(stub.Calls);

@@ -18,7 +18,7 @@ internal static class CmComCurrencies
         {
             allowed = Money.FromMinorUnits(0, currency).DecimalPlaces;
         }
-        catch (SunbayValidationException)
+        catch (PaymentsValidationException)
         {
             return $"amount.currency must be an active ISO 4217 code with minor units (was {currency}).";
         }

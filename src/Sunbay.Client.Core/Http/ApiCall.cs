@@ -1,0 +1,192 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using Polly;
+using Sunbay.Client.Wire;
+
+namespace Sunbay.Client.Http;
+
+/// <summary>
+/// One API call on its way through <see cref="ApiPipeline{TOptions}"/>: the state its attempts share (no ambient state),
+/// the attempt itself, and the reading of the answer into <see cref="CallFacts"/>. Its <c>deadline</c> (the call's limit)
+/// also bounds reading the answer. Provider-neutral: every provider package builds on it.
+/// </summary>
+/// <typeparam name="TOptions">The provider's options.</typeparam>
+/// <typeparam name="TAnswer">The answer's type.</typeparam>
+internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TAnswer>(ApiPipeline<TOptions> pipeline, IWireEndpoint<TAnswer> endpoint, Uri uri, byte[]? body, CallSubject subject, TOptions options, IAnswerObserver? observer, CallDeadline deadline)
+    where TOptions : class, IPipelineOptions
+    where TAnswer : class
+{
+    private int _attempts;
+    private int? _statusCode;
+    private object? _document;
+    private JsonException? _readError;
+
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    /// <summary>The answer, once read; <see langword="null"/> for an answer without a body (204).</summary>
+    public TAnswer? Answer { get; private set; }
+
+    /// <summary>
+    /// One attempt: the <c>User-Agent</c>, <c>Content-Type: application/json</c> exactly (SUNBAY's sandbox refuses a
+    /// charset), then the provider's own headers and key (SUNBAY's <c>X-Client-Request-Id</c> is SUNBAY's only). A query's answer is read
+    /// inside the attempt, so that a connection cut mid-body, or a body that is not complete JSON, fails this attempt and
+    /// the retry strategy can try again. Never throws: a failure is the outcome.
+    /// </summary>
+    public async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(CancellationToken callToken)
+    {
+        Interlocked.Increment(ref _attempts);
+        HttpResponseMessage? response = null;
+
+        // A query's attempt has a limit of its own, inside the call's total: a slow attempt is retried.
+        using var attempt = endpoint.IsQuery ? new CallDeadline(pipeline.Time, options.Timeouts.GetAttempt, callToken) : default;
+        var cancellationToken = endpoint.IsQuery ? attempt.Token : callToken;
+        try
+        {
+            var request = new HttpRequestMessage(endpoint.Method, uri);
+            var headers = request.Headers;
+            headers.TryAddWithoutValidation("User-Agent", pipeline.UserAgent);
+            headers.TryAddWithoutValidation("Accept", "application/json");
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body) { Headers = { ContentType = PipelineHttp.JsonContentType } };
+            }
+            else if (!endpoint.IsQuery)
+            {
+                // SocketsHttpHandler sends a request without content again, on a new connection, when a kept-alive
+                // connection closes before any answer: a cancel or a key revoke would reach the provider twice. Once
+                // it has sent content (even none: Content-Length: 0) it never does; the loss is then outcome unknown.
+                request.Content = new ByteArrayContent([]);
+            }
+
+            await pipeline.AuthenticateAsync(request, options, cancellationToken).ConfigureAwait(false);
+            response = await pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            _statusCode = (int)response.StatusCode;
+            if (PipelineHttp.ReadDate(response) is { } serverDate)
+            {
+                pipeline.ServerClock.Observe(serverDate, pipeline.Time.GetUtcNow());
+            }
+
+            PipelineHttp.ThrowOnRedirect(uri, endpoint.Method, response, options.ApiKey);
+            if (endpoint.IsQuery && pipeline.IsAnswer(_statusCode.Value))
+            {
+                await ReadAnswerAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+
+            return Outcome.FromResult(response);
+        }
+        catch (Exception ex)
+        {
+            response?.Dispose();
+            // Each limit names itself, so that the breaker counts a timeout as the failure it is, and the retry retries it.
+            return Outcome.FromException<HttpResponseMessage>(deadline.Translate(attempt.Translate(ex))!);
+        }
+    }
+
+    /// <summary>What the call ended with, once the strategies gave up or accepted an answer.</summary>
+    /// <param name="response">The answer the strategies accepted, if any.</param>
+    /// <param name="error">What the strategies ended with instead, if anything.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    public async ValueTask<CallFacts> ReadAsync(HttpResponseMessage? response, Exception? error, CancellationToken cancellationToken)
+    {
+        string? text = null;
+        try
+        {
+            var answered = _statusCode is { } status && pipeline.IsAnswer(status);
+            if (error is null && response is not null && answered && !endpoint.IsQuery)
+            {
+                await ReadAnswerAsync(response, deadline.Token).ConfigureAwait(false);
+            }
+            else if (error is null && response is not null && !answered)
+            {
+                // A failure quotes the answer and reads what the provider said in it, when it said anything: up to a
+                // bound, as only an excerpt is quoted and a huge body must not be held in memory whole.
+                text = await PipelineHttp.ReadBoundedAsync(response.Content, PipelineHttp.MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
+                _document = pipeline.ReadError(text);
+            }
+        }
+        catch (Exception ex) when (ex is not JsonException)
+        {
+            // The body of a push was cut, or the caller or the limit ended the wait for it: the push may have been acted on.
+            error = deadline.Translate(ex);
+        }
+
+        return new CallFacts(
+            endpoint.Name, !endpoint.IsQuery, subject, _statusCode, _document, text, _readError, error,
+            cancellationToken.IsCancellationRequested, pipeline.IsDisposed, pipeline.ServerClock.Offset, options.ApiKey);
+    }
+
+    /// <summary>
+    /// Why a successful answer cannot be used although it was read: an operation that answers a body got none (204, or
+    /// JSON <c>null</c>), or a list answer holds <c>null</c>. The provider's classifier reports it like any answer that
+    /// could not be read (outcome unknown on a push), instead of the caller meeting a null.
+    /// </summary>
+    private JsonException? MissingAnswer()
+    {
+        if (typeof(TAnswer) == typeof(NoBody))
+        {
+            return null;
+        }
+
+        if (Answer is null)
+        {
+            return new JsonException($"The answer to {endpoint.Method} {endpoint.RequestPath} (HTTP {_statusCode}) has no body, and the operation answers one.");
+        }
+
+        if (Answer is System.Collections.IEnumerable items and not string)
+        {
+            foreach (var item in items)
+            {
+                if (item is null)
+                {
+                    return new JsonException($"The answer to {endpoint.Method} {endpoint.RequestPath} is a list that holds null.");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Reads a successful answer from the stream. A body that is not JSON at all (empty, cut, garbled: the reader's own
+    /// error) is a transport failure worth another attempt; well-formed JSON that does not fit the wire type is kept as
+    /// the read error, as asking again would get the same answer. A 204 has no body to read (RFC 9110).
+    /// </summary>
+    private async ValueTask ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_statusCode == 204)
+            {
+                Answer = null;
+            }
+            else if (pipeline.PlainTextAnswer(endpoint, response) is { } fromText)
+            {
+                Answer = fromText(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            }
+            else
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    Answer = await JsonSerializer.DeserializeAsync(stream, endpoint.Answer, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            _document = Answer;
+            _readError = MissingAnswer(); // an earlier attempt's garbled body says nothing about this one
+            observer?.Observe(response);
+        }
+        catch (JsonException ex) when (ex.InnerException is JsonException)
+        {
+            throw new HttpRequestException(HttpRequestError.InvalidResponse, $"The answer to {endpoint.Method} {endpoint.RequestPath} is not complete JSON.", ex, response.StatusCode);
+        }
+        catch (JsonException ex)
+        {
+            _readError = ex;
+        }
+        catch (IOException ex)
+        {
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The answer to {endpoint.Method} {endpoint.RequestPath} was cut: {ex.Message}", ex, response.StatusCode);
+        }
+    }
+}

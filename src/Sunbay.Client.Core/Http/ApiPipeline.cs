@@ -1,0 +1,207 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Sunbay.Client.Telemetry;
+using Sunbay.Client.Wire;
+
+namespace Sunbay.Client.Http;
+
+/// <summary>
+/// The one path every API call of every provider takes, whether the client came from dependency injection or from its
+/// constructor: the resilience strategies of its kind of request (queries: total limit, retry, breaker, attempt limit;
+/// anything else: one limit, never a retry, not sent while the breaker is open), one <see cref="ApiCall{TOptions, TAnswer}"/>
+/// per attempt (headers, key, send, read), then the provider's classifier and <see cref="CallScope"/>. Built once per
+/// client; the strategies are rebuilt when the options are reloaded.
+/// </summary>
+/// <remarks>
+/// What differs between providers is what a derived pipeline says in its abstract members (SUNBAY:
+/// <c>SunbayPipeline</c>): which statuses are answers, its headers and authentication, how an error body reads, what
+/// a finished call means, and its telemetry names. They are plain virtual calls: a call costs no allocation for them.
+/// This file is provider-neutral: every provider package builds on it.
+/// </remarks>
+/// <typeparam name="TOptions">The provider's options.</typeparam>
+internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions> : IDisposable
+    where TOptions : class, IPipelineOptions
+{
+    private readonly string _name;
+    private readonly IOptionsMonitor<TOptions> _options;
+    private readonly CallBreaker _breaker;
+    private readonly bool _ownsHttp;
+    private Strategies? _strategies;
+    private int _disposed;
+
+    /// <param name="name">The client's name (the options name).</param>
+    /// <param name="http">Sends one attempt; its handlers stop at the network (no retry of its own).</param>
+    /// <param name="options">The client's settings, read at each call.</param>
+    /// <param name="time">Clock of timestamps, timeouts and retry delays.</param>
+    /// <param name="logger">The client's logger.</param>
+    /// <param name="breaker">The circuit breaker shared by queries and pushes of this client.</param>
+    /// <param name="telemetry">The provider's activity, metrics and log lines of a call.</param>
+    /// <param name="ownsHttp">Whether <see cref="Dispose"/> disposes <paramref name="http"/>.</param>
+    protected ApiPipeline(string name, HttpClient http, IOptionsMonitor<TOptions> options, TimeProvider time, ILogger logger, CallBreaker breaker, CallTelemetry telemetry, bool ownsHttp)
+    {
+        _name = name;
+        _options = options;
+        _breaker = breaker;
+        _ownsHttp = ownsHttp;
+        Http = http;
+        Time = time;
+        Logger = logger;
+        Telemetry = telemetry;
+        UserAgent = ProductUserAgent.HeaderValueOf(GetType().Assembly);
+        Http.Timeout = Timeout.InfiniteTimeSpan; // the strategies own time limits, per kind of request
+    }
+
+    public HttpClient Http { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILogger Logger { get; }
+
+    public CallTelemetry Telemetry { get; }
+
+    /// <summary>The <c>User-Agent</c> of every attempt: the provider package (the assembly of the derived pipeline).</summary>
+    public string UserAgent { get; }
+
+    /// <summary>The provider's clock as seen in its <c>Date</c> headers, for a clock-skew error.</summary>
+    public ServerClock ServerClock { get; } = new();
+
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>The settings now; a reload that failed validation is the SDK's own <see cref="PaymentsConfigurationException"/>.</summary>
+    public TOptions Options
+    {
+        get
+        {
+            try
+            {
+                return _options.Get(_name);
+            }
+            catch (OptionsValidationException ex)
+            {
+                throw new PaymentsConfigurationException([.. ex.Failures], ex);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="statusCode"/> is a successful answer whose body is the operation's answer (SUNBAY: 200 only).</summary>
+    public abstract bool IsAnswer(int statusCode);
+
+    /// <summary>Adds the provider's own headers and its authentication to one attempt, after the common headers and the body.</summary>
+    /// <param name="request">The attempt's request.</param>
+    /// <param name="options">The settings the call started with.</param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    public abstract ValueTask AuthenticateAsync(HttpRequestMessage request, TOptions options, CancellationToken cancellationToken);
+
+    /// <summary>The provider's error document in the body of a failed answer (SUNBAY's envelope, CM.com's problem), or null.</summary>
+    public abstract object? ReadError(string body);
+
+    /// <summary>What the finished call means: <see langword="null"/> for success, or the SDK's exception to throw.</summary>
+    public abstract Exception? Classify(in CallFacts facts);
+
+    /// <summary>
+    /// Whether a failed call is a lookup's answer "there is no such transaction": still the exception
+    /// <see cref="Classify"/> gave (the caller decides what absence means), but recorded as <c>not_found</c>, not as a
+    /// failure, in metrics, spans and logs. None by default.
+    /// </summary>
+    /// <param name="facts">The finished call.</param>
+    /// <param name="options">The settings the call started with.</param>
+    public virtual bool IsNotFound(in CallFacts facts, TOptions options) => false;
+
+    /// <summary>The exception of a call made on a disposed client.</summary>
+    public abstract Exception Disposed(string operation, in CallSubject subject);
+
+    /// <summary>
+    /// Reads a successful answer that is plain text instead of JSON, where the provider allows one for the operation:
+    /// the answer built from the text, or <see langword="null"/> to read JSON. None by default (SUNBAY always answers JSON).
+    /// </summary>
+    public virtual Func<string, TAnswer>? PlainTextAnswer<TAnswer>(IWireEndpoint<TAnswer> endpoint, HttpResponseMessage response)
+        where TAnswer : class => null;
+
+    /// <summary>Sends one API call and returns its answer, or throws the SDK's typed exception for it.</summary>
+    /// <param name="endpoint">The operation.</param>
+    /// <param name="url">Its relative URL (the path, with the query string of a query).</param>
+    /// <param name="body">The request body; null for none.</param>
+    /// <param name="subject">What the call is about, for errors and telemetry.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The answer; <see langword="null"/> for a successful answer without a body (204).</returns>
+    public Task<TAnswer> SendAsync<TAnswer>(IWireEndpoint<TAnswer> endpoint, string url, object? body, CallSubject subject, CancellationToken cancellationToken)
+        where TAnswer : class =>
+        SendAsync(endpoint, url, body, subject, observer: null, cancellationToken);
+
+    /// <summary>Sends one API call, showing its successful answer to <paramref name="observer"/>; see <see cref="SendAsync{TAnswer}(IWireEndpoint{TAnswer}, string, object?, CallSubject, CancellationToken)"/>.</summary>
+    /// <param name="endpoint">The operation.</param>
+    /// <param name="url">Its relative URL (the path, with the query string of a query).</param>
+    /// <param name="body">The request body; null for none.</param>
+    /// <param name="subject">What the call is about, for errors and telemetry.</param>
+    /// <param name="observer">Reads the successful answer's headers, if given.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<TAnswer> SendAsync<TAnswer>(IWireEndpoint<TAnswer> endpoint, string url, object? body, CallSubject subject, IAnswerObserver? observer, CancellationToken cancellationToken)
+        where TAnswer : class
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (IsDisposed)
+        {
+            throw Disposed(endpoint.Name, subject);
+        }
+
+        var options = Options;
+        var strategies = StrategiesFor(options);
+        using var deadline = new CallDeadline(Time, endpoint.IsQuery ? options.Timeouts.GetTotal : options.Timeouts.Post, cancellationToken);
+        var call = new ApiCall<TOptions, TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), subject, options, observer, deadline);
+        var scope = new CallScope(Telemetry, endpoint.Name, subject.Reference, Time, Logger);
+        Outcome<HttpResponseMessage> outcome;
+        if (endpoint.IsQuery)
+        {
+            // The query's attempts through its strategies (retry, breaker), inside this method: a helper costs a state machine.
+            var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, deadline.Token);
+            try
+            {
+                outcome = await strategies.Queries.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context.CancellationToken), context, call).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+        else
+        {
+            outcome = _breaker.RejectsPushes
+                ? Outcome.FromException<HttpResponseMessage>(new BrokenCircuitException("The circuit is open: the push was not sent."))
+                : await call.SendOnceAsync(deadline.Token).ConfigureAwait(false);
+        }
+
+        using var response = outcome.Result;
+        var facts = await call.ReadAsync(response, deadline.Translate(outcome.Exception), cancellationToken).ConfigureAwait(false);
+        var error = Classify(facts);
+        scope.Complete(facts, call.Attempts, error, notFound: error is not null && IsNotFound(facts, options));
+        return error is null ? call.Answer! : throw error;
+    }
+
+    /// <summary>Ends every call in progress; with a client of its own, releases its connections.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttp)
+        {
+            Http.Dispose();
+        }
+    }
+
+    private Strategies StrategiesFor(TOptions options)
+    {
+        var current = Volatile.Read(ref _strategies);
+        if (current is not null && ReferenceEquals(current.Options, options))
+        {
+            return current;
+        }
+
+        // A reload: new strategies from the new settings, over the same breaker (it keeps counting).
+        var built = new Strategies(options, PipelineHttp.BaseAddressOf(options), PipelineResilience.CreateQueryPipeline(Time, options.Retry, _breaker, Telemetry, Logger));
+        Volatile.Write(ref _strategies, built);
+        return built;
+    }
+
+    private sealed record Strategies(TOptions Options, Uri BaseAddress, ResiliencePipeline<HttpResponseMessage> Queries);
+}

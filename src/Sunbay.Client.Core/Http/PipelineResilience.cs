@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Sunbay.Client.Telemetry;
+
+namespace Sunbay.Client.Http;
+
+/// <summary>
+/// The resilience strategies of every client of the SDK (SUNBAY's and CM.com's), one pipeline per kind of request, sharing one circuit breaker.
+/// Queries (GET): total limit, retry, breaker, attempt limit. Pushes (POST): one limit, sent only while the breaker is
+/// not open (<see cref="CallBreaker"/>). The limits are
+/// <see cref="CallDeadline"/>s of <see cref="ApiPipeline{TOptions}"/>. Provider-neutral: every provider
+/// package builds on it.
+/// </summary>
+/// <remarks>
+/// A POST (sale, refund, void, batch close, ...) is never retried, whatever the failure: its pipeline has no retry
+/// strategy at all (a generic handler's <c>DisableForUnsafeHttpMethods</c> alone still retries when the attempt throws,
+/// dotnet/extensions#6548). A POST gets
+/// one attempt with the long <see cref="ClientTimeoutOptions.Post"/> limit, never the short GET attempt limit.
+/// </remarks>
+internal static class PipelineResilience
+{
+    /// <summary>
+    /// The circuit breaker of a client: the query attempts' failures open it; an open circuit stops pushes from being
+    /// sent (they are rejected before sending, so their outcome is known).
+    /// </summary>
+    public static CallBreaker CreateBreaker(TimeProvider time)
+    {
+        var state = new CircuitBreakerStateProvider();
+        CallBreaker? breaker = null;
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                Name = "breaker",
+                FailureRatio = 0.5,
+                MinimumThroughput = 20,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = TimeSpan.FromSeconds(15),
+                StateProvider = state,
+                OnOpened = args =>
+                {
+                    breaker?.Opened(args.BreakDuration);
+                    return default;
+                },
+            })
+            .Build();
+        breaker = new CallBreaker(pipeline, state, time);
+        return breaker;
+    }
+
+    /// <summary>
+    /// The query pipeline: retry (only transient outcomes, exponential backoff with jitter, <c>Retry-After</c>), then the
+    /// shared breaker around each attempt. Its time limits (total, per attempt) are <see cref="CallDeadline"/>s of
+    /// <see cref="ApiPipeline{TOptions}"/>; a push is only checked against the breaker, with one limit.
+    /// </summary>
+    /// <param name="time">The clock of the delays.</param>
+    /// <param name="retry">How many retries, and the base delay.</param>
+    /// <param name="breaker">The client's breaker.</param>
+    /// <param name="telemetry">Where a retry is counted and logged.</param>
+    /// <param name="logger">The client's logger.</param>
+    public static ResiliencePipeline<HttpResponseMessage> CreateQueryPipeline(TimeProvider time, ClientRetryOptions retry, CallBreaker breaker, CallTelemetry telemetry, ILogger logger)
+    {
+        if (retry.MaxGetRetries == 0)
+        {
+            return breaker.Pipeline;
+        }
+
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                Name = "get-retry",
+                MaxRetryAttempts = retry.MaxGetRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = retry.BaseDelay,
+                MaxDelay = TimeSpan.FromSeconds(30),
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = ShouldRetry,
+                OnRetry = args =>
+                {
+                    // The context's operation key is the request's path (ApiPipeline).
+                    var path = args.Context.OperationKey;
+                    var reason = args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}";
+                    telemetry.Retries.Add(1, new KeyValuePair<string, object?>("url.path", path));
+                    telemetry.LogRetrying(logger, "GET", path, args.AttemptNumber + 2, args.RetryDelay.TotalMilliseconds, reason);
+                    return default;
+                },
+            })
+            .AddPipeline(breaker.Pipeline)
+            .Build();
+    }
+
+    /// <summary>
+    /// Retry only on transient outcomes (network error, timeout, 408, 429, 5xx, a cut or garbled body). Only the query
+    /// pipeline has a retry strategy, and <see cref="ApiPipeline{TOptions}"/> sends only GETs through it.
+    /// </summary>
+    internal static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args) =>
+        new(HttpClientResiliencePredicates.IsTransient(args.Outcome));
+}
