@@ -20,7 +20,8 @@ internal static class PipelineHttp
         AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(30),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
+        // No AutomaticDecompression: neither provider documents compressed answers, which are small JSON; the layer and
+        // its Accept-Encoding header cost every call (issue 22, tests/Sunbay.Client.Benchmarks/PROFILE.md).
     };
 
     /// <summary>
