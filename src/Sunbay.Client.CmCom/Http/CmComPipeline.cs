@@ -73,7 +73,7 @@ internal sealed class CmComPipeline : ApiPipeline<CmComClientOptions>
         }
     }
 
-    public override object? ReadError(string body)
+    public override object? ReadError(int statusCode, string body)
     {
         if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{')
         {

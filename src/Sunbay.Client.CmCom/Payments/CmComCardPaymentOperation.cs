@@ -52,11 +52,7 @@ internal sealed class CmComCardPaymentOperation : CardPaymentOperation
         }
 
         var outcome = await WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
-        return new CardCancelResult
-        {
-            Status = outcome.Status == CardPaymentStatus.Cancelled ? CardCancelStatus.Cancelled : CardCancelStatus.TooLate,
-            Outcome = outcome,
-        };
+        return CardCancelResult.After(outcome);
     }
 
     private CardPaymentOutcome ToOutcome(CmComTransaction transaction) => new()

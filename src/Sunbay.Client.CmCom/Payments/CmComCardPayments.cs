@@ -1,7 +1,7 @@
-using System.Collections.Frozen;
 using Sunbay.Client.CmCom.Transactions;
 using Sunbay.Client.Payments;
 using Sunbay.Client.Payments.Durability;
+using Sunbay.Client.Pipeline;
 
 namespace Sunbay.Client.CmCom.Payments;
 
@@ -16,7 +16,7 @@ namespace Sunbay.Client.CmCom.Payments;
 /// finds; the key itself is not sent. CM.com has no description either: <see cref="CardPaymentRequest.Description"/> is
 /// validated and not sent.
 /// </remarks>
-internal sealed class CmComCardPayments : IRecoverableCardPayments
+internal sealed class CmComCardPayments : CardPaymentsProvider
 {
     /// <summary>The provider name of the default client, in configuration and in every outcome.</summary>
     public const string ProviderName = "cm";
@@ -25,7 +25,7 @@ internal sealed class CmComCardPayments : IRecoverableCardPayments
     private const char IdSeparator = '/';
 
     // CM.com's wire names of the fields the neutral requests fill, so that a CM.com rule names the property the caller set.
-    private static readonly FrozenDictionary<string, string> NeutralFields = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> NeutralFields = new(StringComparer.Ordinal)
     {
         ["merchant_order_reference"] = nameof(CardPaymentRequest.MerchantReference),
         ["amount"] = nameof(CardPaymentRequest.Amount),
@@ -33,28 +33,19 @@ internal sealed class CmComCardPayments : IRecoverableCardPayments
         ["amount.currency"] = nameof(CardPaymentRequest.Amount),
         ["terminalId"] = nameof(CardPaymentRequest.Terminal),
         ["reference.id"] = nameof(CardRefundRequest.OriginalTransactionId),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     private readonly Client _client;
 
     /// <param name="client">The CM.com client that sends everything.</param>
-    public CmComCardPayments(ICmComClient client) => _client = new Client(client);
-
-    public string Provider => ProviderName;
+    public CmComCardPayments(ICmComClient client)
+        : base(ProviderName, "CM.com", NeutralFields) => _client = new Client(client);
 
     /// <summary>The keyed-service name of the client registered as <paramref name="clientName"/>: <c>cm</c>, or <c>cm:{name}</c>.</summary>
-    public static string KeyOf(string clientName) => clientName.Length == 0 ? ProviderName : $"{ProviderName}:{clientName}";
+    public static string KeyOf(string clientName) => KeyOf(ProviderName, clientName);
 
-    public Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CancellationToken cancellationToken = default) =>
-        StartPaymentAsync(request, request?.IdempotencyKey is null ? CardPaymentStartMode.Fresh : CardPaymentStartMode.LookFirst, cancellationToken);
-
-    public Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CancellationToken cancellationToken = default) =>
-        StartRefundAsync(request, request?.IdempotencyKey is null ? CardPaymentStartMode.Fresh : CardPaymentStartMode.LookFirst, cancellationToken);
-
-    public async Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
+    protected override async Task<CardPaymentOperation> StartPaymentCoreAsync(CardPaymentRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
         var purchase = new CmComPurchaseRequest
         {
             MerchantOrderReference = request.MerchantReference,
@@ -62,20 +53,18 @@ internal sealed class CmComCardPayments : IRecoverableCardPayments
             Currency = request.Amount.Currency,
             TerminalId = request.Terminal,
         };
-        var operation = await Translated(async () => mode switch
+        var operation = mode switch
         {
             CardPaymentStartMode.Fresh => await _client.StartPurchaseAsync(purchase, cancellationToken).ConfigureAwait(false),
             CardPaymentStartMode.AfterLostAnswer => await FindLateAsync(request.MerchantReference, request.Terminal, CmComTransactionType.Purchase, request.Amount, _client.GetUtcNow(), cancellationToken).ConfigureAwait(false)
                 ?? await _client.StartPurchaseAsync(purchase, cancellationToken).ConfigureAwait(false),
             _ => await _client.StartOrResumePurchaseAsync(purchase, cancellationToken).ConfigureAwait(false),
-        }).ConfigureAwait(false);
+        };
         return new CmComCardPaymentOperation(operation, CardPaymentKind.Payment, request.Amount);
     }
 
-    public async Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
+    protected override async Task<CardPaymentOperation> StartRefundCoreAsync(CardRefundRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
         var refund = new CmComRefundRequest
         {
             MerchantOrderReference = request.MerchantReference,
@@ -84,17 +73,17 @@ internal sealed class CmComCardPayments : IRecoverableCardPayments
             TerminalId = request.Terminal,
             PurchaseId = request.OriginalTransactionId,
         };
-        var operation = await Translated(async () => mode switch
+        var operation = mode switch
         {
             CardPaymentStartMode.Fresh => await _client.StartRefundAsync(refund, cancellationToken).ConfigureAwait(false),
             CardPaymentStartMode.AfterLostAnswer => await FindLateAsync(request.MerchantReference, request.Terminal, CmComTransactionType.Refund, request.Amount, _client.GetUtcNow(), cancellationToken).ConfigureAwait(false)
                 ?? await _client.StartRefundAsync(refund, cancellationToken).ConfigureAwait(false),
             _ => await _client.StartOrResumeRefundAsync(refund, cancellationToken).ConfigureAwait(false),
-        }).ConfigureAwait(false);
+        };
         return new CmComCardPaymentOperation(operation, CardPaymentKind.Refund, request.Amount);
     }
 
-    public async Task<CardPaymentOperation?> FindStartedAsync(PaymentJournalEntry entry, CancellationToken cancellationToken)
+    public override async Task<CardPaymentOperation?> FindStartedAsync(PaymentJournalEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var type = entry.Kind == CardPaymentKind.Refund ? CmComTransactionType.Refund : CmComTransactionType.Purchase;
@@ -102,7 +91,7 @@ internal sealed class CmComCardPayments : IRecoverableCardPayments
         return found is null ? null : new CmComCardPaymentOperation(found, entry.Kind, entry.Amount);
     }
 
-    public CardPaymentOperation GetOperation(string id)
+    public override CardPaymentOperation GetOperation(string id)
     {
         var separator = id?.IndexOf(IdSeparator, StringComparison.Ordinal) ?? -1;
         if (id is null || separator <= 0 || separator == id.Length - 1)
@@ -155,19 +144,6 @@ internal sealed class CmComCardPayments : IRecoverableCardPayments
 
     /// <summary>The operation's <see cref="CardPaymentOperation.Id"/>: the terminal and the transaction, both needed to read it.</summary>
     internal static string IdOf(string terminalId, string transactionId) => $"{terminalId}{IdSeparator}{transactionId}";
-
-    /// <summary>Runs <paramref name="action"/>, renaming a CM.com rule's field to the neutral property the caller set.</summary>
-    private static async Task<T> Translated<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (PaymentsValidationException ex) when (NeutralFields.TryGetValue(ex.Field, out var property))
-        {
-            throw new PaymentsValidationException(property, $"{ex.Rule} (CM.com's {ex.Field})");
-        }
-    }
 
     /// <summary>The client, with the clock and polling options of a <see cref="CmComClient"/> (defaults for another implementation).</summary>
     private sealed class Client(ICmComClient inner)

@@ -101,7 +101,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
                 // A failure quotes the answer and reads what the provider said in it, when it said anything: up to a
                 // bound, as only an excerpt is quoted and a huge body must not be held in memory whole.
                 text = await PipelineHttp.ReadBoundedAsync(response.Content, PipelineHttp.MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
-                _document = pipeline.ReadError(text);
+                _document = pipeline.ReadError(_statusCode ?? 0, text);
             }
         }
         catch (Exception ex) when (ex is not JsonException)

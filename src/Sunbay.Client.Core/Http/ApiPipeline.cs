@@ -40,7 +40,8 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
     /// <param name="breaker">The circuit breaker shared by queries and pushes of this client.</param>
     /// <param name="telemetry">The provider's activity, metrics and log lines of a call.</param>
     /// <param name="ownsHttp">Whether <see cref="Dispose"/> disposes <paramref name="http"/>.</param>
-    protected ApiPipeline(string name, HttpClient http, IOptionsMonitor<TOptions> options, TimeProvider time, ILogger logger, CallBreaker breaker, CallTelemetry telemetry, bool ownsHttp)
+    /// <param name="product">The provider package named in the <c>User-Agent</c>; the derived pipeline's by default.</param>
+    protected ApiPipeline(string name, HttpClient http, IOptionsMonitor<TOptions> options, TimeProvider time, ILogger logger, CallBreaker breaker, CallTelemetry telemetry, bool ownsHttp, System.Reflection.Assembly? product = null)
     {
         _name = name;
         _options = options;
@@ -50,7 +51,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         Time = time;
         Logger = logger;
         Telemetry = telemetry;
-        UserAgent = ProductUserAgent.HeaderValueOf(GetType().Assembly);
+        UserAgent = ProductUserAgent.HeaderValueOf(product ?? GetType().Assembly);
         Http.Timeout = Timeout.InfiniteTimeSpan; // the strategies own time limits, per kind of request
     }
 
@@ -96,7 +97,9 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
     public abstract ValueTask AuthenticateAsync(HttpRequestMessage request, TOptions options, CancellationToken cancellationToken);
 
     /// <summary>The provider's error document in the body of a failed answer (SUNBAY's envelope, CM.com's problem), or null.</summary>
-    public abstract object? ReadError(string body);
+    /// <param name="statusCode">The failed answer's HTTP status.</param>
+    /// <param name="body">Its text, read up to a bound.</param>
+    public abstract object? ReadError(int statusCode, string body);
 
     /// <summary>What the finished call means: <see langword="null"/> for success, or the SDK's exception to throw.</summary>
     public abstract Exception? Classify(in CallFacts facts);

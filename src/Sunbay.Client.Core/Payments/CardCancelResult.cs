@@ -12,6 +12,13 @@ public sealed class CardCancelResult
     /// </summary>
     public required CardPaymentOutcome Outcome { get; init; }
 
+    /// <summary>The result of a cancel whose operation ended with <paramref name="outcome"/>: cancelled, or too late.</summary>
+    internal static CardCancelResult After(CardPaymentOutcome outcome) => new()
+    {
+        Status = outcome.Status == CardPaymentStatus.Cancelled ? CardCancelStatus.Cancelled : CardCancelStatus.TooLate,
+        Outcome = outcome,
+    };
+
     /// <summary>The cancel status and the outcome.</summary>
     public override string ToString() => $"{Status}: {Outcome}";
 }

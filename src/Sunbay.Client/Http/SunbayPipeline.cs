@@ -44,7 +44,7 @@ internal sealed class SunbayPipeline : ApiPipeline<SunbayClientOptions>
         return Signer.SignAsync(request, options, cancellationToken);
     }
 
-    public override object? ReadError(string body)
+    public override object? ReadError(int statusCode, string body)
     {
         if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{')
         {

@@ -57,11 +57,7 @@ internal sealed class SunbayCardPaymentOperation : CardPaymentOperation
         // operation sends nothing.
         var final = await _inner.WaitForCompletionOrAbortAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         var outcome = ToOutcome(final);
-        return new CardCancelResult
-        {
-            Status = outcome.Status == CardPaymentStatus.Cancelled ? CardCancelStatus.Cancelled : CardCancelStatus.TooLate,
-            Outcome = outcome,
-        };
+        return CardCancelResult.After(outcome);
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using Sunbay.Client.Payments.Durability;
+using Sunbay.Client.Pipeline;
 using Sunbay.Client.Transactions;
 
 namespace Sunbay.Client.Payments;
@@ -9,13 +9,13 @@ namespace Sunbay.Client.Payments;
 /// a cancel an abort. Registered by <c>AddSunbayClient</c> as the keyed service <c>sunbay</c> (a named client:
 /// <c>sunbay:{name}</c>).
 /// </summary>
-internal sealed class SunbayCardPayments : IRecoverableCardPayments
+internal sealed class SunbayCardPayments : CardPaymentsProvider
 {
     /// <summary>The provider name of the default client, in configuration and in every outcome.</summary>
     public const string ProviderName = "sunbay";
 
     // SUNBAY's wire names of the fields the neutral requests fill, so that a SUNBAY rule names the property the caller set.
-    private static readonly FrozenDictionary<string, string> NeutralFields = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> NeutralFields = new(StringComparer.Ordinal)
     {
         ["referenceOrderId"] = nameof(CardPaymentRequest.MerchantReference),
         ["amount.orderAmount"] = nameof(CardPaymentRequest.Amount),
@@ -24,7 +24,7 @@ internal sealed class SunbayCardPayments : IRecoverableCardPayments
         ["terminalSn"] = nameof(CardPaymentRequest.Terminal),
         ["transactionRequestId"] = nameof(CardPaymentRequest.IdempotencyKey),
         ["originalTransactionId"] = nameof(CardRefundRequest.OriginalTransactionId),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     private readonly ISunbayClient _client;
     private readonly Func<TimeSpan> _defaultExpiry;
@@ -33,6 +33,7 @@ internal sealed class SunbayCardPayments : IRecoverableCardPayments
     /// <param name="time">The clock that tells an expiry from a cancel when SUNBAY gives no completion time.</param>
     /// <param name="defaultExpiry">The client's <see cref="SunbayClientOptions.DefaultExpiry"/>, read when needed (it may be reloaded).</param>
     public SunbayCardPayments(ISunbayClient client, TimeProvider time, Func<TimeSpan> defaultExpiry)
+        : base(ProviderName, "SUNBAY", NeutralFields)
     {
         _client = client;
         Time = time;
@@ -40,24 +41,14 @@ internal sealed class SunbayCardPayments : IRecoverableCardPayments
     }
 
     /// <summary>The keyed-service name of the client registered as <paramref name="clientName"/>: <c>sunbay</c>, or <c>sunbay:{name}</c>.</summary>
-    public static string KeyOf(string clientName) => clientName.Length == 0 ? ProviderName : $"{ProviderName}:{clientName}";
-
-    public string Provider => ProviderName;
+    public static string KeyOf(string clientName) => KeyOf(ProviderName, clientName);
 
     internal TimeProvider Time { get; }
 
     internal TimeSpan DefaultExpiry => _defaultExpiry();
 
-    public Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CancellationToken cancellationToken = default) =>
-        StartPaymentAsync(request, request?.IdempotencyKey is null ? CardPaymentStartMode.Fresh : CardPaymentStartMode.LookFirst, cancellationToken);
-
-    public Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CancellationToken cancellationToken = default) =>
-        StartRefundAsync(request, request?.IdempotencyKey is null ? CardPaymentStartMode.Fresh : CardPaymentStartMode.LookFirst, cancellationToken);
-
-    public async Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
+    protected override async Task<CardPaymentOperation> StartPaymentCoreAsync(CardPaymentRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
         var sale = new SaleRequest
         {
             Amount = request.Amount.MinorUnits,
@@ -71,10 +62,8 @@ internal sealed class SunbayCardPayments : IRecoverableCardPayments
         return new SunbayCardPaymentOperation(this, operation, CardPaymentKind.Payment, request.Amount, received: true);
     }
 
-    public async Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
+    protected override async Task<CardPaymentOperation> StartRefundCoreAsync(CardRefundRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
         var refund = new RefundRequest
         {
             Amount = request.Amount.MinorUnits,
@@ -89,7 +78,7 @@ internal sealed class SunbayCardPayments : IRecoverableCardPayments
         return new SunbayCardPaymentOperation(this, operation, CardPaymentKind.Refund, request.Amount, received: true);
     }
 
-    public CardPaymentOperation GetOperation(string id)
+    public override CardPaymentOperation GetOperation(string id)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -99,7 +88,7 @@ internal sealed class SunbayCardPayments : IRecoverableCardPayments
         return new SunbayCardPaymentOperation(this, _client.GetOperation(id), kind: null, requested: null, received: false);
     }
 
-    public async Task<CardPaymentOperation?> FindStartedAsync(PaymentJournalEntry entry, CancellationToken cancellationToken)
+    public override async Task<CardPaymentOperation?> FindStartedAsync(PaymentJournalEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return await IsReceivedAsync(entry.Key, entry.OpenedAt + Polling.NotReceivedAfter, cancellationToken).ConfigureAwait(false)
@@ -141,19 +130,10 @@ internal sealed class SunbayCardPayments : IRecoverableCardPayments
     /// <see cref="ISunbayClient.StartOrResumeAsync"/>, which queries the key first and resumes the transaction it already
     /// created rather than charging twice (SUNBAY's <c>transactionRequestId</c> is its idempotency key too).
     /// </summary>
-    private async Task<TransactionOperation> StartAsync(PushRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return mode == CardPaymentStartMode.Fresh
-                ? request is SaleRequest sale
-                    ? await _client.StartSaleAsync(sale, cancellationToken).ConfigureAwait(false)
-                    : await _client.StartRefundAsync((RefundRequest)request, cancellationToken).ConfigureAwait(false)
-                : await _client.StartOrResumeAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PaymentsValidationException ex) when (NeutralFields.TryGetValue(ex.Field, out var property))
-        {
-            throw new PaymentsValidationException(property, $"{ex.Rule} (SUNBAY's {ex.Field})");
-        }
-    }
+    private async Task<TransactionOperation> StartAsync(PushRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken) =>
+        mode == CardPaymentStartMode.Fresh
+            ? request is SaleRequest sale
+                ? await _client.StartSaleAsync(sale, cancellationToken).ConfigureAwait(false)
+                : await _client.StartRefundAsync((RefundRequest)request, cancellationToken).ConfigureAwait(false)
+            : await _client.StartOrResumeAsync(request, cancellationToken).ConfigureAwait(false);
 }

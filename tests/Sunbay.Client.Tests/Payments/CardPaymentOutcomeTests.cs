@@ -31,6 +31,13 @@ public sealed class CardPaymentOutcomeTests
             Assert.Equal("411111****1111", outcome.MaskedCard);
             Assert.Equal(payment.Id, outcome.ProviderRequestId);
         }
+        else if (provider == "example")
+        {
+            Assert.Equal("00", outcome.ResultCode);
+            Assert.Equal("A1B2C3", outcome.AuthorizationCode);
+            Assert.Equal("411111******1111", outcome.MaskedCard);
+            Assert.Equal(payment.Id, outcome.ProviderTransactionId);
+        }
         else
         {
             Assert.Equal("APPROVED", outcome.ResultCode);
@@ -53,7 +60,7 @@ public sealed class CardPaymentOutcomeTests
         var outcome = await fixture.RunAsync(payment.WaitForCompletionAsync());
 
         Assert.Equal(CardPaymentStatus.Declined, outcome.Status);
-        if (provider == "sunbay")
+        if (provider is "sunbay" or "example")
         {
             Assert.Equal("05", outcome.ResultCode);
             Assert.Equal("Do not honour", outcome.ResultMessage);

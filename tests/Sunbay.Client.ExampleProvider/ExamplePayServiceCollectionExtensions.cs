@@ -1,0 +1,24 @@
+using ExamplePay;
+using Sunbay.Client.Pipeline;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Example Pay as a provider of the neutral card payments API.</summary>
+public static class ExamplePayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Example Pay as provider <c>example</c> of <c>ICardPayments</c>: chosen with
+    /// <c>CardPayments:Provider = example</c>, beside any other provider.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="pipeline">Builds the pipeline (address, key, handler, clock) when the provider is first resolved.</param>
+    /// <param name="polling">How operations wait; the defaults when null.</param>
+    public static IServiceCollection AddExamplePay(this IServiceCollection services, Func<IServiceProvider, PaymentsPipeline> pipeline, PaymentsPollingOptions? polling = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return services.AddCardPaymentsProvider(
+            ExamplePayDialect.Name,
+            sp => new ExamplePayCardPayments(pipeline(sp), polling),
+            validateOnStart: static _ => { });
+    }
+}
