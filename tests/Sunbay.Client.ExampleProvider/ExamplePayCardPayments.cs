@@ -27,16 +27,16 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
     private static readonly System.Buffers.SearchValues<char> IdCharacters =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
-    private readonly PaymentsPipeline _pipeline;
+    private readonly ExamplePayClient _client;
     private readonly PaymentsPollingOptions? _polling;
 
-    /// <param name="pipeline">The pipeline every call goes through; disposed with this.</param>
+    /// <param name="client">The client every call goes through; disposed with this.</param>
     /// <param name="polling">How operations wait; the defaults when null.</param>
-    public ExamplePayCardPayments(PaymentsPipeline pipeline, PaymentsPollingOptions? polling = null)
+    public ExamplePayCardPayments(ExamplePayClient client, PaymentsPollingOptions? polling = null)
         : base(ExamplePayDialect.Name, "Example Pay", NeutralFields)
     {
-        ArgumentNullException.ThrowIfNull(pipeline);
-        _pipeline = pipeline;
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
         _polling = polling;
     }
 
@@ -57,7 +57,7 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
         ArgumentNullException.ThrowIfNull(entry);
         try
         {
-            var found = await _pipeline.SendAsync(ExamplePayEndpoints.FindByKey, pathValues: [entry.Key], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var found = await _client.FindByKeyAsync(entry.Key, cancellationToken).ConfigureAwait(false);
             return new Operation(this, found.Id, entry.Kind, entry.Amount, found);
         }
         catch (PaymentsApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
@@ -66,8 +66,8 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
         }
     }
 
-    /// <summary>Disposes the pipeline.</summary>
-    public void Dispose() => _pipeline.Dispose();
+    /// <summary>Disposes the client.</summary>
+    public void Dispose() => _client.Dispose();
 
     /// <inheritdoc/>
     protected override Task<CardPaymentOperation> StartPaymentCoreAsync(CardPaymentRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken) =>
@@ -90,7 +90,7 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
             OriginalPaymentId = originalId,
             IdempotencyKey = key ?? "ik_" + Guid.NewGuid().ToString("N"),
         };
-        var started = await _pipeline.SendAsync(ExamplePayEndpoints.Start, body, body.IdempotencyKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var started = await _client.StartAsync(body, cancellationToken).ConfigureAwait(false);
         return new Operation(this, started.Id, kind, amount, started);
     }
 
@@ -148,7 +148,7 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
         private readonly Money? _requested;
 
         public Operation(ExamplePayCardPayments owner, string id, CardPaymentKind? kind, Money? requested, PaymentWire? known = null)
-            : base(ExamplePayDialect.Name, id, owner._pipeline.TimeProvider, owner._polling, owner._pipeline.Logger)
+            : base(ExamplePayDialect.Name, id, owner._client.Pipeline.TimeProvider, owner._polling, owner._client.Pipeline.Logger)
         {
             _owner = owner;
             _kind = kind;
@@ -161,7 +161,7 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
 
         protected override async Task<CardPaymentOutcome?> ReadOutcomeAsync(CancellationToken cancellationToken)
         {
-            var payment = await _owner._pipeline.SendAsync(ExamplePayEndpoints.Get, pathValues: [Id], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var payment = await _owner._client.GetAsync(Id, cancellationToken).ConfigureAwait(false);
             return _owner.ToOutcome(payment, _kind, _requested);
         }
 
@@ -169,7 +169,7 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
         {
             try
             {
-                await _owner._pipeline.SendAsync(ExamplePayEndpoints.Cancel, pathValues: [Id], cancellationToken: cancellationToken).ConfigureAwait(false);
+                await _owner._client.CancelAsync(Id, cancellationToken).ConfigureAwait(false);
             }
             catch (PaymentsApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
             {

@@ -11,14 +11,14 @@ public static class ExamplePayServiceCollectionExtensions
     /// <c>CardPayments:Provider = example</c>, beside any other provider.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="pipeline">Builds the pipeline (address, key, handler, clock) when the provider is first resolved.</param>
+    /// <param name="client">Builds the client (address, key, handler, clock) when the provider is first resolved.</param>
     /// <param name="polling">How operations wait; the defaults when null.</param>
-    public static IServiceCollection AddExamplePay(this IServiceCollection services, Func<IServiceProvider, PaymentsPipeline> pipeline, PaymentsPollingOptions? polling = null)
+    public static IServiceCollection AddExamplePay(this IServiceCollection services, Func<IServiceProvider, ExamplePayClient> client, PaymentsPollingOptions? polling = null)
     {
-        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(client);
         return services.AddCardPaymentsProvider(
             ExamplePayDialect.Name,
-            sp => new ExamplePayCardPayments(pipeline(sp), polling),
+            sp => new ExamplePayCardPayments(client(sp), polling),
             validateOnStart: static _ => { });
     }
 }

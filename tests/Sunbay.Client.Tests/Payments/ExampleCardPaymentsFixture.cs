@@ -27,8 +27,7 @@ internal sealed class ExampleCardPaymentsFixture : ICardPaymentsFixture
             .AddInMemoryCollection(new Dictionary<string, string?> { ["CardPayments:Provider"] = "example" })
             .Build();
         var services = new ServiceCollection();
-        services.AddExamplePay(_ => new PaymentsPipeline(
-            new ExamplePayDialect(),
+        services.AddExamplePay(_ => new ExamplePayClient(
             new PaymentsPipelineOptions { BaseAddress = new Uri("https://api.example-pay.test/v1/"), ApiKey = ApiKey },
             Fake,
             Clock));

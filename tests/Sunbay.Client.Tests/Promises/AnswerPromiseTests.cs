@@ -35,7 +35,7 @@ public sealed class AnswerPromiseTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(ProviderCase.WithLists), MemberType = typeof(ProviderCase))]
     public async Task A_list_holding_null_is_the_SDKs_error(ProviderCase provider)
     {
         await using var server = MisbehavingServer.Start(r => provider.IsList(r) ? ListHoldingNull(provider) : provider.Normal(r));

@@ -10,7 +10,7 @@ namespace Sunbay.Client.Tests.Promises;
 public sealed class PagingPromiseTests
 {
     [Theory]
-    [MemberData(nameof(AnswerPromiseTests.Providers), MemberType = typeof(AnswerPromiseTests))]
+    [MemberData(nameof(ProviderCase.WithLists), MemberType = typeof(ProviderCase))]
     public async Task New_links_over_the_same_items_end(ProviderCase provider)
     {
         await using var server = MisbehavingServer.Start(r => provider.IsList(r) ? provider.ListPage(r, ["a", "b"], Next(provider, r)) : provider.Normal(r));
@@ -23,7 +23,7 @@ public sealed class PagingPromiseTests
     }
 
     [Theory]
-    [MemberData(nameof(AnswerPromiseTests.Providers), MemberType = typeof(AnswerPromiseTests))]
+    [MemberData(nameof(ProviderCase.WithLists), MemberType = typeof(ProviderCase))]
     public async Task A_list_that_never_ends_stops_at_the_page_limit(ProviderCase provider)
     {
         await using var server = MisbehavingServer.Start(r => provider.IsList(r) ? provider.ListPage(r, [$"p{Next(provider, r)}"], Next(provider, r)) : provider.Normal(r));

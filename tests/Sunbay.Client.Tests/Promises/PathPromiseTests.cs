@@ -40,7 +40,7 @@ public sealed class PathPromiseTests
             // ... or refused before sending, naming the field.
             Assert.Empty(server.Requests);
             var refusal = Assert.IsAssignableFrom<ArgumentException>(error is PaymentsValidationException v ? new ArgumentException(v.Message, v.Field) : error);
-            Assert.Contains("ransactionId", refusal.ParamName ?? refusal.Message, StringComparison.Ordinal);
+            Assert.Contains(provider.IdField, refusal.ParamName ?? refusal.Message, StringComparison.Ordinal);
         }
     }
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using ExamplePay;
 using Sunbay.Client.CmCom;
+using Sunbay.Client.Payments;
+using Sunbay.Client.Pipeline;
 
 namespace Sunbay.Client.Tests.Promises;
 
@@ -15,11 +18,17 @@ public abstract class ProviderCase
     public static TheoryData<ProviderCase> All => [.. Each];
 
     /// <summary>Every provider, to build data of several parameters from.</summary>
-    public static IReadOnlyList<ProviderCase> Each => [Sunbay, CmCom];
+    public static IReadOnlyList<ProviderCase> Each => [Sunbay, CmCom, Example];
+
+    /// <summary>The providers whose API has a paged list (Example Pay's has none).</summary>
+    public static TheoryData<ProviderCase> WithLists => [Sunbay, CmCom];
 
     public static ProviderCase Sunbay { get; } = new SunbayCase();
 
     public static ProviderCase CmCom { get; } = new CmComCase();
+
+    /// <summary>The third provider, written outside the SDK on the core's public surface only (tests/Sunbay.Client.ExampleProvider).</summary>
+    public static ProviderCase Example { get; } = new ExampleCase();
 
     /// <summary>The transaction the queries and cancels of the tests are about.</summary>
     public const string TransactionId = "7225836252468027";
@@ -31,6 +40,9 @@ public abstract class ProviderCase
 
     /// <summary>The operation names of a start and of a cancel, as the SDK reports them.</summary>
     public abstract string StartOperation { get; }
+
+    /// <summary>The field a path value that would leave its segment is refused under (or part of its name).</summary>
+    internal virtual string IdField => "ransactionId";
 
     public override string ToString() => Name;
 
@@ -281,7 +293,92 @@ public abstract class ProviderCase
             public void Dispose() => client.Dispose();
         }
     }
+    private sealed class ExampleCase : ProviderCase
+    {
+        public override string Name => "Example Pay";
+
+        public override string ApiKey => "ex-live-Ab+/Cd=Ef9Gh7Kq";
+
+        public override string StartOperation => "start-payment";
+
+        internal override string IdField => "id";
+
+        internal override IProviderClient Create(Uri baseAddress, TimeProvider time, ILoggerFactory? logging, int maxGetRetries)
+        {
+            var options = new PaymentsPipelineOptions { BaseAddress = baseAddress, ApiKey = ApiKey };
+            options.Retry.BaseDelay = TimeSpan.Zero;
+            options.Retry.MaxGetRetries = maxGetRetries;
+            return new Client(new ExamplePayClient(options, primaryHandler: null, time, logging));
+        }
+
+        internal override bool IsStart(WireRequest request) => request.Method == "POST" && request.Path == "/payments";
+
+        internal override bool IsCancel(WireRequest request) => request.Method == "POST" && request.Path.EndsWith("/cancel", StringComparison.Ordinal);
+
+        internal override bool IsList(WireRequest request) => false;
+
+        internal override (string Query, string Cancel) PathsFor(string id)
+        {
+            var path = $"/payments/{Uri.EscapeDataString(id)}";
+            return (path, path + "/cancel");
+        }
+
+        internal override Reply StartAnswer(WireRequest request)
+        {
+            var sent = JsonNode.Parse(request.Body)!;
+            return Reply.Json(201, Payment(TransactionId, "pending", (string?)sent["reference"] ?? "ORDER-0001").ToJsonString());
+        }
+
+        internal override Reply CancelAnswer(WireRequest request) =>
+            Reply.Json(200, Payment(Uri.UnescapeDataString(request.Path.Split('/')[^2]), "cancelled", "ORDER-0001").ToJsonString());
+
+        internal override Reply QueryAnswer(WireRequest request) =>
+            Reply.Json(200, Payment(Uri.UnescapeDataString(request.Path.Split('/')[^1]), "pending", "ORDER-0001").ToJsonString());
+
+        internal override Reply ListPage(WireRequest request, IEnumerable<string> ids, string? next, long? total) =>
+            throw new NotSupportedException("Example Pay has no list.");
+
+        internal override string? PageOf(WireRequest request) => throw new NotSupportedException("Example Pay has no list.");
+
+        internal override Reply Refusal(string message) => Reply.Json(
+            400,
+            new JsonObject { ["error"] = new JsonObject { ["code"] = "invalid_request", ["message"] = message, ["request_id"] = "938807c1e2d34f5a9b0c4074bb9a" } }.ToJsonString());
+
+        private static JsonObject Payment(string id, string status, string reference) => new()
+        {
+            ["id"] = id,
+            ["kind"] = "payment",
+            ["status"] = status,
+            ["amount"] = 9875,
+            ["currency"] = "EUR",
+            ["reference"] = reference,
+        };
+
+        private sealed class Client(ExamplePayClient client) : IProviderClient
+        {
+            public string TraceIdOf(PaymentsException error) => (error as PaymentsApiException)?.TraceId ?? string.Empty;
+
+            public Task StartAsync(string? reference, CancellationToken cancellationToken)
+            {
+                // What ExamplePayCardPayments sends after the neutral rules; the neutral rules themselves are tested through ICardPayments.
+                var request = new CardPaymentRequest { Amount = new Money(98.75m, "EUR"), MerchantReference = reference ?? "ORDER-0001" };
+                request.Validate();
+                return client.StartAsync(
+                    new PaymentBody { Kind = "payment", Amount = request.Amount.MinorUnits, Currency = "EUR", Reference = request.MerchantReference, IdempotencyKey = "ik_0001" },
+                    cancellationToken);
+            }
+
+            public Task CancelAsync(string id, CancellationToken cancellationToken) => client.CancelAsync(id, cancellationToken);
+
+            public Task QueryAsync(string id, CancellationToken cancellationToken) => client.GetAsync(id, cancellationToken);
+
+            public Task<int> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException("Example Pay has no list.");
+
+            public void Dispose() => client.Dispose();
+        }
+    }
 }
+
 
 /// <summary>A client of one provider, seen through the kinds of call the promises are about.</summary>
 internal interface IProviderClient : IDisposable
