@@ -48,19 +48,10 @@ internal sealed class CmComClientOptionsValidator : IValidateOptions<CmComClient
         }
 
         var polling = options.Polling;
-        if (polling.InitialInterval <= TimeSpan.Zero || polling.MaxInterval < polling.InitialInterval)
-        {
-            failures.Add("CmCom:Polling:InitialInterval must be positive and not above CmCom:Polling:MaxInterval.");
-        }
-
+        polling.Collect("CmCom:Polling", failures);
         if (polling.ClearingMaxInterval < polling.MaxInterval)
         {
             failures.Add("CmCom:Polling:ClearingMaxInterval must not be below CmCom:Polling:MaxInterval.");
-        }
-
-        if (polling.BackoffMultiplier < 1 || polling.Jitter is < 0 or >= 1 || polling.BackoffAfter < TimeSpan.Zero)
-        {
-            failures.Add("CmCom:Polling: BackoffMultiplier must be at least 1, Jitter in [0, 1), BackoffAfter not negative.");
         }
 
         PipelineOptionsRules.Collect(options, "CmCom", failures);

@@ -6,25 +6,19 @@ namespace Sunbay.Client.CmCom;
 /// read the transaction every 2 seconds at first, then back off for a transaction that has been waiting for long (a
 /// terminal that is off, a cardholder who walked away).
 /// </summary>
-public sealed class CmComPollingOptions
+public sealed class CmComPollingOptions : ClientPollingOptions
 {
-    /// <summary>Interval between reads at the start of a wait (the first read is immediate). Default 2 seconds.</summary>
-    public TimeSpan InitialInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How long to poll at <see cref="InitialInterval"/> before backing off. Default 2 minutes.</summary>
-    public TimeSpan BackoffAfter { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Factor applied to the interval at each read once backing off. Default 1.5.</summary>
-    public double BackoffMultiplier { get; set; } = 1.5;
-
-    /// <summary>Upper bound of the interval. Default 15 seconds.</summary>
-    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>Creates the defaults: reads every 2 seconds at first, then backs off to at most one every 15 seconds.</summary>
+    public CmComPollingOptions()
+        : base(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15))
+    {
+    }
 
     /// <summary>
     /// Upper bound of the interval while following an approved transaction to clearing
     /// (<see cref="CmComTransactionOperation.WaitForClearingAsync(CancellationToken)"/>): CM.com gives no time for
     /// clearing, which may come hours later, and nobody waits at the checkout for it. Default 5 minutes; not below
-    /// <see cref="MaxInterval"/>.
+    /// <see cref="ClientPollingOptions.MaxInterval"/>.
     /// </summary>
     public TimeSpan ClearingMaxInterval { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -40,9 +34,6 @@ public sealed class CmComPollingOptions
     /// it gives up with <see cref="PaymentsOperationTimeoutException"/>. Default 3 days.
     /// </summary>
     public TimeSpan ClearingMaxWait { get; set; } = TimeSpan.FromDays(3);
-
-    /// <summary>Random spread applied to each interval, as a fraction (0.2 = ±20 %), so that many waits do not poll in step. Default 0.2.</summary>
-    public double Jitter { get; set; } = 0.2;
 
     /// <summary>
     /// After a start whose answer was lost, how long the terminal's transaction list is re-read for it before it counts

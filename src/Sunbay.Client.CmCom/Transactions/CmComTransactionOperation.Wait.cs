@@ -32,7 +32,7 @@ public partial class CmComTransactionOperation
         var wait = new PollingLoop<CmComTransaction>
         {
             Time = time,
-            Schedule = new(polling.InitialInterval, polling.BackoffAfter, polling.BackoffMultiplier, clearing ? polling.ClearingMaxInterval : polling.MaxInterval, polling.Jitter),
+            Schedule = polling.Schedule(clearing ? polling.ClearingMaxInterval : null),
             Poll = async token => Report(await UpdateStatusAsync(token).ConfigureAwait(false), progress),
             IsDone = done,
             KeepsWaiting = static ex => ex is PaymentsTransportException or CmComAuthenticationException or PaymentsConfigurationException,

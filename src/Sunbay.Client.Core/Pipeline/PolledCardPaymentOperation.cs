@@ -63,7 +63,7 @@ public abstract class PolledCardPaymentOperation : CardPaymentOperation
         var loop = new PollingLoop<Read>
         {
             Time = _time,
-            Schedule = new PollingSchedule(_polling.InitialInterval, _polling.BackoffAfter, _polling.BackoffMultiplier, _polling.MaxInterval, _polling.Jitter),
+            Schedule = _polling.Schedule(),
             Poll = async token => new Read(await ReadOutcomeAsync(token).ConfigureAwait(false)),
             IsDone = static read => read.Outcome is not null,
             KeepsWaiting = KeepsWaiting,

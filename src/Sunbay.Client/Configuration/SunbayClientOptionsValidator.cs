@@ -58,14 +58,10 @@ internal sealed class SunbayClientOptionsValidator : IValidateOptions<SunbayClie
         }
 
         var polling = options.Polling;
-        if (polling.InitialInterval <= TimeSpan.Zero || polling.MaxInterval < polling.InitialInterval)
+        polling.Collect("Sunbay:Polling", failures);
+        if (polling.ExpiryGracePeriod < TimeSpan.Zero)
         {
-            failures.Add("Sunbay:Polling:InitialInterval must be positive and not above Sunbay:Polling:MaxInterval.");
-        }
-
-        if (polling.BackoffMultiplier < 1 || polling.Jitter is < 0 or >= 1 || polling.BackoffAfter < TimeSpan.Zero || polling.ExpiryGracePeriod < TimeSpan.Zero)
-        {
-            failures.Add("Sunbay:Polling: BackoffMultiplier must be at least 1, Jitter in [0, 1), BackoffAfter and ExpiryGracePeriod not negative.");
+            failures.Add("Sunbay:Polling:ExpiryGracePeriod must not be negative.");
         }
 
         PipelineOptionsRules.Collect(options, "Sunbay", failures);

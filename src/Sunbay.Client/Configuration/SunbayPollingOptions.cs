@@ -6,25 +6,16 @@ namespace Sunbay.Client;
 /// and back off once a transaction has been waiting for a long time (a cardholder who walked away). With webhooks wired
 /// in (<see cref="ITransactionNotificationBus"/>), a wait completes as soon as the verified webhook arrives.
 /// </summary>
-public sealed class SunbayPollingOptions
+public sealed class SunbayPollingOptions : ClientPollingOptions
 {
     /// <summary>
-    /// Interval between status queries at the start of a wait (the first query is immediate). Default 1.25 seconds:
-    /// measured to keep the average at or under one query per second per operation, first query included.
+    /// Creates the defaults: reads every 1.25 seconds at first (measured to keep the average at or under one query per
+    /// second per operation, first query included), then backs off to at most one every 10 seconds.
     /// </summary>
-    public TimeSpan InitialInterval { get; set; } = TimeSpan.FromSeconds(1.25);
-
-    /// <summary>How long to poll at <see cref="InitialInterval"/> before backing off. Default 2 minutes.</summary>
-    public TimeSpan BackoffAfter { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Factor applied to the interval at each poll once backing off. Default 1.5.</summary>
-    public double BackoffMultiplier { get; set; } = 1.5;
-
-    /// <summary>Upper bound of the interval. Default 10 seconds.</summary>
-    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Random spread applied to each interval, as a fraction (0.2 = ±20 %), so that many waits do not poll in step. Default 0.2.</summary>
-    public double Jitter { get; set; } = 0.2;
+    public SunbayPollingOptions()
+        : base(TimeSpan.FromSeconds(1.25), TimeSpan.FromSeconds(10))
+    {
+    }
 
     /// <summary>
     /// How long past the transaction's <c>timeExpire</c> a wait goes on before giving up with

@@ -34,7 +34,7 @@ public partial class TransactionOperation
         var wait = new PollingLoop<Transaction>
         {
             Time = time,
-            Schedule = new(polling.InitialInterval, polling.BackoffAfter, polling.BackoffMultiplier, polling.MaxInterval, polling.Jitter),
+            Schedule = polling.Schedule(),
             Poll = async token =>
             {
                 var current = Report(await UpdateStatusAsync(token).ConfigureAwait(false), progress);

@@ -32,6 +32,36 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task Polling_settings_of_the_shared_base_bind_from_configuration_for_both_providers()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sunbay:Polling:InitialInterval"] = "00:00:03",
+            ["Sunbay:Polling:Jitter"] = "0.05",
+            ["Sunbay:Polling:ExpiryGracePeriod"] = "00:05:00",
+            ["CmCom:Polling:MaxInterval"] = "00:00:20",
+            ["CmCom:Polling:BackoffMultiplier"] = "2",
+            ["CmCom:Polling:MaxWait"] = "00:10:00",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddOptions<SunbayClientOptions>().Bind(configuration.GetSection("Sunbay"));
+        services.AddOptions<Sunbay.Client.CmCom.CmComClientOptions>().Bind(configuration.GetSection("CmCom"));
+        await using var provider = services.BuildServiceProvider();
+
+        var sunbay = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SunbayClientOptions>>().Value.Polling;
+        var cm = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sunbay.Client.CmCom.CmComClientOptions>>().Value.Polling;
+
+        Assert.Equal(TimeSpan.FromSeconds(3), sunbay.InitialInterval);
+        Assert.Equal(0.05, sunbay.Jitter);
+        Assert.Equal(TimeSpan.FromMinutes(5), sunbay.ExpiryGracePeriod);
+        Assert.Equal(TimeSpan.FromSeconds(10), sunbay.MaxInterval); // SUNBAY's default
+        Assert.Equal(TimeSpan.FromSeconds(20), cm.MaxInterval);
+        Assert.Equal(2, cm.BackoffMultiplier);
+        Assert.Equal(TimeSpan.FromMinutes(10), cm.MaxWait);
+        Assert.Equal(TimeSpan.FromSeconds(2), cm.InitialInterval); // CM.com's default
+    }
+
+    [Fact]
     public async Task Named_clients_use_their_own_credentials()
     {
         var stub = new StubHandler().Always(_ => StubHandler.Json(StubHandler.Query("req1", "S")));
