@@ -52,24 +52,27 @@ public sealed class ApiShapeTests
     }
 
     [Theory]
-    [InlineData(typeof(SunbayClient))]
-    [InlineData(typeof(Sunbay.Client.Testing.FakeSunbayHost))]
-    [InlineData(typeof(Sunbay.Client.AspNetCore.DistributedCacheWebhookDeduplicationStore))]
-    [InlineData(typeof(Sunbay.Client.Redis.SunbayRedisOptions))]
-    [InlineData(typeof(Sunbay.Client.CmCom.CmComClient))]
-    public void Internals_are_visible_to_test_projects_only(Type marker)
+    [InlineData(typeof(SunbayClient), "Sunbay.Client.Testing")]
+    [InlineData(typeof(Sunbay.Client.Testing.FakeSunbayHost), null)]
+    [InlineData(typeof(Sunbay.Client.AspNetCore.DistributedCacheWebhookDeduplicationStore), null)]
+    [InlineData(typeof(Sunbay.Client.Redis.SunbayRedisOptions), null)]
+    [InlineData(typeof(Sunbay.Client.CmCom.CmComClient), "Sunbay.Client.Testing")]
+    public void Internals_are_visible_to_test_projects_only_and_a_providers_to_its_fake(Type marker, string? fake)
     {
+        // A provider package shows its wire kernel to the fake, which reads and writes the wire with it instead of
+        // compiling a copy (issue 19: no source file in two shipped assemblies).
         var friends = marker.Assembly.GetCustomAttributes<InternalsVisibleToAttribute>()
             .Select(a => a.AssemblyName)
             .Where(name => !name.EndsWith(".Tests", StringComparison.Ordinal));
 
-        Assert.Empty(friends);
+        Assert.Equal(fake is null ? [] : [fake], friends);
     }
 
     [Fact]
     public void The_core_shows_its_internals_only_to_the_provider_packages_the_fakes_and_tests()
     {
-        // Until the surface a provider author needs is public (issue 19), the providers build on the core's internals.
+        // The surface a provider author needs is public (Sunbay.Client.Pipeline; tests/Sunbay.Client.ExampleProvider uses
+        // nothing else); SUNBAY's and CM.com's packages still build on more of the core than that.
         string[] providers = ["Sunbay.Client", "Sunbay.Client.CmCom", "Sunbay.Client.Testing"];
         var friends = typeof(Sunbay.Client.Payments.ICardPayments).Assembly.GetCustomAttributes<InternalsVisibleToAttribute>()
             .Select(a => a.AssemblyName)

@@ -1,8 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
-
-[assembly: SuppressMessage("Performance", "CA1852:Seal internal types", Scope = "namespaceanddescendants", Target = "~N:Sunbay.Client.Wire", Justification = "Generated wire types: NSwag declares them unsealed in the kernel shared with Sunbay.Client.")]
-
 namespace Sunbay.Client.Wire;
+
+// What the fake (Sunbay.Client.Testing) reads of any request body through this kernel, which it uses by
+// InternalsVisibleTo instead of compiling a copy of it.
 
 /// <summary>A request body that names the application and merchant (every POST body of the spec).</summary>
 internal interface IMerchantScoped
