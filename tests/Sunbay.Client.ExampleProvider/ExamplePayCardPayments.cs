@@ -28,7 +28,7 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
     private readonly ExamplePayClient _client;
-    private readonly PaymentsPollingOptions? _polling;
+    private readonly PaymentsPollingOptions _polling;
 
     /// <param name="client">The client every call goes through; disposed with this.</param>
     /// <param name="polling">How operations wait; the defaults when null.</param>
@@ -37,7 +37,7 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
-        _polling = polling;
+        _polling = polling ?? new();
     }
 
     /// <inheritdoc/>
@@ -55,10 +55,16 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
     public override async Task<CardPaymentOperation?> FindStartedAsync(PaymentJournalEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return await FindWithinAsync(token => FindAsync(entry.Key, token), entry.OpenedAt + _polling.NotReceivedAfter, _polling, _client.Pipeline.TimeProvider, cancellationToken).ConfigureAwait(false) is { } found
+            ? new Operation(this, found.Id, entry.Kind, entry.Amount, found)
+            : null;
+    }
+
+    private async Task<PaymentWire?> FindAsync(string key, CancellationToken cancellationToken)
+    {
         try
         {
-            var found = await _client.FindByKeyAsync(entry.Key, cancellationToken).ConfigureAwait(false);
-            return new Operation(this, found.Id, entry.Kind, entry.Amount, found);
+            return await _client.FindByKeyAsync(key, cancellationToken).ConfigureAwait(false);
         }
         catch (PaymentsApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
@@ -71,15 +77,29 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
 
     /// <inheritdoc/>
     protected override Task<CardPaymentOperation> StartPaymentCoreAsync(CardPaymentRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken) =>
-        StartAsync(CardPaymentKind.Payment, request.Amount, request.MerchantReference, request.Terminal, originalId: null, request.IdempotencyKey, cancellationToken);
+        StartAsync(CardPaymentKind.Payment, request.Amount, request.MerchantReference, request.Terminal, originalId: null, request.IdempotencyKey, mode, cancellationToken);
 
     /// <inheritdoc/>
     protected override Task<CardPaymentOperation> StartRefundCoreAsync(CardRefundRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken) =>
-        StartAsync(CardPaymentKind.Refund, request.Amount, request.MerchantReference, request.Terminal, request.OriginalTransactionId, request.IdempotencyKey, cancellationToken);
+        StartAsync(CardPaymentKind.Refund, request.Amount, request.MerchantReference, request.Terminal, request.OriginalTransactionId, request.IdempotencyKey, mode, cancellationToken);
 
-    // Every mode sends: Example Pay's key makes a second send with it return the first payment, so looking first adds nothing.
-    private async Task<CardPaymentOperation> StartAsync(CardPaymentKind kind, Money amount, string reference, string? terminal, string? originalId, string? key, CancellationToken cancellationToken)
+    // A start that may have been made before (the caller's key, a lost answer) looks the key up first and resumes what
+    // it finds: Example Pay would also return the first payment for the same key and body, but nothing is sent twice.
+    private async Task<CardPaymentOperation> StartAsync(CardPaymentKind kind, Money amount, string reference, string? terminal, string? originalId, string? key, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
+        // After a lost answer the first start may show late: look for the window before sending again; otherwise look once.
+        var now = _client.Pipeline.TimeProvider.GetUtcNow();
+        var until = mode == CardPaymentStartMode.AfterLostAnswer ? now + _polling.NotReceivedAfter : now;
+        if (mode != CardPaymentStartMode.Fresh && key is not null && await FindWithinAsync(token => FindAsync(key, token), until, _polling, _client.Pipeline.TimeProvider, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            if (earlier.Amount != amount.MinorUnits || earlier.Currency != amount.Currency || earlier.Kind != (kind == CardPaymentKind.Refund ? "refund" : "payment"))
+            {
+                throw new PaymentsValidationException("idempotency_key", $"already names {earlier.Kind} '{earlier.Id}' of {earlier.Amount} {earlier.Currency} minor units: use a new key for a new payment");
+            }
+
+            return new Operation(this, earlier.Id, kind, amount, earlier);
+        }
+
         var body = new PaymentBody
         {
             Kind = kind == CardPaymentKind.Refund ? "refund" : "payment",

@@ -34,13 +34,27 @@ public sealed class ExamplePayFake(TimeProvider time, string apiKey) : HttpMessa
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private readonly Queue<ExampleCard> _script = new();
     private int _requests;
+    private int _starts;
     private int _next;
+    private bool _loseNextStartAnswer;
 
     /// <summary>How long after its start a payment becomes final. Default 3 s.</summary>
     public TimeSpan CardPresentDelay { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How many requests the fake has received.</summary>
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>How many start requests (<c>POST payments</c>) the fake has received.</summary>
+    public int Starts => Volatile.Read(ref _starts);
+
+    /// <summary>The next start is processed and its answer lost (the connection drops before it is sent).</summary>
+    public void LoseNextStartAnswer()
+    {
+        lock (_gate)
+        {
+            _loseNextStartAnswer = true;
+        }
+    }
 
     /// <summary>How many payments and refunds the fake has created.</summary>
     public int Created
@@ -77,6 +91,17 @@ public sealed class ExamplePayFake(TimeProvider time, string apiKey) : HttpMessa
         var path = request.RequestUri!.AbsolutePath.TrimStart('/').Split('/');
         lock (_gate)
         {
+            if (request.Method == HttpMethod.Post && path is [_, "payments"])
+            {
+                _starts++;
+                if (_loseNextStartAnswer)
+                {
+                    _loseNextStartAnswer = false;
+                    _ = Start(body);
+                    throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection closed before the answer (fake fault).");
+                }
+            }
+
             return (request.Method.Method, path) switch
             {
                 (_, not ["v1", ..]) => NotFound(),

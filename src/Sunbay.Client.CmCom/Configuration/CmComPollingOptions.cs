@@ -8,9 +8,12 @@ namespace Sunbay.Client.CmCom;
 /// </summary>
 public sealed class CmComPollingOptions : ClientPollingOptions
 {
-    /// <summary>Creates the defaults: reads every 2 seconds at first, then backs off to at most one every 15 seconds.</summary>
+    /// <summary>
+    /// Creates the defaults: reads every 2 seconds at first, then backs off to at most one every 15 seconds; after a lost
+    /// answer the terminal's list is re-read for 30 seconds before the start counts as never received.
+    /// </summary>
     public CmComPollingOptions()
-        : base(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15))
+        : base(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30))
     {
     }
 
@@ -34,11 +37,4 @@ public sealed class CmComPollingOptions : ClientPollingOptions
     /// it gives up with <see cref="PaymentsOperationTimeoutException"/>. Default 3 days.
     /// </summary>
     public TimeSpan ClearingMaxWait { get; set; } = TimeSpan.FromDays(3);
-
-    /// <summary>
-    /// After a start whose answer was lost, how long the terminal's transaction list is re-read for it before it counts
-    /// as never received (and, on a repeated start, is sent again): CM.com's guide does not say how soon a new
-    /// transaction shows in the list. Counted from when the start was journaled. Default 30 seconds.
-    /// </summary>
-    public TimeSpan NotReceivedAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -111,35 +111,30 @@ internal sealed class CmComCardPayments : CardPaymentsProvider
 
     /// <summary>
     /// The transaction an earlier start with the reference created, re-reading the terminal's list until
-    /// <see cref="CmComPollingOptions.NotReceivedAfter"/> after <paramref name="since"/>: CM.com does not say how soon a
+    /// <see cref="ClientPollingOptions.NotReceivedAfter"/> after <paramref name="since"/>: CM.com does not say how soon a
     /// new transaction shows in the list, and sending again while it may still show would charge twice.
     /// </summary>
     private async Task<CmComTransactionOperation?> FindLateAsync(string reference, string? terminal, CmComTransactionType type, Money amount, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var polling = _client.PollingOptions;
-        var deadline = since + polling.NotReceivedAfter;
-        while (true)
+        var found = await FindWithinAsync(
+            async token => await _client.FindTransactionByReferenceAsync(reference, terminal, token).ConfigureAwait(false) is { } listed && listed.Type == type ? listed : null,
+            since + _client.PollingOptions.NotReceivedAfter,
+            _client.PollingOptions,
+            _client.Time,
+            cancellationToken).ConfigureAwait(false);
+        if (found is null)
         {
-            if (await _client.FindTransactionByReferenceAsync(reference, terminal, cancellationToken).ConfigureAwait(false) is { } found && found.Type == type)
-            {
-                if (found.Amount != amount.Amount || !string.Equals(found.Currency, amount.Currency, StringComparison.Ordinal))
-                {
-                    throw new PaymentsValidationException(
-                        "merchant_order_reference",
-                        $"already names {found.Type} '{found.Id}' of {found.Amount} {found.Currency}, not {amount}: use a new reference for a new transaction");
-                }
-
-                return _client.GetOperation(found.Id, terminal);
-            }
-
-            var left = deadline - _client.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                return null;
-            }
-
-            await Task.Delay(left < polling.InitialInterval ? left : polling.InitialInterval, _client.Time, cancellationToken).ConfigureAwait(false);
+            return null;
         }
+
+        if (found.Amount != amount.Amount || !string.Equals(found.Currency, amount.Currency, StringComparison.Ordinal))
+        {
+            throw new PaymentsValidationException(
+                "merchant_order_reference",
+                $"already names {found.Type} '{found.Id}' of {found.Amount} {found.Currency}, not {amount}: use a new reference for a new transaction");
+        }
+
+        return _client.GetOperation(found.Id, terminal);
     }
 
     /// <summary>The operation's <see cref="CardPaymentOperation.Id"/>: the terminal and the transaction, both needed to read it.</summary>

@@ -109,6 +109,41 @@ public abstract class CardPaymentsProvider : IRecoverableCardPayments
     /// <param name="cancellationToken">Cancels the start.</param>
     protected abstract Task<CardPaymentOperation> StartRefundCoreAsync(CardRefundRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Looks for what an earlier start may have created, again at <paramref name="polling"/>'s initial interval, until
+    /// <paramref name="until"/> (typically the start's journal time plus <see cref="ClientPollingOptions.NotReceivedAfter"/>):
+    /// a provider may show a new transaction late, and sending again while it may still show would charge twice.
+    /// </summary>
+    /// <typeparam name="T">What <paramref name="find"/> finds.</typeparam>
+    /// <param name="find">One look; <see langword="null"/> when nothing is found yet.</param>
+    /// <param name="until">When to stop looking; a time already past looks once.</param>
+    /// <param name="polling">The interval between looks.</param>
+    /// <param name="timeProvider">The clock the pauses run on.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <returns>The first thing found, or <see langword="null"/> when <paramref name="until"/> passed without one.</returns>
+    protected static async Task<T?> FindWithinAsync<T>(Func<CancellationToken, Task<T?>> find, DateTimeOffset until, ClientPollingOptions polling, TimeProvider timeProvider, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(find);
+        ArgumentNullException.ThrowIfNull(polling);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        while (true)
+        {
+            if (await find(cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                return found;
+            }
+
+            var left = until - timeProvider.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            await Task.Delay(left < polling.InitialInterval ? left : polling.InitialInterval, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     // Without a key nothing earlier can be found; with one, an attempt from before this process may exist.
     private static CardPaymentStartMode ModeOf(string? idempotencyKey) =>
         idempotencyKey is null ? CardPaymentStartMode.Fresh : CardPaymentStartMode.LookFirst;

@@ -3,9 +3,12 @@ namespace Sunbay.Client.Pipeline;
 /// <summary>How a <see cref="PolledCardPaymentOperation"/> reads its provider until the operation is final.</summary>
 public sealed class PaymentsPollingOptions : ClientPollingOptions
 {
-    /// <summary>Creates the defaults: reads every second at first, then backs off to at most one every 10 seconds.</summary>
+    /// <summary>
+    /// Creates the defaults: reads every second at first, then backs off to at most one every 10 seconds; a start not
+    /// found within 30 seconds was never received.
+    /// </summary>
     public PaymentsPollingOptions()
-        : base(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10))
+        : base(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30))
     {
     }
 

@@ -10,10 +10,12 @@ public sealed class SunbayPollingOptions : ClientPollingOptions
 {
     /// <summary>
     /// Creates the defaults: reads every 1.25 seconds at first (measured to keep the average at or under one query per
-    /// second per operation, first query included), then backs off to at most one every 10 seconds.
+    /// second per operation, first query included), then backs off to at most one every 10 seconds; a transaction
+    /// resumed from its ID (<c>ICardPayments.GetOperation</c>, the journal's recovery) that SUNBAY does not know within
+    /// 2 minutes was never received (<c>PaymentNotReceivedException</c>).
     /// </summary>
     public SunbayPollingOptions()
-        : base(TimeSpan.FromSeconds(1.25), TimeSpan.FromSeconds(10))
+        : base(TimeSpan.FromSeconds(1.25), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(2))
     {
     }
 
@@ -22,12 +24,4 @@ public sealed class SunbayPollingOptions : ClientPollingOptions
     /// <see cref="SunbayOperationTimeoutException"/>; SUNBAY closes an unpaid transaction at <c>timeExpire</c>. Default 2 minutes.
     /// </summary>
     public TimeSpan ExpiryGracePeriod { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>
-    /// How long an operation resumed from its ID (<c>ICardPayments.GetOperation</c>, or the payment journal's recovery)
-    /// may stay unknown to SUNBAY before the wait ends with <c>PaymentNotReceivedException</c>: the start never reached
-    /// SUNBAY (a crash between keeping the ID and sending), nothing was charged, and starting again with the same key is
-    /// safe. Counted from the first look (the journal: from when the entry was opened). Default 2 minutes.
-    /// </summary>
-    public TimeSpan NotReceivedAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -61,7 +61,7 @@ internal sealed class SunbayCardPaymentOperation : CardPaymentOperation
     }
 
     /// <summary>
-    /// For an operation resumed from an ID: SUNBAY must know it within <see cref="SunbayPollingOptions.NotReceivedAfter"/>,
+    /// For an operation resumed from an ID: SUNBAY must know it within <see cref="ClientPollingOptions.NotReceivedAfter"/>,
     /// otherwise the start never reached it, and the wait ends now instead of polling until a day has passed.
     /// </summary>
     private async Task EnsureReceivedAsync(CancellationToken cancellationToken)

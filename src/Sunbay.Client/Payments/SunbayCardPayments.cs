@@ -108,21 +108,7 @@ internal sealed class SunbayCardPayments : CardPaymentsProvider
     internal async Task<bool> IsReceivedAsync(string transactionRequestId, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var lookup = TransactionLookup.ByTransactionRequestId(transactionRequestId);
-        while (true)
-        {
-            if (await _client.FindTransactionAsync(lookup, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                return true;
-            }
-
-            var left = deadline - Time.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                return false;
-            }
-
-            await Task.Delay(left < Polling.InitialInterval ? left : Polling.InitialInterval, Time, cancellationToken).ConfigureAwait(false);
-        }
+        return await FindWithinAsync(token => _client.FindTransactionAsync(lookup, token), deadline, Polling, Time, cancellationToken).ConfigureAwait(false) is not null;
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public abstract class DurabilityFixture : IAsyncDisposable
 
     protected DurabilityFixture() => Clock = TestClients.VirtualClock();
 
-    public static TheoryData<string> Providers => new() { "sunbay", "cm" };
+    public static TheoryData<string> Providers => new() { "sunbay", "cm", "example" };
 
     public FakeClock Clock { get; }
 
@@ -52,7 +52,12 @@ public abstract class DurabilityFixture : IAsyncDisposable
     public abstract int Transactions { get; }
 
     public static DurabilityFixture Create(string provider, Action<FakeCmComHostOptions>? cm = null) =>
-        provider == "sunbay" ? new SunbayDurability() : new CmComDurability(cm);
+        provider switch
+        {
+            "sunbay" => new SunbayDurability(),
+            "example" => new ExampleDurability(),
+            _ => new CmComDurability(cm),
+        };
 
     /// <summary>The fake CM.com host; null on SUNBAY.</summary>
     public virtual FakeCmComHost? CmComHost => null;
@@ -164,6 +169,59 @@ public abstract class DurabilityFixture : IAsyncDisposable
         {
             CmComCardPaymentsFixture.AddFakeCmCom(services, Host);
             services.AddCardPayments(o => o.Provider = "cm");
+        }
+    }
+
+    /// <summary>Example Pay, the provider written on the core's public surface only (tests/Sunbay.Client.ExampleProvider).</summary>
+    private sealed class ExampleDurability : DurabilityFixture
+    {
+        private const string ApiKey = "ex_test_durability_01";
+
+        private readonly ExamplePay.ExamplePayFake _fake;
+
+        public ExampleDurability()
+        {
+            _fake = new ExamplePay.ExamplePayFake(Clock, ApiKey);
+            Store = new InMemoryPaymentJournalStore(Clock);
+        }
+
+        public override string Currency => "EUR";
+
+        public override int Starts => _fake.Starts;
+
+        public override int Transactions => _fake.Created;
+
+        public override void LoseNextStartAnswer() => _fake.LoseNextStartAnswer();
+
+        public override void NextCardIsNeverPresented() => _fake.Next(ExamplePay.ExampleCard.NeverPresent);
+
+        protected override void AddProvider(IServiceCollection services)
+        {
+            // Each instance its own client over the one fake cloud, as after a restart; the fake outlives them.
+            services.AddExamplePay(_ => new ExamplePay.ExamplePayClient(
+                new Sunbay.Client.Pipeline.PaymentsPipelineOptions { BaseAddress = new Uri("https://api.example-pay.test/v1/"), ApiKey = ApiKey },
+                new NonDisposing(_fake),
+                Clock));
+            services.AddCardPayments(o => o.Provider = "example");
+        }
+
+        /// <summary>Hands the shared fake to one instance's pipeline, which disposes its handler: not the fake.</summary>
+        private sealed class NonDisposing(HttpMessageHandler fake) : HttpMessageHandler
+        {
+            private readonly HttpMessageInvoker _fake = new(fake, disposeHandler: false);
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+                _fake.SendAsync(request, cancellationToken);
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _fake.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
         }
     }
 }

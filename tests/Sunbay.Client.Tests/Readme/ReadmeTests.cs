@@ -15,7 +15,8 @@ public sealed partial class ReadmeTests
             + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Tests", "Readme", "ReadmeCmComSnippets.cs"))
             + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Tests", "Durability", "ReadmeDurabilitySnippets.cs"))
             + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.AspNetCore.Tests", "Testing", "CheckoutAppTests.cs"))
-            + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Testing.Tests", "ModelFactoryTests.cs")));
+            + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.Testing.Tests", "ModelFactoryTests.cs"))
+            + "\n" + File.ReadAllText(Support.RepositoryPaths.Of("tests", "Sunbay.Client.ExampleProvider", "ReadmeProviderSnippets.cs")));
         var snippets = Snippet().Matches(readme).Select(m => m.Groups[1].Value).ToList();
 
         Assert.True(snippets.Count >= 8, $"expected the README's snippets, found {snippets.Count}");
