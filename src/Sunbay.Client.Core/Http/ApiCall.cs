@@ -61,10 +61,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             await pipeline.AuthenticateAsync(request, options, cancellationToken).ConfigureAwait(false);
             response = await pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             _statusCode = (int)response.StatusCode;
-            if (PipelineHttp.ReadDate(response) is { } serverDate)
-            {
-                pipeline.ServerClock.Observe(serverDate, pipeline.Time.GetUtcNow());
-            }
+            pipeline.ServerClock.Observe(response, pipeline.Time);
 
             PipelineHttp.ThrowOnRedirect(uri, endpoint.Method, response, options.ApiKey);
             if (endpoint.IsQuery && pipeline.IsAnswer(_statusCode.Value))

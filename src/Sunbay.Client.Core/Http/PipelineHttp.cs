@@ -155,12 +155,4 @@ internal static class PipelineHttp
             return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
         }
     }
-
-    /// <summary>The <c>Date</c> header (RFC 1123), read without the typed header store (which boxes a parsed value per response).</summary>
-    public static DateTimeOffset? ReadDate(HttpResponseMessage response) =>
-        response.Headers.NonValidated.TryGetValues("Date", out var values)
-        && values.Count == 1
-        && DateTimeOffset.TryParseExact(values.ToString(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? date
-            : response.Headers.Date; // anything unusual: the framework's lenient parser
 }
