@@ -61,31 +61,19 @@ public abstract class CardPaymentsProvider : IRecoverableCardPayments
     /// <inheritdoc/>
     public async Task<CardPaymentOperation> StartPaymentAsync(CardPaymentRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
+        // Checked inside the task, as every other failure of a start: the caller sees one kind of failure.
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        try
-        {
-            return await StartPaymentCoreAsync(request, mode, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PaymentsValidationException ex) when (_neutralFields.TryGetValue(ex.Field, out var property))
-        {
-            throw Renamed(ex, property);
-        }
+        return await NamingNeutralFields(() => StartPaymentCoreAsync(request, mode, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public async Task<CardPaymentOperation> StartRefundAsync(CardRefundRequest request, CardPaymentStartMode mode, CancellationToken cancellationToken)
     {
+        // Checked inside the task, as every other failure of a start: the caller sees one kind of failure.
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        try
-        {
-            return await StartRefundCoreAsync(request, mode, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PaymentsValidationException ex) when (_neutralFields.TryGetValue(ex.Field, out var property))
-        {
-            throw Renamed(ex, property);
-        }
+        return await NamingNeutralFields(() => StartRefundCoreAsync(request, mode, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -148,6 +136,16 @@ public abstract class CardPaymentsProvider : IRecoverableCardPayments
     private static CardPaymentStartMode ModeOf(string? idempotencyKey) =>
         idempotencyKey is null ? CardPaymentStartMode.Fresh : CardPaymentStartMode.LookFirst;
 
-    private PaymentsValidationException Renamed(PaymentsValidationException ex, string property) =>
-        new(property, $"{ex.Rule} ({_displayName}'s {ex.Field})");
+    /// <summary>Runs a start, renaming a provider's rule on one of its wire fields to the neutral property the caller set.</summary>
+    private async Task<CardPaymentOperation> NamingNeutralFields(Func<Task<CardPaymentOperation>> start)
+    {
+        try
+        {
+            return await start().ConfigureAwait(false);
+        }
+        catch (PaymentsValidationException ex) when (_neutralFields.TryGetValue(ex.Field, out var property))
+        {
+            throw new PaymentsValidationException(property, $"{ex.Rule} ({_displayName}'s {ex.Field})");
+        }
+    }
 }
