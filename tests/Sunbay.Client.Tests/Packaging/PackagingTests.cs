@@ -81,6 +81,26 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedPackages
         Assert.All(group.Elements(package.Ns + "dependency"), d => Assert.Equal("Build,Analyzers", (string?)d.Attribute("exclude")));
     }
 
+    [Theory]
+    [InlineData("Sunbay.Client", "Sunbay.Client.Core")]
+    [InlineData("Sunbay.Client.CmCom", "Sunbay.Client.Core")]
+    [InlineData("Sunbay.Client.Testing", "Sunbay.Client,Sunbay.Client.CmCom")]
+    [InlineData("Sunbay.Client.AspNetCore", "")]
+    [InlineData("Sunbay.Client.Redis", "")]
+    public void A_package_that_uses_anothers_internals_depends_on_its_exact_version_and_no_other_is_pinned(string id, string pinned)
+    {
+        var package = _packages.Get(id);
+        var version = (string)package.Metadata.Element(package.Ns + "version")!;
+        var ours = package.Metadata.Descendants(package.Ns + "dependency")
+            .Where(d => ((string)d.Attribute("id")!).StartsWith("Sunbay.", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(ours);
+        Assert.All(ours, d => Assert.Equal(
+            pinned.Split(',').Contains((string)d.Attribute("id")!) ? $"[{version}]" : version,
+            (string?)d.Attribute("version")));
+    }
+
     [Fact]
     public void Cli_package_is_the_sunbay_dotnet_tool_with_everything_inside()
     {
