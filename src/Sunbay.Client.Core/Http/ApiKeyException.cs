@@ -4,7 +4,7 @@ namespace Sunbay.Client.Http;
 /// The API key read for a request cannot be written into its header. Raised before sending; the client turns it into
 /// a transport exception whose outcome is known (nothing was sent). The message never contains the key.
 /// </summary>
-internal sealed class ApiKeyException : Exception
+internal sealed class ApiKeyException : RequestNotSentException
 {
     /// <param name="setting">The setting that holds the key, e.g. <c>Sunbay:ApiKey</c>.</param>
     public ApiKeyException(string setting)

@@ -31,7 +31,7 @@ internal readonly record struct TransportFailure(TransportFailureKind Kind, stri
             // Never followed, never retried. A push may have been acted on before it was redirected: only a query can tell.
             RedirectException redirect => Transport(redirect.DescribeFor(names.Provider, names.Options + ".BaseAddress", operation, facts.IsPost), redirect.StatusCode, facts.IsPost),
             // Found while writing the headers: the request never left the process.
-            ApiKeyException => Transport($"{operation} was not sent: {error.Message}", null, outcomeUnknown: false),
+            RequestNotSentException => Transport($"{operation} was not sent: {error.Message}", null, outcomeUnknown: false),
             // Rejected before sending: the request certainly did not reach the provider.
             BrokenCircuitException => Transport($"{operation} was not sent: too many recent failures opened the circuit breaker. Try again shortly.", null, outcomeUnknown: false),
             TimeoutRejectedException timeout => Transport($"{operation} timed out after {timeout.Timeout.TotalSeconds:F0} s.", null, facts.IsPost),

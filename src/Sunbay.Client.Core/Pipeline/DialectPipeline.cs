@@ -36,7 +36,17 @@ internal sealed class DialectPipeline : ApiPipeline<PaymentsPipelineOptions>
             throw new ApiKeyException(nameof(PaymentsPipelineOptions.ApiKey));
         }
 
-        _dialect.Authenticate(request, key);
+        try
+        {
+            _dialect.Authenticate(request, key);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Raised before sending: the outcome is known. The dialect's exception is quoted with the key masked and not
+            // kept as the inner exception, whose ToString() would print it unmasked.
+            throw new RequestNotSentException($"the {_dialect.DisplayName} dialect could not authenticate the request ({ex.GetType().Name}: {SensitiveData.Mask(ex.Message, key)})");
+        }
+
         return ValueTask.CompletedTask;
     }
 

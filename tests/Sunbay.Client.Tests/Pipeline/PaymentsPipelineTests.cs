@@ -88,6 +88,22 @@ public sealed class PaymentsPipelineTests
     }
 
     [Fact]
+    public async Task A_dialect_that_fails_to_authenticate_sends_nothing_and_the_outcome_is_known()
+    {
+        var stub = new StubHandler().Always(_ => StubHandler.Json("{}"));
+        using var pipeline = new PaymentsPipeline(new FailingAuthenticationDialect(), Options(), stub, TestClients.VirtualClock());
+        var start = PaymentsEndpoint.Post("start-payment", "payments", ExamplePayJson.Default.PaymentBody, ExamplePayJson.Default.PaymentWire);
+
+        var error = await Assert.ThrowsAsync<PaymentsTransportException>(() => pipeline.SendAsync(
+            start, new PaymentBody { Kind = "payment", Amount = 100, Currency = "EUR", Reference = "ORDER-0001", IdempotencyKey = "ik_auth_0001" }, "ik_auth_0001"));
+
+        Assert.False(error.OutcomeUnknown);
+        Assert.Contains("was not sent", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ex_test_pipeline_01", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(stub.Calls);
+    }
+
+    [Fact]
     public void An_endpoint_path_must_be_relative_and_a_GET_is_a_query()
     {
         Assert.Throws<ArgumentException>(() => PaymentsEndpoint.Get("x", "/payments", ExamplePayJson.Default.PaymentWire));
@@ -102,6 +118,12 @@ public sealed class PaymentsPipelineTests
         var options = new PaymentsPipelineOptions { BaseAddress = Address, ApiKey = "ex_test_pipeline_01" };
         options.Retry.BaseDelay = TimeSpan.Zero;
         return options;
+    }
+
+    private sealed class FailingAuthenticationDialect() : PaymentsProviderDialect("failing", "Failing Pay")
+    {
+        public override void Authenticate(HttpRequestMessage request, string apiKey) =>
+            throw new InvalidOperationException($"no signing key for {apiKey}");
     }
 
     private sealed class ThrowingDialect(string provider = "throwing") : PaymentsProviderDialect(provider, "Throwing Pay")
