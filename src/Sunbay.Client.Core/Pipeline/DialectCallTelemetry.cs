@@ -31,10 +31,11 @@ internal sealed class DialectCallTelemetry : CallTelemetry
     public static DialectCallTelemetry For(PaymentsProviderDialect dialect) =>
         ByProvider.GetOrAdd(dialect.Provider, static (provider, display) => new DialectCallTelemetry(provider, display), dialect.DisplayName);
 
+    // What a server wrote goes into tags and logs masked, as everything else (a hostile server may echo the key).
     public override string? CodeOf(in CallFacts facts) =>
-        facts.Answer is PaymentsProviderError error ? error.Code : facts.StatusCode?.ToString(CultureInfo.InvariantCulture);
+        facts.Answer is PaymentsProviderError error ? SensitiveData.Mask(error.Code, facts.ApiKey) : facts.StatusCode?.ToString(CultureInfo.InvariantCulture);
 
-    public override string? TraceIdOf(in CallFacts facts) => (facts.Answer as PaymentsProviderError)?.TraceId;
+    public override string? TraceIdOf(in CallFacts facts) => SensitiveData.Mask((facts.Answer as PaymentsProviderError)?.TraceId, facts.ApiKey);
 
     public override void LogCall(ILogger logger, in CallFacts facts, string? code, string? traceId, double elapsedMs, int attempts) =>
         PipelineLog.ApiCall(logger, _provider, facts.Operation, facts.StatusCode, elapsedMs, attempts);

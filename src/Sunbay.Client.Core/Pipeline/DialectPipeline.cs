@@ -115,7 +115,7 @@ internal sealed class DialectPipeline : ApiPipeline<PaymentsPipelineOptions>
             (HttpStatusCode)status,
             code,
             message,
-            said?.TraceId,
+            Mask(said?.TraceId, facts),
             $"{_dialect.DisplayName} refused {facts.Operation} (HTTP {status}, {code}): {message ?? Excerpt(facts)}");
     }
 

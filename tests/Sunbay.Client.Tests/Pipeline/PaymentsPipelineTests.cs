@@ -60,6 +60,20 @@ public sealed class PaymentsPipelineTests
     }
 
     [Fact]
+    public async Task A_key_a_server_echoes_in_its_error_code_or_request_id_never_escapes()
+    {
+        var stub = new StubHandler().Always(_ => StubHandler.Json("""{"error":{"code":"bad_key_ex_test_pipeline_01","message":"key ex_test_pipeline_01 refused","request_id":"req-ex_test_pipeline_01"}}""", HttpStatusCode.Unauthorized));
+        using var client = new ExamplePayClient(Options(), stub, TestClients.VirtualClock());
+
+        var error = await Assert.ThrowsAsync<PaymentsApiException>(() => client.GetAsync("pay_000001"));
+
+        Assert.DoesNotContain("ex_test_pipeline_01", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ex_test_pipeline_01", error.ProviderCode, StringComparison.Ordinal);
+        Assert.DoesNotContain("ex_test_pipeline_01", error.ProviderMessage!, StringComparison.Ordinal);
+        Assert.DoesNotContain("ex_test_pipeline_01", error.TraceId!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dialect_whose_error_reader_throws_still_gives_the_SDKs_exception_with_the_status()
     {
         var stub = new StubHandler().Always(_ => StubHandler.Json("""{"error": "not what the dialect reads"}""", HttpStatusCode.Conflict));
