@@ -55,7 +55,7 @@ public sealed partial class CmComClient : ICmComClient, IDisposable
         // Without a factory, the null logger itself: Logger<T> would build its category name by reflection at start-up.
         ILogger logger = loggerFactory is null ? NullLogger.Instance : loggerFactory.CreateLogger<CmComClient>();
         _pipeline = new CmComPipeline(
-            Microsoft.Extensions.Options.Options.DefaultName, new HttpClient(primary, disposeHandler: true), new FixedOptionsMonitor(options),
+            Microsoft.Extensions.Options.Options.DefaultName, new HttpClient(primary, disposeHandler: true), new FixedOptionsMonitor<CmComClientOptions>(options),
             time, logger, PipelineResilience.CreateBreaker(time), ownsHttp: true);
     }
 
@@ -96,13 +96,4 @@ public sealed partial class CmComClient : ICmComClient, IDisposable
     private Task<TAnswer> SendAsync<TAnswer>(IWireEndpoint<TAnswer> endpoint, string url, object? body, CallSubject subject, CancellationToken cancellationToken)
         where TAnswer : class =>
         _pipeline.SendAsync(endpoint, url, body, subject, cancellationToken);
-
-    private sealed class FixedOptionsMonitor(CmComClientOptions value) : IOptionsMonitor<CmComClientOptions>
-    {
-        public CmComClientOptions CurrentValue => value;
-
-        public CmComClientOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<CmComClientOptions, string?> listener) => null;
-    }
 }

@@ -64,7 +64,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         ILogger logger = loggerFactory is null ? NullLogger.Instance : loggerFactory.CreateLogger<SunbayClient>();
         var waiters = new TransactionWaiters(notificationBus ?? new InProcessTransactionNotificationBus());
         _pipeline = new SunbayPipeline(
-            Microsoft.Extensions.Options.Options.DefaultName, new HttpClient(primary, disposeHandler: true), new FixedOptionsMonitor(options),
+            Microsoft.Extensions.Options.Options.DefaultName, new HttpClient(primary, disposeHandler: true), new FixedOptionsMonitor<SunbayClientOptions>(options),
             time, logger, BearerRequestSigner.Instance, PipelineResilience.CreateBreaker(time), ownsHttp: true);
         Waiters = waiters;
         _ownedWaiters = waiters;
@@ -197,13 +197,4 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
 
     private static string TerminalOf(string? terminalSn, SunbayClientOptions options) =>
         RequestRules.Required(terminalSn, options.TerminalSn, "terminalSn", "TerminalSn");
-
-    private sealed class FixedOptionsMonitor(SunbayClientOptions value) : IOptionsMonitor<SunbayClientOptions>
-    {
-        public SunbayClientOptions CurrentValue => value;
-
-        public SunbayClientOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<SunbayClientOptions, string?> listener) => null;
-    }
 }

@@ -21,7 +21,6 @@ public sealed class ExamplePayCardPayments : CardPaymentsProvider, IDisposable
         ["terminal"] = nameof(CardPaymentRequest.Terminal),
         ["idempotency_key"] = nameof(CardPaymentRequest.IdempotencyKey),
         ["original_payment_id"] = nameof(CardRefundRequest.OriginalTransactionId),
-        ["id"] = "id",
     };
 
     private static readonly System.Buffers.SearchValues<char> IdCharacters =

@@ -21,17 +21,9 @@ public sealed class ExamplePayDialect : PaymentsProviderDialect
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
 
     /// <inheritdoc/>
-    public override PaymentsProviderError? ReadError(int statusCode, string body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, ExamplePayJson.Default.ErrorWire)?.Error is { Code: { Length: > 0 } code } error
-                ? new PaymentsProviderError(code, error.Message, error.RequestId)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <remarks>A body that is not Example Pay's error JSON throws here; the pipeline then quotes the status and an excerpt.</remarks>
+    public override PaymentsProviderError? ReadError(int statusCode, string body) =>
+        JsonSerializer.Deserialize(body, ExamplePayJson.Default.ErrorWire)?.Error is { Code: { Length: > 0 } code } error
+            ? new PaymentsProviderError(code, error.Message, error.RequestId)
+            : null;
 }

@@ -38,6 +38,16 @@ public sealed class ExamplePayFake(TimeProvider time, string apiKey) : HttpMessa
     private int _next;
     private bool _loseNextStartAnswer;
 
+    /// <summary>Where a client sends to reach the fake (its requests never leave the process).</summary>
+    public static Uri BaseAddress { get; } = new("https://api.example-pay.test/v1/");
+
+    /// <summary>
+    /// A client of this fake, with its key and clock: its pipeline sends through the fake and leaves it running when it
+    /// is disposed, so that several clients (an application's instances, restarts) share one fake cloud.
+    /// </summary>
+    public ExamplePayClient CreateClient() =>
+        new(new Sunbay.Client.Pipeline.PaymentsPipelineOptions { BaseAddress = BaseAddress, ApiKey = apiKey }, new Shared(this), time);
+
     /// <summary>How long after its start a payment becomes final. Default 3 s.</summary>
     public TimeSpan CardPresentDelay { get; set; } = TimeSpan.FromSeconds(3);
 
@@ -233,6 +243,25 @@ public sealed class ExamplePayFake(TimeProvider time, string apiKey) : HttpMessa
                 MaskedCard = _status is "approved" or "declined" ? "411111******1111" : null,
                 Stan = _status is "approved" or "declined" ? id[^6..] : null,
             };
+        }
+    }
+
+    /// <summary>The fake as one client's handler: disposing the client's pipeline disposes this, not the fake.</summary>
+    private sealed class Shared(HttpMessageHandler fake) : HttpMessageHandler
+    {
+        private readonly HttpMessageInvoker _fake = new(fake, disposeHandler: false);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            _fake.SendAsync(request, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _fake.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

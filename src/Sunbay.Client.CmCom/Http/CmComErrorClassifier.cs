@@ -33,14 +33,15 @@ internal static class CmComErrorClassifier
     private static Exception FromStatus(in CallFacts facts, int status, string? switchedKey)
     {
         var problem = facts.Answer as Problem;
-        if (status is >= 500 and <= 599 || problem is null && status is < 400 or > 499)
+        var meaning = FailedStatusRule.Of(status, explained: problem is not null);
+        if (meaning == FailedStatus.Unknown)
         {
             // A server error says nothing reliable about what happened: a transaction may have been created first.
             var said = problem is null ? string.Empty : $" ({problem.Title}: \"{problem.Detail}\")";
             return Transport(facts, $"CM.com answered {facts.Operation} with HTTP {status}{said}: {Excerpt(facts, switchedKey)}", status, facts.IsPost, switchedKey);
         }
 
-        if (status is 408 or 429)
+        if (meaning == FailedStatus.NotProcessed)
         {
             // Refused before it was processed: certainly not acted on.
             return Transport(facts, $"CM.com answered {facts.Operation} with HTTP {status}; nothing was processed. Send it again later.", status, outcomeUnknown: false, switchedKey);

@@ -116,10 +116,11 @@ internal sealed class CmComCardPayments : CardPaymentsProvider
     /// </summary>
     private async Task<CmComTransactionOperation?> FindLateAsync(string reference, string? terminal, CmComTransactionType type, Money amount, DateTimeOffset since, CancellationToken cancellationToken)
     {
+        var polling = _client.PollingOptions;
         var found = await FindWithinAsync(
             async token => await _client.FindTransactionByReferenceAsync(reference, terminal, token).ConfigureAwait(false) is { } listed && listed.Type == type ? listed : null,
-            since + _client.PollingOptions.NotReceivedAfter,
-            _client.PollingOptions,
+            since + polling.NotReceivedAfter,
+            polling,
             _client.Time,
             cancellationToken).ConfigureAwait(false);
         if (found is null)

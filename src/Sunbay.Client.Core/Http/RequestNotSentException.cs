@@ -7,10 +7,9 @@ namespace Sunbay.Client.Http;
 /// </summary>
 internal class RequestNotSentException : Exception
 {
-    /// <param name="message">What went wrong; never holds a secret.</param>
-    /// <param name="innerException">The failure, when another code raised it.</param>
-    public RequestNotSentException(string message, Exception? innerException = null)
-        : base(message, innerException)
+    /// <param name="message">What went wrong; never holds a secret (nor an inner exception that could).</param>
+    public RequestNotSentException(string message)
+        : base(message)
     {
     }
 }

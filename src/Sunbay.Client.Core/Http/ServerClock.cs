@@ -24,7 +24,7 @@ internal sealed class ServerClock
         }
     }
 
-    public void Observe(DateTimeOffset serverDate, DateTimeOffset localNow)
+    private void Observe(DateTimeOffset serverDate, DateTimeOffset localNow)
     {
         Interlocked.Exchange(ref _offsetTicks, (serverDate - localNow).Ticks);
         Volatile.Write(ref _observed, 1);
@@ -36,9 +36,14 @@ internal sealed class ServerClock
     /// </summary>
     private DateTimeOffset? ReadDate(HttpResponseMessage response)
     {
-        if (!response.Headers.NonValidated.TryGetValues("Date", out var values) || values.Count != 1)
+        if (!response.Headers.NonValidated.TryGetValues("Date", out var values))
         {
-            return values.Count == 0 ? null : response.Headers.Date; // several: the framework's lenient parser
+            return null;
+        }
+
+        if (values.Count != 1)
+        {
+            return response.Headers.Date; // several: the framework's lenient parser
         }
 
         var text = values.ToString();

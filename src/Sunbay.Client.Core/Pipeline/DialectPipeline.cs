@@ -21,7 +21,7 @@ internal sealed class DialectPipeline : ApiPipeline<PaymentsPipelineOptions>
     private readonly ProviderNames _names;
 
     public DialectPipeline(PaymentsProviderDialect dialect, HttpClient http, PaymentsPipelineOptions options, TimeProvider time, ILogger logger)
-        : base(Microsoft.Extensions.Options.Options.DefaultName, http, new FixedOptions(options), time, logger, PipelineResilience.CreateBreaker(time), DialectCallTelemetry.For(dialect), ownsHttp: true, dialect.GetType().Assembly)
+        : base(Microsoft.Extensions.Options.Options.DefaultName, http, new FixedOptionsMonitor<PaymentsPipelineOptions>(options), time, logger, PipelineResilience.CreateBreaker(time), DialectCallTelemetry.For(dialect), ownsHttp: true, dialect.GetType().Assembly)
     {
         _dialect = dialect;
         _names = new ProviderNames(dialect.DisplayName, nameof(PaymentsPipeline), nameof(PaymentsPipelineOptions));
@@ -96,13 +96,14 @@ internal sealed class DialectPipeline : ApiPipeline<PaymentsPipelineOptions>
         }
 
         var said = facts.Answer as PaymentsProviderError;
-        if (status is >= 500 and <= 599 || (said is null && status is < 400 or > 499))
+        var meaning = FailedStatusRule.Of(status, explained: said is not null);
+        if (meaning == FailedStatus.Unknown)
         {
             // A server error says nothing reliable about what happened: the request may have been acted on first.
             return Transport(facts, $"{_dialect.DisplayName} answered {facts.Operation} with HTTP {status}: {Excerpt(facts)}", status, facts.IsPost);
         }
 
-        if (status is 408 or 429)
+        if (meaning == FailedStatus.NotProcessed)
         {
             return Transport(facts, $"{_dialect.DisplayName} answered {facts.Operation} with HTTP {status}; nothing was processed. Send it again later.", status, outcomeUnknown: false);
         }
@@ -131,13 +132,4 @@ internal sealed class DialectPipeline : ApiPipeline<PaymentsPipelineOptions>
     private static string Excerpt(in CallFacts facts) => SensitiveData.Excerpt(facts.Body, facts.ApiKey, ExcerptLength);
 
     private static string? Mask(string? text, in CallFacts facts) => SensitiveData.Mask(text, facts.ApiKey);
-
-    private sealed class FixedOptions(PaymentsPipelineOptions value) : IOptionsMonitor<PaymentsPipelineOptions>
-    {
-        public PaymentsPipelineOptions CurrentValue => value;
-
-        public PaymentsPipelineOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<PaymentsPipelineOptions, string?> listener) => null;
-    }
 }

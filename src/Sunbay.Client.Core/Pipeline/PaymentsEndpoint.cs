@@ -13,11 +13,10 @@ namespace Sunbay.Client.Pipeline;
 public sealed class PaymentsEndpoint<TAnswer>
     where TAnswer : class
 {
-    internal PaymentsEndpoint(IWireEndpoint<TAnswer> wire, Type? bodyType, Func<object?[], string> url)
+    internal PaymentsEndpoint(IWireEndpoint<TAnswer> wire, Type? bodyType)
     {
         Wire = wire;
         BodyType = bodyType;
-        Url = url;
     }
 
     /// <summary>The SDK's name of the operation (<c>start-payment</c>, <c>get-payment</c>, ...).</summary>
@@ -32,8 +31,6 @@ public sealed class PaymentsEndpoint<TAnswer>
     internal IWireEndpoint<TAnswer> Wire { get; }
 
     internal Type? BodyType { get; }
-
-    internal Func<object?[], string> Url { get; }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name}: {Method} {Path}";
@@ -93,7 +90,7 @@ public static class PaymentsEndpoint
         }
 
         var wire = new WireEndpoint<TBody, TAnswer>(name, method, path, body is null ? null : () => body, () => answer, [], ParametersOf(path));
-        return new PaymentsEndpoint<TAnswer>(wire, body is null ? null : typeof(TBody), values => wire.Url(values, []));
+        return new PaymentsEndpoint<TAnswer>(wire, body is null ? null : typeof(TBody));
     }
 
     private static string[] ParametersOf(string path)

@@ -85,14 +85,8 @@ public sealed class PaymentsPipeline : IDisposable
             throw new ArgumentException($"{endpoint.Name} takes {(endpoint.BodyType is null ? "no body" : "a body of type " + endpoint.BodyType.Name)}.", nameof(body));
         }
 
-        var values = new object?[pathValues?.Count ?? 0];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = pathValues![i];
-        }
-
-        var url = endpoint.Url(values);
-        return _inner.SendAsync(endpoint.Wire, url, body, idempotencyKey, cancellationToken);
+        object?[] values = pathValues is null ? [] : [.. pathValues];
+        return _inner.SendAsync(endpoint.Wire, endpoint.Wire.Url(values, []), body, idempotencyKey, cancellationToken);
     }
 
     /// <summary>Ends every call in progress and releases the connections.</summary>

@@ -140,4 +140,7 @@ internal interface IWireEndpoint<TAnswer>
 
     /// <summary>The UTF-8 JSON of <paramref name="body"/>, which must be of the operation's body type.</summary>
     byte[] Serialize(object body);
+
+    /// <summary>The path with its parameters' escaped values, and the query string of <paramref name="queryValues"/>.</summary>
+    string Url(ReadOnlySpan<object?> pathValues, ReadOnlySpan<object?> queryValues);
 }

@@ -198,30 +198,8 @@ public abstract class DurabilityFixture : IAsyncDisposable
         protected override void AddProvider(IServiceCollection services)
         {
             // Each instance its own client over the one fake cloud, as after a restart; the fake outlives them.
-            services.AddExamplePay(_ => new ExamplePay.ExamplePayClient(
-                new Sunbay.Client.Pipeline.PaymentsPipelineOptions { BaseAddress = new Uri("https://api.example-pay.test/v1/"), ApiKey = ApiKey },
-                new NonDisposing(_fake),
-                Clock));
+            services.AddExamplePay(_ => _fake.CreateClient());
             services.AddCardPayments(o => o.Provider = "example");
-        }
-
-        /// <summary>Hands the shared fake to one instance's pipeline, which disposes its handler: not the fake.</summary>
-        private sealed class NonDisposing(HttpMessageHandler fake) : HttpMessageHandler
-        {
-            private readonly HttpMessageInvoker _fake = new(fake, disposeHandler: false);
-
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-                _fake.SendAsync(request, cancellationToken);
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                    _fake.Dispose();
-                }
-
-                base.Dispose(disposing);
-            }
         }
     }
 }

@@ -2,7 +2,6 @@ using ExamplePay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sunbay.Client.Payments;
-using Sunbay.Client.Pipeline;
 using Sunbay.Client.Testing;
 using Sunbay.Client.Tests.Support;
 
@@ -27,10 +26,7 @@ internal sealed class ExampleCardPaymentsFixture : ICardPaymentsFixture
             .AddInMemoryCollection(new Dictionary<string, string?> { ["CardPayments:Provider"] = "example" })
             .Build();
         var services = new ServiceCollection();
-        services.AddExamplePay(_ => new ExamplePayClient(
-            new PaymentsPipelineOptions { BaseAddress = new Uri("https://api.example-pay.test/v1/"), ApiKey = ApiKey },
-            Fake,
-            Clock));
+        services.AddExamplePay(_ => Fake.CreateClient());
         services.AddCardPayments(configuration.GetSection("CardPayments"));
         _services = services.BuildServiceProvider();
         Payments = _services.GetRequiredService<ICardPayments>();
