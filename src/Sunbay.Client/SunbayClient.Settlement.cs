@@ -28,7 +28,7 @@ public sealed partial class SunbayClient
         var (appId, merchantId) = Account(request, options);
         var terminal = TerminalOf(request.TerminalSn, options);
         var requestId = request.TransactionRequestId ?? NewTransactionRequestId();
-        var print = TransactionMapper.ToWire<BatchPrintReceipt, Wire.BatchPrintReceipt>(request.PrintReceipt, "printReceipt");
+        var print = TransactionMapper.ToWire(request.PrintReceipt, Wire.BatchPrintReceipt.FromName, "printReceipt");
         Wire.BatchCloseRequest Build(string channel, string id) => new()
         {
             AppId = appId,

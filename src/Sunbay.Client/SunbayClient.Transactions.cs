@@ -111,7 +111,7 @@ public sealed partial class SunbayClient
         wire.Attach = request.Attach;
         wire.NotifyUrl = request.NotifyUrl ?? options.NotifyUrl;
         wire.TerminalEventNotifyUrl = request.TerminalEventNotifyUrl;
-        wire.PrintReceipt = TransactionMapper.ToWire<PrintReceipt, Wire.PrintReceipt>(request.PrintReceipt, "printReceipt");
+        wire.PrintReceipt = TransactionMapper.ToWire(request.PrintReceipt, Wire.PrintReceipt.FromName, "printReceipt");
         if (wire is IExpiringWire expiring)
         {
             expiring.TimeExpire = TransactionMapper.ToWire(expiresAt);
@@ -120,7 +120,7 @@ public sealed partial class SunbayClient
         if (wire is ICardWire card && request is ICardChoice choice)
         {
             card.PaymentMethod = TransactionMapper.ToWire(choice.PaymentMethod);
-            card.CardNetworkType = TransactionMapper.ToWire<CardNetworkType, Wire.CardNetworkType>(choice.CardNetworkType, "cardNetworkType");
+            card.CardNetworkType = TransactionMapper.ToWire(choice.CardNetworkType, Wire.CardNetworkType.FromName, "cardNetworkType");
         }
 
         if (wire is IOriginalWire original && request is OriginalTransactionRequest follows)

@@ -140,6 +140,9 @@ public sealed class FakeSunbayHostProtocolTests : IDisposable
     [InlineData("\"orderAmount\":1000", "\"orderAmount\":0", "amount.orderAmount")]
     [InlineData("\"description\":\"Coffee\"", "\"description\":\"   \"", "description")]
     [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"printReceipt\":\"SOMETIMES\"", "printReceipt")]
+    [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"printReceipt\":\"both\"", "printReceipt")]
+    [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"paymentMethod\":{\"category\":\"card\",\"id\":\"VISA\"}", "paymentMethod.category")]
+    [InlineData("\"terminalSn\":\"FAKE-T1\"", "\"terminalSn\":\"FAKE-T1\",\"tipConfig\":{\"tipMode\":\"LATER\"}", "tipConfig.tipMode")]
     public async Task Invalid_field_is_rejected_with_C17_naming_the_field(string find, string replace, string field)
     {
         var body = Bodies.Sale(_host, "REQ1", 1000).Replace(find, replace, StringComparison.Ordinal);

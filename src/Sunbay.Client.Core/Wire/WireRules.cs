@@ -62,6 +62,10 @@ internal static class WireRules
         return text.EndsWith("\\z", StringComparison.Ordinal) ? string.Concat(text.AsSpan(0, text.Length - 2), "$") : text;
     }
 
+    /// <summary>A string enum of the spec (generated as constants, openapi/templates/Enum.liquid): one of its values.</summary>
+    public static WireProblem? OneOf(string? value, string? path, string name, Func<string, bool> isDefined, string values) =>
+        value is null || isDefined(value) ? null : new(Join(path, name), $"must be one of {values} (was '{value}')");
+
     public static WireProblem? Range(long? value, string? path, string name, long min, long max) =>
         value is not { } v || (v >= min && v <= max) ? null
         : new(Join(path, name), string.Create(CultureInfo.InvariantCulture, $"must be at least {min}{(max == long.MaxValue ? string.Empty : $" and at most {max}")} (was {v})"));

@@ -54,7 +54,7 @@ internal sealed partial class FakeEngine
             : null;
     }
 
-    private static string? PaymentMethodRule(PaymentMethod? method, CardNetworkType? networkType)
+    private static string? PaymentMethodRule(PaymentMethod? method, string? networkType)
     {
         if (method?.SubId is not null && (method.Category != PaymentMethodCategory.Ebt || !string.Equals(method.Id, "EBT", StringComparison.Ordinal)))
         {

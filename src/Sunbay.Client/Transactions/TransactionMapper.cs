@@ -11,15 +11,14 @@ internal static class TransactionMapper
         expiresAt?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A public enum value as the generated wire enum of the same member name (the spec's <c>x-enumNames</c> keep the
-    /// names equal; a test checks every member). An undefined value is a validation error naming the field.
+    /// A public enum value as the wire value of the same member name (the spec's <c>x-enumNames</c> keep the names
+    /// equal; a test checks every member), through the generated <c>FromName</c> of the spec's enum. An undefined value
+    /// is a validation error naming the field.
     /// </summary>
-    public static TWire? ToWire<TPublic, TWire>(TPublic? value, string field)
-        where TPublic : struct, Enum
-        where TWire : struct, Enum =>
+    public static string? ToWire<TPublic>(TPublic? value, Func<string, string?> fromName, string field)
+        where TPublic : struct, Enum =>
         value is not { } v ? null
-        : Enum.IsDefined(v) && Enum.TryParse<TWire>(v.ToString(), out var wire) ? wire
-        : throw new PaymentsValidationException(field, $"must be one of {string.Join(", ", Enum.GetNames<TPublic>())} (was {v})");
+        : fromName(v.ToString()) ?? throw new PaymentsValidationException(field, $"must be one of {string.Join(", ", Enum.GetNames<TPublic>())} (was {v})");
 
     /// <summary>An amount object of any push, with the components its wire type has room for.</summary>
     public static T ToWireAmount<T>(long order, string currency, long? tip = null, long? tax = null, long? surcharge = null, long? cashback = null)
@@ -41,15 +40,15 @@ internal static class TransactionMapper
 
     public static Wire.PaymentMethod? ToWire(PaymentMethod? method) => method is null ? null : new()
     {
-        Category = ToWire<PaymentMethodCategory, Wire.PaymentMethodCategory>(method.Category, "paymentMethod.category"),
+        Category = ToWire(method.Category, Wire.PaymentMethodCategory.FromName, "paymentMethod.category"),
         Id = method.Id,
-        SubId = ToWire<PaymentMethodSubId, Wire.PaymentMethodSubId>(method.SubId, "paymentMethod.subId"),
+        SubId = ToWire(method.SubId, Wire.PaymentMethodSubId.FromName, "paymentMethod.subId"),
     };
 
     public static Wire.SignatureConfig? ToWire(SignatureConfig? config) => config is null ? null : new()
     {
         UseHostConfig = config.UseHostConfig,
-        EntryLocation = ToWire<SignatureEntryLocation, Wire.SignatureEntryLocation>(config.EntryLocation, "signatureConfig.entryLocation"),
+        EntryLocation = ToWire(config.EntryLocation, Wire.SignatureEntryLocation.FromName, "signatureConfig.entryLocation"),
         Threshold = config.Threshold,
     };
 
@@ -57,13 +56,13 @@ internal static class TransactionMapper
     {
         UseHostConfig = config.UseHostConfig,
         OnScreenTip = config.OnScreenTip,
-        TipMode = ToWire<TipMode, Wire.TipMode>(config.TipMode, "tipConfig.tipMode"),
+        TipMode = ToWire(config.TipMode, Wire.TipMode.FromName, "tipConfig.tipMode"),
         TipWithTax = config.TipWithTax,
         Suggestions = config.Suggestions is not { } s ? null : new Wire.TipSuggestion
         {
             // An empty list of names is no names (SUNBAY's .NET SDK accepts it too); it is not sent.
             Names = s.Names is { Count: > 0 } names ? [.. names] : null,
-            FeeMode = ToWire<FeeMode, Wire.FeeMode>(s.FeeMode, "tipConfig.suggestions.feeMode")!.Value,
+            FeeMode = ToWire<FeeMode>(s.FeeMode, Wire.FeeMode.FromName, "tipConfig.suggestions.feeMode")!,
             Values = [.. s.Values],
         },
     };

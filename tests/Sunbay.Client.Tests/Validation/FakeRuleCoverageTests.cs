@@ -34,6 +34,8 @@ public sealed class FakeRuleCoverageTests : IDisposable
         ["post-auth amount 0"] = ("spec:Range", c => c.StartPostAuthAsync(new PostAuthRequest { Amount = 0, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
         ["refund amount 0"] = ("spec:Range", c => c.StartRefundAsync(new RefundRequest { Amount = 0, Currency = "USD", OriginalTransactionId = "1" }), "amount.orderAmount"),
         ["tip adjust negative tip"] = ("spec:Range", c => c.TipAdjustAsync(new TipAdjustRequest { TipAmount = -1, OriginalTransactionId = "1" }), "tipAmount"),
+        ["sale printReceipt undefined"] = ("spec:OneOf", c => c.StartSaleAsync(Sale() with { PrintReceipt = (PrintReceipt)9 }), "printReceipt"),
+        ["sale paymentMethod category undefined"] = ("spec:OneOf", c => c.StartSaleAsync(Sale() with { PaymentMethod = new PaymentMethod { Category = (PaymentMethodCategory)(-1) } }), "paymentMethod.category"),
         ["sale tip no values"] = ("spec:MinItems", c => c.StartSaleAsync(Sale() with { TipConfig = Tips([]) }), "tipConfig.suggestions.values"),
         ["sale tip 4 values"] = ("spec:MaxItems", c => c.StartSaleAsync(Sale() with { TipConfig = Tips([1, 2, 3, 4]) }), "tipConfig.suggestions.values"),
 

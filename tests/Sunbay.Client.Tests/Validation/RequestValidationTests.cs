@@ -154,40 +154,61 @@ public sealed class RequestValidationTests
     }
 
     [Fact]
-    public void Every_public_enum_member_has_a_wire_twin()
+    public void Every_public_enum_member_has_a_wire_value_and_every_wire_value_a_member()
     {
-        foreach (var value in Enum.GetValues<PrintReceipt>())
-        {
-            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<PrintReceipt, Sunbay.Client.Wire.PrintReceipt>(value, "f"));
-        }
+        AssertTwins<PrintReceipt>(Sunbay.Client.Wire.PrintReceipt.FromName, Sunbay.Client.Wire.PrintReceipt.Values);
+        AssertTwins<BatchPrintReceipt>(Sunbay.Client.Wire.BatchPrintReceipt.FromName, Sunbay.Client.Wire.BatchPrintReceipt.Values);
+        AssertTwins<PaymentMethodCategory>(Sunbay.Client.Wire.PaymentMethodCategory.FromName, Sunbay.Client.Wire.PaymentMethodCategory.Values);
+        AssertTwins<CardNetworkType>(Sunbay.Client.Wire.CardNetworkType.FromName, Sunbay.Client.Wire.CardNetworkType.Values);
+        AssertTwins<PaymentMethodSubId>(Sunbay.Client.Wire.PaymentMethodSubId.FromName, Sunbay.Client.Wire.PaymentMethodSubId.Values);
+        AssertTwins<SignatureEntryLocation>(Sunbay.Client.Wire.SignatureEntryLocation.FromName, Sunbay.Client.Wire.SignatureEntryLocation.Values);
+        AssertTwins<TipMode>(Sunbay.Client.Wire.TipMode.FromName, Sunbay.Client.Wire.TipMode.Values);
+        AssertTwins<FeeMode>(Sunbay.Client.Wire.FeeMode.FromName, Sunbay.Client.Wire.FeeMode.Values);
 
-        foreach (var value in Enum.GetValues<BatchPrintReceipt>())
-        {
-            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<BatchPrintReceipt, Sunbay.Client.Wire.BatchPrintReceipt>(value, "f"));
-        }
+        // The spec's spelling, not the member's.
+        Assert.Equal("CARD-CREDIT", Sunbay.Client.Transactions.TransactionMapper.ToWire<PaymentMethodCategory>(PaymentMethodCategory.CardCredit, Sunbay.Client.Wire.PaymentMethodCategory.FromName, "f"));
+        Assert.Equal("ON_SCREEN", Sunbay.Client.Transactions.TransactionMapper.ToWire<SignatureEntryLocation>(SignatureEntryLocation.OnScreen, Sunbay.Client.Wire.SignatureEntryLocation.FromName, "f"));
+        Assert.Equal("AFTER_SALE", Sunbay.Client.Transactions.TransactionMapper.ToWire<TipMode>(TipMode.AfterSale, Sunbay.Client.Wire.TipMode.FromName, "f"));
+    }
 
-        foreach (var value in Enum.GetValues<PaymentMethodCategory>())
-        {
-            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<PaymentMethodCategory, Sunbay.Client.Wire.PaymentMethodCategory>(value, "f"));
-        }
+    [Fact]
+    public void An_undefined_public_enum_value_is_refused_naming_the_field_and_the_members()
+    {
+        var error = Assert.Throws<PaymentsValidationException>(
+            () => Sunbay.Client.Transactions.TransactionMapper.ToWire<TipMode>((TipMode)7, Sunbay.Client.Wire.TipMode.FromName, "tipConfig.tipMode"));
+        Assert.Equal("tipConfig.tipMode", error.Field);
+        Assert.Contains("OnSale, AfterSale", error.Message, StringComparison.Ordinal);
+    }
 
-        foreach (var value in Enum.GetValues<CardNetworkType>())
+    [Theory]
+    [InlineData("CARD", true)]
+    [InlineData("CARD-CREDIT", true)]
+    [InlineData("EBT", true)]
+    [InlineData("card", false)]
+    [InlineData("CARD ", false)]
+    [InlineData("Card", false)]
+    [InlineData("", false)]
+    public void The_wire_kernel_reads_a_spec_enum_in_the_spec_case_only(string category, bool valid)
+    {
+        var problem = Sunbay.Client.Wire.PaymentMethod.CheckCategory(category, "paymentMethod");
+        if (valid)
         {
-            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<CardNetworkType, Sunbay.Client.Wire.CardNetworkType>(value, "f"));
+            Assert.Null(problem);
         }
-
-        foreach (var value in Enum.GetValues<PaymentMethodSubId>())
+        else
         {
-            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<PaymentMethodSubId, Sunbay.Client.Wire.PaymentMethodSubId>(value, "f"));
+            Assert.NotNull(problem);
+            Assert.Equal("paymentMethod.category", problem.Field);
+            Assert.Contains("must be one of CARD, CARD-CREDIT, CARD-DEBIT, QR-MPM, QR-CPM, EBT", problem.Rule, StringComparison.Ordinal);
         }
+    }
 
-        foreach (var value in Enum.GetValues<SignatureEntryLocation>())
-        {
-            Assert.NotNull(Sunbay.Client.Transactions.TransactionMapper.ToWire<SignatureEntryLocation, Sunbay.Client.Wire.SignatureEntryLocation>(value, "f"));
-        }
-
-        Assert.Equal(Sunbay.Client.Wire.TipMode.AfterSale, Sunbay.Client.Transactions.TransactionMapper.ToWire<TipMode, Sunbay.Client.Wire.TipMode>(TipMode.AfterSale, "f"));
-        Assert.Equal(Sunbay.Client.Wire.FeeMode.Amount, Sunbay.Client.Transactions.TransactionMapper.ToWire<FeeMode, Sunbay.Client.Wire.FeeMode>(FeeMode.Amount, "f"));
+    private static void AssertTwins<TPublic>(Func<string, string?> fromName, string values)
+        where TPublic : struct, Enum
+    {
+        var wire = Enum.GetValues<TPublic>().Select(v => Sunbay.Client.Transactions.TransactionMapper.ToWire<TPublic>(v, fromName, "f")).ToList();
+        Assert.All(wire, Assert.NotNull);
+        Assert.Equal(values.Split(", ").Order(StringComparer.Ordinal), wire.Order(StringComparer.Ordinal));
     }
 
     private static SaleRequest Sale() => TestClients.Sale();

@@ -5,7 +5,7 @@ internal interface ICardWire
 {
     PaymentMethod? PaymentMethod { get; set; }
 
-    CardNetworkType? CardNetworkType { get; set; }
+    string? CardNetworkType { get; set; }
 }
 
 /// <summary>An amount object: the order amount and its currency.</summary>

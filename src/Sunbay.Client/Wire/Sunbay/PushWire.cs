@@ -22,7 +22,7 @@ internal interface IPushWire : IWireObject
     /// <summary>Where SUNBAY sends real-time terminal events.</summary>
     string? TerminalEventNotifyUrl { get; set; }
 
-    PrintReceipt? PrintReceipt { get; set; }
+    string? PrintReceipt { get; set; }
 }
 
 /// <summary>A push that takes a <c>timeExpire</c>.</summary>
