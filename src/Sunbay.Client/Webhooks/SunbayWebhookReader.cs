@@ -1,12 +1,17 @@
 using System.Text.Json;
+using Sunbay.Client.Transactions;
 using Sunbay.Client.Wire;
 
 namespace Sunbay.Client.Webhooks;
 
 /// <summary>
-/// Reads a webhook body into the wire's <see cref="TransactionDetail"/> in one pass of a <see cref="Utf8JsonReader"/>
-/// over the bytes as received: the serializer with the wire's options cost twice the HMAC, most of it in its generic
-/// machinery and in collecting unknown fields nobody reads. The wire contract's readings are kept, through its own
+/// Reads a webhook body into the public <see cref="Transaction"/> in one pass of a <see cref="Utf8JsonReader"/> over the
+/// bytes as received, with <see cref="TransactionMapper.FromWire(TransactionDetail, string?)"/>'s readings: the serializer
+/// with the wire's options cost twice the HMAC (generic machinery, unknown fields collected), and the wire object in
+/// between cost a string per field and a second pass to normalise them. A status, a type, an entry mode, ... that is one
+/// of the SDK's known values as SUNBAY writes it (<c>"S"</c>, <c>"SALE"</c>) is taken from its bytes, and a time in
+/// SUNBAY's form is read from its bytes, without a string; any other value goes through the string and the public
+/// type's own reading, as before. The wire contract's readings are kept, through its own
 /// converters: a string field takes a number or a boolean as its text and an object or an array as its JSON text
 /// (<see cref="LenientStringConverter"/>), an amount is minor units as a number or a string, or major units with decimals
 /// (<see cref="MinorUnitsConverter"/>); names are case-sensitive, unknown fields are skipped, the last of a repeated
@@ -15,7 +20,8 @@ namespace Sunbay.Client.Webhooks;
 /// </summary>
 /// <remarks>
 /// Every field of <see cref="TransactionDetail"/> and <see cref="TransactionAmount"/> is read here; a test compares this
-/// reader with the serializer over a body holding all of them, so a field added to the spec and not here fails it.
+/// reader with the serializer and <see cref="TransactionMapper.FromWire(TransactionDetail, string?)"/> over a body
+/// holding all of them, so a field added to the spec and the mapping and not here fails it.
 /// </remarks>
 internal static class SunbayWebhookReader
 {
@@ -93,14 +99,15 @@ internal static class SunbayWebhookReader
     /// </summary>
     /// <exception cref="JsonException">The body is not JSON, not an object, or a field cannot be read (the path names it).</exception>
     /// <exception cref="FormatException">An identifying field is an object or an array.</exception>
-    public static TransactionDetail? Read(ReadOnlySpan<byte> json)
+    public static Transaction? Read(ReadOnlySpan<byte> json)
     {
         // Most bodies are the bare transaction, read in this one pass; an envelope is recognised on the way.
         var envelope = new Envelope { DataStart = -1 };
-        TransactionDetail? detail;
+        var fields = default(Fields);
+        bool found;
         try
         {
-            detail = ReadObject(json, ref envelope);
+            found = ReadObject(json, ref envelope, ref fields);
         }
         catch (Exception ex) when (!envelope.Identified && ex is JsonException or FormatException)
         {
@@ -108,21 +115,26 @@ internal static class SunbayWebhookReader
             // is no problem. The top-level scan tells which it is; a real problem is met again and thrown.
             var transaction = SunbayWebhookPayload.Unwrap(json);
             envelope = new Envelope { Identified = true, DataStart = -1 };
-            return ReadObject(transaction, ref envelope);
+            fields = default;
+            return ReadObject(transaction, ref envelope, ref fields) ? fields.ToTransaction() : null;
         }
 
         if (envelope.Identified || envelope.DataStart < 0)
         {
-            return detail;
+            return found ? fields.ToTransaction() : null;
         }
 
         var data = json[envelope.DataStart..envelope.DataEnd];
         envelope = new Envelope { Identified = true, DataStart = -1 };
-        return ReadObject(data, ref envelope);
+        fields = default;
+        return ReadObject(data, ref envelope, ref fields) ? fields.ToTransaction() : null;
     }
 
-    /// <summary>Reads one transaction object; while <see cref="Envelope.Identified"/> is false, also notes where a <c>data</c> object lies.</summary>
-    private static TransactionDetail? ReadObject(ReadOnlySpan<byte> json, ref Envelope envelope)
+    /// <summary>
+    /// Reads one transaction object into <paramref name="fields"/>; <see langword="false"/> for a JSON <c>null</c>. While
+    /// <see cref="Envelope.Identified"/> is false, also notes where a <c>data</c> object lies.
+    /// </summary>
+    private static bool ReadObject(ReadOnlySpan<byte> json, ref Envelope envelope, ref Fields fields)
     {
         // Scoped, as the name buffer on the stack is: a name read into the buffer never outlives this call.
         scoped var reader = new Utf8JsonReader(json);
@@ -130,7 +142,7 @@ internal static class SunbayWebhookReader
         if (reader.TokenType == JsonTokenType.Null)
         {
             End(ref reader);
-            return null;
+            return false;
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -138,7 +150,6 @@ internal static class SunbayWebhookReader
             throw new JsonException("The JSON value is not an object: a transaction was expected.", "$", null, null);
         }
 
-        var detail = new TransactionDetail();
         Span<byte> unescaped = stackalloc byte[MaxEscapedNameBytes];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -147,7 +158,7 @@ internal static class SunbayWebhookReader
             switch (field)
             {
                 case Field.Amount:
-                    detail.Amount = ReadAmount(ref reader, unescaped);
+                    ReadAmount(ref reader, unescaped, ref fields);
                     break;
                 case Field.Data:
                     if (!envelope.Identified && envelope.DataStart < 0 && reader.TokenType == JsonTokenType.StartObject)
@@ -167,20 +178,75 @@ internal static class SunbayWebhookReader
                     break;
                 default:
                     envelope.Identified |= field is Field.TransactionId or Field.TransactionRequestId;
-                    Assign(detail, field, ReadString(ref reader, field));
+                    ReadField(ref reader, field, ref fields);
                     break;
             }
         }
 
         End(ref reader);
-        return detail;
+        return true;
     }
 
-    private static TransactionAmount? ReadAmount(ref Utf8JsonReader reader, Span<byte> unescaped)
+    /// <summary>
+    /// One field, read as <see cref="TransactionMapper.FromWire(TransactionDetail, string?)"/> reads its wire string. Each
+    /// occurrence replaces the last, as a repeated field does in the serializer.
+    /// </summary>
+    private static void ReadField(ref Utf8JsonReader reader, Field field, ref Fields fields)
     {
+        switch (field)
+        {
+            case Field.TransactionStatus:
+                fields.Status = IsPlain(ref reader) && KnownStatus(reader.ValueSpan) is { } status ? status
+                    : TransactionStatus.Parse(ReadString(ref reader, field));
+                break;
+            case Field.TransactionType:
+                fields.Type = IsPlain(ref reader) && KnownType(reader.ValueSpan) is { } type ? type
+                    : WireValue.Read(ReadString(ref reader, field), static v => new TransactionType(v)) ?? default;
+                break;
+            case Field.CreateTime:
+                fields.CreatedAt = ReadTime(ref reader, field);
+                break;
+            case Field.CompleteTime:
+                fields.CompletedAt = ReadTime(ref reader, field);
+                break;
+            case Field.EntryMode:
+                fields.EntryMode = IsPlain(ref reader) && KnownEntryMode(reader.ValueSpan) is { } entryMode ? entryMode
+                    : WireValue.Read(ReadString(ref reader, field), static v => new EntryMode(v));
+                break;
+            case Field.AuthenticationMethod:
+                fields.AuthenticationMethod = IsPlain(ref reader) && KnownAuthenticationMethod(reader.ValueSpan) is { } method ? method
+                    : WireValue.Read(ReadString(ref reader, field), static v => new AuthenticationMethod(v));
+                break;
+            case Field.RelatedTransactionStatus:
+                fields.RelatedTransactionStatus = IsPlain(ref reader) && KnownRelatedStatus(reader.ValueSpan) is { } related ? related
+                    : WireValue.Read(ReadString(ref reader, field), static v => new RelatedTransactionStatus(v));
+                break;
+            case Field.TransactionBatchStatus:
+                fields.BatchStatus = IsPlain(ref reader) && KnownBatchStatus(reader.ValueSpan) is { } batch ? batch
+                    : WireValue.Read(ReadString(ref reader, field), static v => new BatchStatus(v));
+                break;
+            case Field.OriginalTransactionRequestId:
+                // No public property keeps it (FromWire drops it): its value is not needed, only the refusal of an object.
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    throw NotAValue(field);
+                }
+
+                reader.Skip();
+                break;
+            default:
+                fields.Set(field, ReadString(ref reader, field));
+                break;
+        }
+    }
+
+    private static void ReadAmount(ref Utf8JsonReader reader, Span<byte> unescaped, ref Fields fields)
+    {
+        // A repeated amount replaces the whole object, as in the serializer; JSON null is no amount.
+        fields.Amount = default;
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return null;
+            return;
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -188,7 +254,7 @@ internal static class SunbayWebhookReader
             throw new JsonException("The JSON value is not an object: an amount was expected.", "$.amount", null, null);
         }
 
-        var amount = new TransactionAmount();
+        fields.Amount.Present = true;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = Name(ref reader, unescaped);
@@ -197,33 +263,31 @@ internal static class SunbayWebhookReader
             switch (field)
             {
                 case AmountField.PriceCurrency:
-                    amount.PriceCurrency = reader.TokenType == JsonTokenType.Null ? null : Strings.Read(ref reader, typeof(string), SunbayWireJson.Options);
+                    fields.Amount.Currency = reader.TokenType == JsonTokenType.Null ? null : Strings.Read(ref reader, typeof(string), SunbayWireJson.Options);
                     break;
                 case AmountField.TransAmount:
-                    amount.TransAmount = ReadMinorUnits(ref reader, "transAmount");
+                    fields.Amount.Total = ReadMinorUnits(ref reader, "transAmount");
                     break;
                 case AmountField.OrderAmount:
-                    amount.OrderAmount = ReadMinorUnits(ref reader, "orderAmount");
+                    fields.Amount.Order = ReadMinorUnits(ref reader, "orderAmount");
                     break;
                 case AmountField.TaxAmount:
-                    amount.TaxAmount = ReadMinorUnits(ref reader, "taxAmount");
+                    fields.Amount.Tax = ReadMinorUnits(ref reader, "taxAmount");
                     break;
                 case AmountField.SurchargeAmount:
-                    amount.SurchargeAmount = ReadMinorUnits(ref reader, "surchargeAmount");
+                    fields.Amount.Surcharge = ReadMinorUnits(ref reader, "surchargeAmount");
                     break;
                 case AmountField.TipAmount:
-                    amount.TipAmount = ReadMinorUnits(ref reader, "tipAmount");
+                    fields.Amount.Tip = ReadMinorUnits(ref reader, "tipAmount");
                     break;
                 case AmountField.CashbackAmount:
-                    amount.CashbackAmount = ReadMinorUnits(ref reader, "cashbackAmount");
+                    fields.Amount.Cashback = ReadMinorUnits(ref reader, "cashbackAmount");
                     break;
                 default:
                     reader.Skip();
                     break;
             }
         }
-
-        return amount;
     }
 
     private static long? ReadMinorUnits(ref Utf8JsonReader reader, string field)
@@ -231,6 +295,12 @@ internal static class SunbayWebhookReader
         if (reader.TokenType == JsonTokenType.Null)
         {
             return null;
+        }
+
+        // The converter's first reading, without its virtual call: an integer of minor units.
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var whole))
+        {
+            return whole;
         }
 
         try
@@ -244,6 +314,14 @@ internal static class SunbayWebhookReader
         }
     }
 
+    /// <summary>
+    /// A time as <see cref="TransactionMapper.ParseTime"/> reads the wire string: SUNBAY's form straight from the bytes,
+    /// anything else (another form, an escape, a number, null) through the string.
+    /// </summary>
+    private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, Field field) =>
+        IsPlain(ref reader) && TransactionMapper.TryParseSunbayTime(reader.ValueSpan, out var parsed) ? parsed
+        : TransactionMapper.ParseTime(ReadString(ref reader, field));
+
     private static string? ReadString(ref Utf8JsonReader reader, Field field) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
@@ -251,9 +329,67 @@ internal static class SunbayWebhookReader
 
         // The lenient reading of a string field would take the object's JSON text as the value: a signed body is still a
         // body SUNBAY never writes, and its transactionId must never name a transaction.
-        JsonTokenType.StartObject or JsonTokenType.StartArray when field <= Field.TransactionBatchStatus =>
-            throw new FormatException($"'{Names[(int)field]}' is a JSON object or array, not a value"),
+        JsonTokenType.StartObject or JsonTokenType.StartArray when field <= Field.TransactionBatchStatus => throw NotAValue(field),
         _ => Strings.Read(ref reader, typeof(string), SunbayWireJson.Options),
+    };
+
+    private static FormatException NotAValue(Field field) => new($"'{Names[(int)field]}' is a JSON object or array, not a value");
+
+    /// <summary>A string token whose bytes are its text (no escape), so that they can be compared with a known value's.</summary>
+    private static bool IsPlain(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped;
+
+    // The known values, exactly as their public type keeps them (upper case, no blanks): those bytes make the same value
+    // as their string would. Any other spelling (lower case, a long name, blanks) goes through the string.
+    private static TransactionStatus? KnownStatus(ReadOnlySpan<byte> value) => value.Length != 1 ? (TransactionStatus?)null : value[0] switch
+    {
+        (byte)'I' => (TransactionStatus?)TransactionStatus.Initial,
+        (byte)'P' => TransactionStatus.Processing,
+        (byte)'S' => TransactionStatus.Success,
+        (byte)'F' => TransactionStatus.Fail,
+        (byte)'C' => TransactionStatus.Closed,
+        _ => null,
+    };
+
+    private static TransactionType? KnownType(ReadOnlySpan<byte> value) =>
+        value.SequenceEqual("SALE"u8) ? TransactionType.Sale
+        : value.SequenceEqual("AUTH"u8) ? TransactionType.Auth
+        : value.SequenceEqual("REFUND"u8) ? TransactionType.Refund
+        : value.SequenceEqual("VOID"u8) ? TransactionType.Void
+        : value.SequenceEqual("POST_AUTH"u8) ? TransactionType.PostAuth
+        : value.SequenceEqual("INCREMENTAL"u8) ? TransactionType.Incremental
+        : value.SequenceEqual("FORCED_AUTH"u8) ? TransactionType.ForcedAuth
+        : (TransactionType?)null;
+
+    private static EntryMode? KnownEntryMode(ReadOnlySpan<byte> value) =>
+        value.SequenceEqual("CONTACTLESS"u8) ? EntryMode.Contactless
+        : value.SequenceEqual("CONTACT"u8) ? EntryMode.Contact
+        : value.SequenceEqual("SWIPE"u8) ? EntryMode.Swipe
+        : value.SequenceEqual("FALLBACK_SWIPE"u8) ? EntryMode.FallbackSwipe
+        : value.SequenceEqual("MANUAL"u8) ? EntryMode.Manual
+        : (EntryMode?)null;
+
+    private static AuthenticationMethod? KnownAuthenticationMethod(ReadOnlySpan<byte> value) =>
+        value.SequenceEqual("PIN"u8) ? AuthenticationMethod.Pin
+        : value.SequenceEqual("NOT_AUTHENTICATED"u8) ? AuthenticationMethod.None
+        : value.SequenceEqual("SIGNATURE"u8) ? AuthenticationMethod.Signature
+        : value.SequenceEqual("OFFLINE_PIN"u8) ? AuthenticationMethod.OfflinePin
+        : value.SequenceEqual("BY_PASS"u8) ? AuthenticationMethod.PinBypass
+        : (AuthenticationMethod?)null;
+
+    private static RelatedTransactionStatus? KnownRelatedStatus(ReadOnlySpan<byte> value) =>
+        value.SequenceEqual("REFUNDED"u8) ? RelatedTransactionStatus.Refunded
+        : value.SequenceEqual("PART_REFUNDED"u8) ? RelatedTransactionStatus.PartiallyRefunded
+        : value.SequenceEqual("VOIDED"u8) ? RelatedTransactionStatus.Voided
+        : value.SequenceEqual("CAPTURE"u8) ? RelatedTransactionStatus.Captured
+        : value.SequenceEqual("INCREMENTAL"u8) ? RelatedTransactionStatus.Incremented
+        : (RelatedTransactionStatus?)null;
+
+    private static BatchStatus? KnownBatchStatus(ReadOnlySpan<byte> value) => value.Length != 1 ? (BatchStatus?)null : value[0] switch
+    {
+        (byte)'N' => (BatchStatus?)BatchStatus.NotRequired,
+        (byte)'U' => BatchStatus.Open,
+        (byte)'C' => BatchStatus.Closed,
+        _ => null,
     };
 
     /// <summary>The root value must be the whole body: anything after it is malformed JSON (the reader throws).</summary>
@@ -270,41 +406,6 @@ internal static class SunbayWebhookReader
         !reader.ValueIsEscaped ? reader.ValueSpan
         : reader.ValueSpan.Length <= unescaped.Length ? unescaped[..reader.CopyString(unescaped)]
         : default;
-
-    private static void Assign(TransactionDetail detail, Field field, string? value)
-    {
-        switch (field)
-        {
-            case Field.TransactionId: detail.TransactionId = value; break;
-            case Field.TransactionRequestId: detail.TransactionRequestId = value; break;
-            case Field.ReferenceOrderId: detail.ReferenceOrderId = value; break;
-            case Field.OriginalTransactionId: detail.OriginalTransactionId = value; break;
-            case Field.OriginalTransactionRequestId: detail.OriginalTransactionRequestId = value; break;
-            case Field.TransactionStatus: detail.TransactionStatus = value; break;
-            case Field.TransactionType: detail.TransactionType = value; break;
-            case Field.CreateTime: detail.CreateTime = value; break;
-            case Field.CompleteTime: detail.CompleteTime = value; break;
-            case Field.MaskedPan: detail.MaskedPan = value; break;
-            case Field.CardNetworkType: detail.CardNetworkType = value; break;
-            case Field.PaymentMethodId: detail.PaymentMethodId = value; break;
-            case Field.SubPaymentMethodId: detail.SubPaymentMethodId = value; break;
-            case Field.BatchNo: detail.BatchNo = value; break;
-            case Field.VoucherNo: detail.VoucherNo = value; break;
-            case Field.Stan: detail.Stan = value; break;
-            case Field.Rrn: detail.Rrn = value; break;
-            case Field.AuthCode: detail.AuthCode = value; break;
-            case Field.EntryMode: detail.EntryMode = value; break;
-            case Field.AuthenticationMethod: detail.AuthenticationMethod = value; break;
-            case Field.TransactionResultCode: detail.TransactionResultCode = value; break;
-            case Field.TerminalSn: detail.TerminalSn = value; break;
-            case Field.RelatedTransactionStatus: detail.RelatedTransactionStatus = value; break;
-            case Field.TransactionBatchStatus: detail.TransactionBatchStatus = value; break;
-            case Field.TransactionResultMsg: detail.TransactionResultMsg = value; break;
-            case Field.Description: detail.Description = value; break;
-            case Field.Attach: detail.Attach = value; break;
-            default: throw new InvalidOperationException($"{field} is not a string field.");
-        }
-    }
 
     private static Field Lookup(ReadOnlySpan<byte> name) => name.Length switch
     {
@@ -339,6 +440,120 @@ internal static class SunbayWebhookReader
         15 => name.SequenceEqual("surchargeAmount"u8) ? AmountField.SurchargeAmount : AmountField.None,
         _ => AmountField.None,
     };
+
+    /// <summary>A transaction as read so far: the public type's properties (its setters are init-only, so it is built at the end).</summary>
+    private struct Fields
+    {
+        public string? TransactionId;
+        public string? TransactionRequestId;
+        public string? ReferenceOrderId;
+        public string? OriginalTransactionId;
+        public TransactionStatus Status;
+        public TransactionType Type;
+        public Amounts Amount;
+        public DateTimeOffset? CreatedAt;
+        public DateTimeOffset? CompletedAt;
+        public string? MaskedPan;
+        public string? CardNetworkType;
+        public string? PaymentMethodId;
+        public string? SubPaymentMethodId;
+        public EntryMode? EntryMode;
+        public AuthenticationMethod? AuthenticationMethod;
+        public string? AuthCode;
+        public string? ResultCode;
+        public string? ResultMessage;
+        public string? BatchNo;
+        public string? VoucherNo;
+        public string? Stan;
+        public string? Rrn;
+        public string? TerminalSn;
+        public string? Description;
+        public string? Attach;
+        public RelatedTransactionStatus? RelatedTransactionStatus;
+        public BatchStatus? BatchStatus;
+
+        /// <summary>A field the public type keeps as the wire's string.</summary>
+        public void Set(Field field, string? value)
+        {
+            switch (field)
+            {
+                case Field.TransactionId: TransactionId = value; break;
+                case Field.TransactionRequestId: TransactionRequestId = value; break;
+                case Field.ReferenceOrderId: ReferenceOrderId = value; break;
+                case Field.OriginalTransactionId: OriginalTransactionId = value; break;
+                case Field.MaskedPan: MaskedPan = value; break;
+                case Field.CardNetworkType: CardNetworkType = value; break;
+                case Field.PaymentMethodId: PaymentMethodId = value; break;
+                case Field.SubPaymentMethodId: SubPaymentMethodId = value; break;
+                case Field.BatchNo: BatchNo = value; break;
+                case Field.VoucherNo: VoucherNo = value; break;
+                case Field.Stan: Stan = value; break;
+                case Field.Rrn: Rrn = value; break;
+                case Field.AuthCode: AuthCode = value; break;
+                case Field.TransactionResultCode: ResultCode = value; break;
+                case Field.TerminalSn: TerminalSn = value; break;
+                case Field.TransactionResultMsg: ResultMessage = value; break;
+                case Field.Description: Description = value; break;
+                case Field.Attach: Attach = value; break;
+
+                default: throw new InvalidOperationException($"{field} is not a string field.");
+            }
+        }
+
+        /// <summary>The public transaction, as <see cref="TransactionMapper.FromWire(TransactionDetail, string?)"/> builds it.</summary>
+        public readonly Transaction ToTransaction() => new()
+        {
+            TransactionId = TransactionId,
+            TransactionRequestId = TransactionRequestId ?? string.Empty,
+            ReferenceOrderId = ReferenceOrderId,
+            OriginalTransactionId = OriginalTransactionId,
+            Status = Status,
+            Type = Type,
+            Amount = Amount.Present ? new TransactionAmounts
+            {
+                Currency = Amount.Currency,
+                Total = Amount.Total,
+                Order = Amount.Order,
+                Tax = Amount.Tax,
+                Surcharge = Amount.Surcharge,
+                Tip = Amount.Tip,
+                Cashback = Amount.Cashback,
+            } : null,
+            CreatedAt = CreatedAt,
+            CompletedAt = CompletedAt,
+            MaskedPan = MaskedPan,
+            CardNetworkType = CardNetworkType,
+            PaymentMethodId = PaymentMethodId,
+            SubPaymentMethodId = SubPaymentMethodId,
+            EntryMode = EntryMode,
+            AuthenticationMethod = AuthenticationMethod,
+            AuthCode = AuthCode,
+            ResultCode = ResultCode,
+            ResultMessage = ResultMessage,
+            BatchNo = BatchNo,
+            VoucherNo = VoucherNo,
+            Stan = Stan,
+            Rrn = Rrn,
+            TerminalSn = TerminalSn,
+            Description = Description,
+            Attach = Attach,
+            RelatedTransactionStatus = RelatedTransactionStatus,
+            BatchStatus = BatchStatus,
+        };
+    }
+
+    /// <summary>The amount object as read so far; <see cref="Present"/> once one was (an empty object is an amount, null is none).</summary>
+    private struct Amounts
+    {
+        public bool Present;
+        public string? Currency;
+        public long? Total;
+        public long? Order;
+        public long? Tax;
+        public long? Surcharge;
+        public long? Tip;
+        public long? Cashback;
+    }
 
     /// <summary>What the top-level pass learnt: whether the body names its transaction at the top, and where a <c>data</c> object lies.</summary>
     private struct Envelope
