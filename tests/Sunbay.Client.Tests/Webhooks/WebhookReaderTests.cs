@@ -230,6 +230,23 @@ public sealed class WebhookReaderTests
         Assert.Equal(general?.Offset, transaction.CompletedAt?.Offset);
     }
 
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 0)]
+    [InlineData(true, 63)]
+    public void A_hex_signature_reads_in_either_case_and_one_bad_digit_anywhere_is_a_bad_signature(bool upper, int spoilAt)
+    {
+        var (verifier, headers, body) = Signed("""{"transactionId":"7225836252468027","transactionStatus":"S"}""");
+        using var disposeVerifier = verifier;
+        var hex = upper ? headers.Signature!.ToUpperInvariant() : headers.Signature!;
+        var mixed = string.Concat(hex.Select((c, i) => i % 2 == 0 ? char.ToUpperInvariant(c) : c));
+
+        Assert.Equal(SunbayWebhookFailureReason.None, verifier.VerifySignature(headers with { Signature = hex }, body));
+        Assert.Equal(SunbayWebhookFailureReason.None, verifier.VerifySignature(headers with { Signature = mixed }, body));
+        Assert.Equal(SunbayWebhookFailureReason.BadSignature, verifier.VerifySignature(headers with { Signature = hex[..spoilAt] + "g" + hex[(spoilAt + 1)..] }, body));
+        Assert.Equal(SunbayWebhookFailureReason.BadSignature, verifier.VerifySignature(headers with { Signature = hex[..spoilAt] + "\u0660" + hex[(spoilAt + 1)..] }, body));
+    }
+
     public enum Rejection
     {
         BadSignature,
