@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Sunbay.Client.Transactions;
 using Sunbay.Client.Wire;
@@ -102,12 +104,13 @@ internal static class SunbayWebhookReader
     public static Transaction? Read(ReadOnlySpan<byte> json)
     {
         // Most bodies are the bare transaction, read in this one pass; an envelope is recognised on the way.
+        var ascii = Ascii.IsValid(json);
         var envelope = new Envelope { DataStart = -1 };
         var fields = default(Fields);
         bool found;
         try
         {
-            found = ReadObject(json, ref envelope, ref fields);
+            found = ReadObject(json, ascii, ref envelope, ref fields);
         }
         catch (Exception ex) when (!envelope.Identified && ex is JsonException or FormatException)
         {
@@ -116,7 +119,7 @@ internal static class SunbayWebhookReader
             var transaction = SunbayWebhookPayload.Unwrap(json);
             envelope = new Envelope { Identified = true, DataStart = -1 };
             fields = default;
-            return ReadObject(transaction, ref envelope, ref fields) ? fields.ToTransaction() : null;
+            return ReadObject(transaction, ascii, ref envelope, ref fields) ? fields.ToTransaction() : null;
         }
 
         if (envelope.Identified || envelope.DataStart < 0)
@@ -127,14 +130,15 @@ internal static class SunbayWebhookReader
         var data = json[envelope.DataStart..envelope.DataEnd];
         envelope = new Envelope { Identified = true, DataStart = -1 };
         fields = default;
-        return ReadObject(data, ref envelope, ref fields) ? fields.ToTransaction() : null;
+        return ReadObject(data, ascii, ref envelope, ref fields) ? fields.ToTransaction() : null;
     }
 
     /// <summary>
     /// Reads one transaction object into <paramref name="fields"/>; <see langword="false"/> for a JSON <c>null</c>. While
-    /// <see cref="Envelope.Identified"/> is false, also notes where a <c>data</c> object lies.
+    /// <see cref="Envelope.Identified"/> is false, also notes where a <c>data</c> object lies. <paramref name="ascii"/>:
+    /// the whole body is ASCII (see <see cref="ReadString"/>).
     /// </summary>
-    private static bool ReadObject(ReadOnlySpan<byte> json, ref Envelope envelope, ref Fields fields)
+    private static bool ReadObject(ReadOnlySpan<byte> json, bool ascii, ref Envelope envelope, ref Fields fields)
     {
         // Scoped, as the name buffer on the stack is: a name read into the buffer never outlives this call.
         scoped var reader = new Utf8JsonReader(json);
@@ -158,7 +162,7 @@ internal static class SunbayWebhookReader
             switch (field)
             {
                 case Field.Amount:
-                    ReadAmount(ref reader, unescaped, ref fields);
+                    ReadAmount(ref reader, unescaped, ascii, ref fields);
                     break;
                 case Field.Data:
                     if (!envelope.Identified && envelope.DataStart < 0 && reader.TokenType == JsonTokenType.StartObject)
@@ -176,9 +180,24 @@ internal static class SunbayWebhookReader
                 case Field.None:
                     reader.Skip();
                     break;
+                case Field.TransactionStatus or Field.TransactionType or Field.CreateTime or Field.CompleteTime or Field.EntryMode
+                    or Field.AuthenticationMethod or Field.RelatedTransactionStatus or Field.TransactionBatchStatus:
+                    ReadValue(ref reader, field, ascii, ref fields);
+                    break;
+                case Field.OriginalTransactionRequestId:
+                    // No public property keeps it (FromWire drops it): its value is not needed, only the refusal of an object.
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        throw NotAValue(field);
+                    }
+
+                    reader.Skip();
+                    break;
                 default:
+                    // A field the public type keeps as the wire's string: straight in, without ReadValue's larger frame
+                    // (zeroing it on every field took a twentieth of the parse).
                     envelope.Identified |= field is Field.TransactionId or Field.TransactionRequestId;
-                    ReadField(ref reader, field, ref fields);
+                    fields.Set(field, ReadString(ref reader, field, ascii));
                     break;
             }
         }
@@ -188,59 +207,63 @@ internal static class SunbayWebhookReader
     }
 
     /// <summary>
-    /// One field, read as <see cref="TransactionMapper.FromWire(TransactionDetail, string?)"/> reads its wire string. Each
-    /// occurrence replaces the last, as a repeated field does in the serializer.
+    /// A field the public type reads from the wire's string (a status, a type, a time, ...), read as
+    /// <see cref="TransactionMapper.FromWire(TransactionDetail, string?)"/> reads it: a known value or SUNBAY's time form
+    /// straight from the bytes, anything else through the string (<see cref="ReadSpelled"/>). Each occurrence replaces
+    /// the last, as a repeated field does in the serializer.
     /// </summary>
-    private static void ReadField(ref Utf8JsonReader reader, Field field, ref Fields fields)
+    private static void ReadValue(ref Utf8JsonReader reader, Field field, bool ascii, ref Fields fields)
     {
+        if (IsPlain(ref reader))
+        {
+            var value = reader.ValueSpan;
+            var known = field switch
+            {
+                Field.TransactionStatus => KnownStatus(value, ref fields.Status),
+                Field.TransactionType => KnownType(value, ref fields.Type),
+                Field.CreateTime => TransactionMapper.TryParseSunbayTime(value, out var created) && Set(ref fields.CreatedAt, created),
+                Field.CompleteTime => TransactionMapper.TryParseSunbayTime(value, out var completed) && Set(ref fields.CompletedAt, completed),
+                Field.EntryMode => KnownEntryMode(value, ref fields.EntryMode),
+                Field.AuthenticationMethod => KnownAuthenticationMethod(value, ref fields.AuthenticationMethod),
+                Field.RelatedTransactionStatus => KnownRelatedStatus(value, ref fields.RelatedTransactionStatus),
+                _ => KnownBatchStatus(value, ref fields.BatchStatus),
+            };
+            if (known)
+            {
+                return;
+            }
+        }
+
+        ReadSpelled(ref reader, field, ascii, ref fields);
+    }
+
+    /// <summary>Any other spelling, or another JSON kind: the string, read by the public type as FromWire reads it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ReadSpelled(ref Utf8JsonReader reader, Field field, bool ascii, ref Fields fields)
+    {
+        var text = ReadString(ref reader, field, ascii);
         switch (field)
         {
-            case Field.TransactionStatus:
-                fields.Status = IsPlain(ref reader) && KnownStatus(reader.ValueSpan) is { } status ? status
-                    : TransactionStatus.Parse(ReadString(ref reader, field));
-                break;
-            case Field.TransactionType:
-                fields.Type = IsPlain(ref reader) && KnownType(reader.ValueSpan) is { } type ? type
-                    : WireValue.Read(ReadString(ref reader, field), static v => new TransactionType(v)) ?? default;
-                break;
-            case Field.CreateTime:
-                fields.CreatedAt = ReadTime(ref reader, field);
-                break;
-            case Field.CompleteTime:
-                fields.CompletedAt = ReadTime(ref reader, field);
-                break;
-            case Field.EntryMode:
-                fields.EntryMode = IsPlain(ref reader) && KnownEntryMode(reader.ValueSpan) is { } entryMode ? entryMode
-                    : WireValue.Read(ReadString(ref reader, field), static v => new EntryMode(v));
-                break;
-            case Field.AuthenticationMethod:
-                fields.AuthenticationMethod = IsPlain(ref reader) && KnownAuthenticationMethod(reader.ValueSpan) is { } method ? method
-                    : WireValue.Read(ReadString(ref reader, field), static v => new AuthenticationMethod(v));
-                break;
-            case Field.RelatedTransactionStatus:
-                fields.RelatedTransactionStatus = IsPlain(ref reader) && KnownRelatedStatus(reader.ValueSpan) is { } related ? related
-                    : WireValue.Read(ReadString(ref reader, field), static v => new RelatedTransactionStatus(v));
-                break;
-            case Field.TransactionBatchStatus:
-                fields.BatchStatus = IsPlain(ref reader) && KnownBatchStatus(reader.ValueSpan) is { } batch ? batch
-                    : WireValue.Read(ReadString(ref reader, field), static v => new BatchStatus(v));
-                break;
-            case Field.OriginalTransactionRequestId:
-                // No public property keeps it (FromWire drops it): its value is not needed, only the refusal of an object.
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    throw NotAValue(field);
-                }
-
-                reader.Skip();
-                break;
-            default:
-                fields.Set(field, ReadString(ref reader, field));
-                break;
+            case Field.TransactionStatus: fields.Status = TransactionStatus.Parse(text); break;
+            case Field.TransactionType: fields.Type = WireValue.Read(text, static v => new TransactionType(v)) ?? default; break;
+            case Field.CreateTime: fields.CreatedAt = TransactionMapper.ParseTime(text); break;
+            case Field.CompleteTime: fields.CompletedAt = TransactionMapper.ParseTime(text); break;
+            case Field.EntryMode: fields.EntryMode = WireValue.Read(text, static v => new EntryMode(v)); break;
+            case Field.AuthenticationMethod: fields.AuthenticationMethod = WireValue.Read(text, static v => new AuthenticationMethod(v)); break;
+            case Field.RelatedTransactionStatus: fields.RelatedTransactionStatus = WireValue.Read(text, static v => new RelatedTransactionStatus(v)); break;
+            case Field.TransactionBatchStatus: fields.BatchStatus = WireValue.Read(text, static v => new BatchStatus(v)); break;
+            default: throw new InvalidOperationException($"{field} is not read from a spelling.");
         }
     }
 
-    private static void ReadAmount(ref Utf8JsonReader reader, Span<byte> unescaped, ref Fields fields)
+    private static bool Set<T>(ref T? target, T value)
+        where T : struct
+    {
+        target = value;
+        return true;
+    }
+
+    private static void ReadAmount(ref Utf8JsonReader reader, Span<byte> unescaped, bool ascii, ref Fields fields)
     {
         // A repeated amount replaces the whole object, as in the serializer; JSON null is no amount.
         fields.Amount = default;
@@ -263,7 +286,9 @@ internal static class SunbayWebhookReader
             switch (field)
             {
                 case AmountField.PriceCurrency:
-                    fields.Amount.Currency = reader.TokenType == JsonTokenType.Null ? null : Strings.Read(ref reader, typeof(string), SunbayWireJson.Options);
+                    fields.Amount.Currency = reader.TokenType == JsonTokenType.Null ? null
+                        : IsPlain(ref reader) && ascii ? Widen(reader.ValueSpan)
+                        : Strings.Read(ref reader, typeof(string), SunbayWireJson.Options);
                     break;
                 case AmountField.TransAmount:
                     fields.Amount.Total = ReadMinorUnits(ref reader, "transAmount");
@@ -315,17 +340,14 @@ internal static class SunbayWebhookReader
     }
 
     /// <summary>
-    /// A time as <see cref="TransactionMapper.ParseTime"/> reads the wire string: SUNBAY's form straight from the bytes,
-    /// anything else (another form, an escape, a number, null) through the string.
+    /// A string field as the wire's lenient reading takes it. In an ASCII body an unescaped string's bytes are its
+    /// characters: they are widened, without <see cref="Utf8JsonReader.GetString"/>'s UTF-8 validation and transcoding
+    /// (a third of the cost of a short string); any other body is read by the reader, which refuses invalid UTF-8.
     /// </summary>
-    private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, Field field) =>
-        IsPlain(ref reader) && TransactionMapper.TryParseSunbayTime(reader.ValueSpan, out var parsed) ? parsed
-        : TransactionMapper.ParseTime(ReadString(ref reader, field));
-
-    private static string? ReadString(ref Utf8JsonReader reader, Field field) => reader.TokenType switch
+    private static string? ReadString(ref Utf8JsonReader reader, Field field, bool ascii) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => ascii && !reader.ValueIsEscaped ? Widen(reader.ValueSpan) : reader.GetString(),
 
         // The lenient reading of a string field would take the object's JSON text as the value: a signed body is still a
         // body SUNBAY never writes, and its transactionId must never name a transaction.
@@ -333,64 +355,100 @@ internal static class SunbayWebhookReader
         _ => Strings.Read(ref reader, typeof(string), SunbayWireJson.Options),
     };
 
+    /// <summary>ASCII bytes as the string they spell (Latin-1 maps each byte to the character of the same code).</summary>
+    private static string Widen(ReadOnlySpan<byte> ascii) => Encoding.Latin1.GetString(ascii);
+
     private static FormatException NotAValue(Field field) => new($"'{Names[(int)field]}' is a JSON object or array, not a value");
 
     /// <summary>A string token whose bytes are its text (no escape), so that they can be compared with a known value's.</summary>
     private static bool IsPlain(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped;
 
     // The known values, exactly as their public type keeps them (upper case, no blanks): those bytes make the same value
-    // as their string would. Any other spelling (lower case, a long name, blanks) goes through the string.
-    private static TransactionStatus? KnownStatus(ReadOnlySpan<byte> value) => value.Length != 1 ? (TransactionStatus?)null : value[0] switch
+    // as their string would. Any other spelling (lower case, a long name, blanks) goes through the string. Each writes
+    // the value it recognises and says whether it did.
+    private static bool KnownStatus(ReadOnlySpan<byte> value, ref TransactionStatus target)
     {
-        (byte)'I' => (TransactionStatus?)TransactionStatus.Initial,
-        (byte)'P' => TransactionStatus.Processing,
-        (byte)'S' => TransactionStatus.Success,
-        (byte)'F' => TransactionStatus.Fail,
-        (byte)'C' => TransactionStatus.Closed,
-        _ => null,
-    };
+        if (value.Length != 1)
+        {
+            return false;
+        }
 
-    private static TransactionType? KnownType(ReadOnlySpan<byte> value) =>
-        value.SequenceEqual("SALE"u8) ? TransactionType.Sale
-        : value.SequenceEqual("AUTH"u8) ? TransactionType.Auth
-        : value.SequenceEqual("REFUND"u8) ? TransactionType.Refund
-        : value.SequenceEqual("VOID"u8) ? TransactionType.Void
-        : value.SequenceEqual("POST_AUTH"u8) ? TransactionType.PostAuth
-        : value.SequenceEqual("INCREMENTAL"u8) ? TransactionType.Incremental
-        : value.SequenceEqual("FORCED_AUTH"u8) ? TransactionType.ForcedAuth
-        : (TransactionType?)null;
+        switch (value[0])
+        {
+            case (byte)'I': target = TransactionStatus.Initial; return true;
+            case (byte)'P': target = TransactionStatus.Processing; return true;
+            case (byte)'S': target = TransactionStatus.Success; return true;
+            case (byte)'F': target = TransactionStatus.Fail; return true;
+            case (byte)'C': target = TransactionStatus.Closed; return true;
+            default: return false;
+        }
+    }
 
-    private static EntryMode? KnownEntryMode(ReadOnlySpan<byte> value) =>
-        value.SequenceEqual("CONTACTLESS"u8) ? EntryMode.Contactless
-        : value.SequenceEqual("CONTACT"u8) ? EntryMode.Contact
-        : value.SequenceEqual("SWIPE"u8) ? EntryMode.Swipe
-        : value.SequenceEqual("FALLBACK_SWIPE"u8) ? EntryMode.FallbackSwipe
-        : value.SequenceEqual("MANUAL"u8) ? EntryMode.Manual
-        : (EntryMode?)null;
-
-    private static AuthenticationMethod? KnownAuthenticationMethod(ReadOnlySpan<byte> value) =>
-        value.SequenceEqual("PIN"u8) ? AuthenticationMethod.Pin
-        : value.SequenceEqual("NOT_AUTHENTICATED"u8) ? AuthenticationMethod.None
-        : value.SequenceEqual("SIGNATURE"u8) ? AuthenticationMethod.Signature
-        : value.SequenceEqual("OFFLINE_PIN"u8) ? AuthenticationMethod.OfflinePin
-        : value.SequenceEqual("BY_PASS"u8) ? AuthenticationMethod.PinBypass
-        : (AuthenticationMethod?)null;
-
-    private static RelatedTransactionStatus? KnownRelatedStatus(ReadOnlySpan<byte> value) =>
-        value.SequenceEqual("REFUNDED"u8) ? RelatedTransactionStatus.Refunded
-        : value.SequenceEqual("PART_REFUNDED"u8) ? RelatedTransactionStatus.PartiallyRefunded
-        : value.SequenceEqual("VOIDED"u8) ? RelatedTransactionStatus.Voided
-        : value.SequenceEqual("CAPTURE"u8) ? RelatedTransactionStatus.Captured
-        : value.SequenceEqual("INCREMENTAL"u8) ? RelatedTransactionStatus.Incremented
-        : (RelatedTransactionStatus?)null;
-
-    private static BatchStatus? KnownBatchStatus(ReadOnlySpan<byte> value) => value.Length != 1 ? (BatchStatus?)null : value[0] switch
+    private static bool KnownType(ReadOnlySpan<byte> value, ref TransactionType target)
     {
-        (byte)'N' => (BatchStatus?)BatchStatus.NotRequired,
-        (byte)'U' => BatchStatus.Open,
-        (byte)'C' => BatchStatus.Closed,
-        _ => null,
-    };
+        if (value.SequenceEqual("SALE"u8)) { target = TransactionType.Sale; }
+        else if (value.SequenceEqual("AUTH"u8)) { target = TransactionType.Auth; }
+        else if (value.SequenceEqual("REFUND"u8)) { target = TransactionType.Refund; }
+        else if (value.SequenceEqual("VOID"u8)) { target = TransactionType.Void; }
+        else if (value.SequenceEqual("POST_AUTH"u8)) { target = TransactionType.PostAuth; }
+        else if (value.SequenceEqual("INCREMENTAL"u8)) { target = TransactionType.Incremental; }
+        else if (value.SequenceEqual("FORCED_AUTH"u8)) { target = TransactionType.ForcedAuth; }
+        else { return false; }
+
+        return true;
+    }
+
+    private static bool KnownEntryMode(ReadOnlySpan<byte> value, ref EntryMode? target)
+    {
+        if (value.SequenceEqual("CONTACTLESS"u8)) { target = EntryMode.Contactless; }
+        else if (value.SequenceEqual("CONTACT"u8)) { target = EntryMode.Contact; }
+        else if (value.SequenceEqual("SWIPE"u8)) { target = EntryMode.Swipe; }
+        else if (value.SequenceEqual("FALLBACK_SWIPE"u8)) { target = EntryMode.FallbackSwipe; }
+        else if (value.SequenceEqual("MANUAL"u8)) { target = EntryMode.Manual; }
+        else { return false; }
+
+        return true;
+    }
+
+    private static bool KnownAuthenticationMethod(ReadOnlySpan<byte> value, ref AuthenticationMethod? target)
+    {
+        if (value.SequenceEqual("PIN"u8)) { target = AuthenticationMethod.Pin; }
+        else if (value.SequenceEqual("NOT_AUTHENTICATED"u8)) { target = AuthenticationMethod.None; }
+        else if (value.SequenceEqual("SIGNATURE"u8)) { target = AuthenticationMethod.Signature; }
+        else if (value.SequenceEqual("OFFLINE_PIN"u8)) { target = AuthenticationMethod.OfflinePin; }
+        else if (value.SequenceEqual("BY_PASS"u8)) { target = AuthenticationMethod.PinBypass; }
+        else { return false; }
+
+        return true;
+    }
+
+    private static bool KnownRelatedStatus(ReadOnlySpan<byte> value, ref RelatedTransactionStatus? target)
+    {
+        if (value.SequenceEqual("REFUNDED"u8)) { target = RelatedTransactionStatus.Refunded; }
+        else if (value.SequenceEqual("PART_REFUNDED"u8)) { target = RelatedTransactionStatus.PartiallyRefunded; }
+        else if (value.SequenceEqual("VOIDED"u8)) { target = RelatedTransactionStatus.Voided; }
+        else if (value.SequenceEqual("CAPTURE"u8)) { target = RelatedTransactionStatus.Captured; }
+        else if (value.SequenceEqual("INCREMENTAL"u8)) { target = RelatedTransactionStatus.Incremented; }
+        else { return false; }
+
+        return true;
+    }
+
+    private static bool KnownBatchStatus(ReadOnlySpan<byte> value, ref BatchStatus? target)
+    {
+        if (value.Length != 1)
+        {
+            return false;
+        }
+
+        switch (value[0])
+        {
+            case (byte)'N': target = BatchStatus.NotRequired; return true;
+            case (byte)'U': target = BatchStatus.Open; return true;
+            case (byte)'C': target = BatchStatus.Closed; return true;
+            default: return false;
+        }
+    }
 
     /// <summary>The root value must be the whole body: anything after it is malformed JSON (the reader throws).</summary>
     private static void End(ref Utf8JsonReader reader)

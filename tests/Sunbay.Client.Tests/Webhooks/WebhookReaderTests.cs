@@ -55,6 +55,13 @@ public sealed class WebhookReaderTests
         """{"transactionId":"1","amount":null,"amount":{}}""",
         """{"transactionId":"1","amount":{"transAmount":-5,"orderAmount":"-7","tipAmount":1.005,"taxAmount":9223372036854775807,"cashbackAmount":"12.5","surchargeAmount":0,"priceCurrency":null}}""",
 
+        // Strings: in an ASCII body an unescaped value is widened; an escaped value, or any value of a body that is not
+        // all ASCII, is read by the reader.
+        """{"transactionId":"1","description":"tab\there \"quoted\"","attach":"\u00e9\/","maskedPan":"411111\u002A\u002A1111","amount":{"priceCurrency":"U\u0053D"}}""",
+        """{"transactionId":"1","description":"Café ☕","attach":"日本","terminalSn":"P2","referenceOrderId":"a\u0041\n","amount":{"priceCurrency":"USD"}}""",
+        """{"transactionId":"é","transactionStatus":"S","createTime":"2026-01-01T10:00:00+08:00","amount":{"priceCurrency":"€"}}""",
+        """{"transactionId":"1","description":"","attach":" ","amount":{"priceCurrency":""}}""",
+
         // A field no public property keeps: read for its checks only.
         """{"transactionId":"1","originalTransactionRequestId":"o","referenceOrderId":"r"}""",
         """{"transactionId":"1","originalTransactionRequestId":12,"referenceOrderId":"r"}""",
