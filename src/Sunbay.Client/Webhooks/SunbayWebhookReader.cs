@@ -9,16 +9,16 @@ namespace Sunbay.Client.Webhooks;
 /// <summary>
 /// Reads a webhook body into the public <see cref="Transaction"/> in one pass of a <see cref="Utf8JsonReader"/> over the
 /// bytes as received, with <see cref="TransactionMapper.FromWire(TransactionDetail, string?)"/>'s readings: the serializer
-/// with the wire's options cost twice the HMAC (generic machinery, unknown fields collected), and the wire object in
+/// with the wire's options cost twice the HMAC (generic machinery, unknown fields collected), and a wire object in
 /// between cost a string per field and a second pass to normalise them. A status, a type, an entry mode, ... that is one
-/// of the SDK's known values as SUNBAY writes it (<c>"S"</c>, <c>"SALE"</c>) is taken from its bytes, and a time in
-/// SUNBAY's form is read from its bytes, without a string; any other value goes through the string and the public
-/// type's own reading, as before. The wire contract's readings are kept, through its own
-/// converters: a string field takes a number or a boolean as its text and an object or an array as its JSON text
-/// (<see cref="LenientStringConverter"/>), an amount is minor units as a number or a string, or major units with decimals
-/// (<see cref="MinorUnitsConverter"/>); names are case-sensitive, unknown fields are skipped, the last of a repeated
-/// field wins, and a field that cannot be read is a <see cref="JsonException"/> whose path names it. The webhook's own
-/// rule: an identifying field that is an object or an array is refused (a <see cref="FormatException"/> naming it).
+/// of the SDK's known values as SUNBAY writes it (<c>"S"</c>, <c>"SALE"</c>), and a time in SUNBAY's form, are read from
+/// their bytes without a string; any other value goes through the string and the public type's own reading. The wire
+/// contract's readings are kept, through its own converters: a string field takes a number or a boolean as its text and
+/// an object or an array as its JSON text (<see cref="LenientStringConverter"/>), an amount is minor units as a number or
+/// a string, or major units with decimals (<see cref="MinorUnitsConverter"/>); names are case-sensitive, unknown fields
+/// are skipped, the last of a repeated field wins, and a field that cannot be read is a <see cref="JsonException"/> whose
+/// path names it. The webhook's own rule: an identifying field that is an object or an array is refused (a
+/// <see cref="FormatException"/> naming it).
 /// </summary>
 /// <remarks>
 /// Every field of <see cref="TransactionDetail"/> and <see cref="TransactionAmount"/> is read here; a test compares this
@@ -221,8 +221,8 @@ internal static class SunbayWebhookReader
             {
                 Field.TransactionStatus => KnownStatus(value, ref fields.Status),
                 Field.TransactionType => KnownType(value, ref fields.Type),
-                Field.CreateTime => TransactionMapper.TryParseSunbayTime(value, out var created) && Set(ref fields.CreatedAt, created),
-                Field.CompleteTime => TransactionMapper.TryParseSunbayTime(value, out var completed) && Set(ref fields.CompletedAt, completed),
+                Field.CreateTime => TransactionMapper.TryParseSunbayTime(value, out var created) && Assign(ref fields.CreatedAt, created),
+                Field.CompleteTime => TransactionMapper.TryParseSunbayTime(value, out var completed) && Assign(ref fields.CompletedAt, completed),
                 Field.EntryMode => KnownEntryMode(value, ref fields.EntryMode),
                 Field.AuthenticationMethod => KnownAuthenticationMethod(value, ref fields.AuthenticationMethod),
                 Field.RelatedTransactionStatus => KnownRelatedStatus(value, ref fields.RelatedTransactionStatus),
@@ -256,7 +256,7 @@ internal static class SunbayWebhookReader
         }
     }
 
-    private static bool Set<T>(ref T? target, T value)
+    private static bool Assign<T>(ref T? target, T value)
         where T : struct
     {
         target = value;
