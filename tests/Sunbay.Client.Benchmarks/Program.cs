@@ -24,7 +24,7 @@ switch (args.FirstOrDefault())
         return await PollingRun.RunAsync(args[1..]);
     case "profile":
         return await ProfileRun.RunAsync(args[1..]);
-    case "webhook": // `webhook [--rounds 100] [--calls 2000]`: issue 22's webhook targets, interleaved (WebhookRun in WebhookBenchmarks.cs)
+    case "webhook": // `webhook [--rounds 100] [--calls 2000] [--case NAME --seconds S]`: issue 22's webhook targets, interleaved (WebhookRun in WebhookBenchmarks.cs)
         return WebhookRun.Run(args[1..]);
     case "journal":
         return await JournalRun.RunAsync(args[1..]);

@@ -78,13 +78,16 @@ public class WebhookBenchmarks
 }
 
 /// <summary>
-/// `-- webhook [--rounds 100] [--calls 2000]`: issue 22's webhook targets, measured in one process, case by case in
+/// `-- webhook [--rounds 100] [--calls 2000] [--case NAME --seconds S]`: issue 22's webhook targets, measured in one process, case by case in
 /// alternating order round by round (A B C ..., then ... C B A). The floor is a bare HMAC-SHA256 of the ~1 KiB body into
 /// a stack buffer (HMACSHA256.HashData), no header, no compare; beside it the verifier's signature check, verify + parse
 /// (TryVerify, what the ASP.NET Core endpoint calls, and Verify), and each kind of rejection through TryVerify. Per
 /// batch: wall time (Stopwatch) and the bytes this thread allocated (GC.GetAllocatedBytesForCurrentThread) divided by N.
 /// Prints, per case, the median time per call, the median of the per-round ratios to the floor (with their min-max), the
-/// ratio of the fastest rounds (the least disturbed by a busy machine) and the bytes per call.
+/// ratio of the fastest rounds (the least disturbed by a busy machine) and the bytes per call. The parse alone
+/// (SunbayWebhookPayload.Parse) is listed too, to see the parse's share without the HMAC's noise. With
+/// `--case NAME --seconds S` one case (a prefix of its printed name, e.g. "parse only") runs in a loop for S seconds, for
+/// a profiler to attach (dotnet-trace, perf).
 /// </summary>
 internal static class WebhookRun
 {
@@ -95,9 +98,11 @@ internal static class WebhookRun
     {
         var rounds = Measure.Option(args, "--rounds", 100);
         var calls = Measure.Option(args, "--calls", 2_000);
-        if (rounds < 1 || calls < 1)
+        var seconds = Measure.Option(args, "--seconds", 20);
+        var only = Array.IndexOf(args, "--case") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        if (rounds < 1 || calls < 1 || seconds < 1)
         {
-            Console.Error.WriteLine("usage: webhook [--rounds R (>= 1)] [--calls N (>= 1)]");
+            Console.Error.WriteLine("usage: webhook [--rounds R (>= 1)] [--calls N (>= 1)] [--case NAME --seconds S (>= 1)]");
             return 2;
         }
 
@@ -134,6 +139,7 @@ internal static class WebhookRun
             ("signature check (VerifySignature)", () => verifier.VerifySignature(headers, body) == SunbayWebhookFailureReason.None),
             ("verify + parse (TryVerify)", () => verifier.TryVerify(headers, body, out var n, out _) && n.Transaction.TransactionId is not null),
             ("verify + parse (Verify)", () => verifier.Verify(headers, body).Transaction.TransactionId is not null),
+            ("parse only (SunbayWebhookPayload.Parse)", () => SunbayWebhookPayload.Parse(body).TransactionId is not null),
             ("verify + parse, 2nd of 2 secrets", () => rotated.TryVerify(headers, body, out var n, out _) && n.Transaction.TransactionId is not null),
             ("rejected: bad signature", () => Rejects(headers with { Signature = wrong }, body, SunbayWebhookFailureReason.BadSignature)),
             ("rejected: stale timestamp", () => Rejects(headers with { Timestamp = stale }, body, SunbayWebhookFailureReason.TimestampOutOfRange)),
@@ -148,6 +154,28 @@ internal static class WebhookRun
             {
                 throw new InvalidOperationException($"The case '{name}' does not verify.");
             }
+        }
+
+        if (only is not null)
+        {
+            var (name, call) = cases.FirstOrDefault(c => c.Name.StartsWith(only, StringComparison.Ordinal));
+            if (call is null)
+            {
+                Console.Error.WriteLine($"No case '{only}'; cases: {string.Join(", ", cases.Select(c => c.Name))}.");
+                return 2;
+            }
+
+            var until = DateTime.UtcNow.AddSeconds(seconds);
+            for (var n = 1; DateTime.UtcNow < until; n++)
+            {
+                var (micros, bytes) = Batch(call, calls);
+                if (n % 100 == 0)
+                {
+                    Console.WriteLine(string.Create(Invariant, $"{name} batch {n}: {micros * 1000:F0} ns/call, {bytes:F0} B/call"));
+                }
+            }
+
+            return 0;
         }
 
         Console.WriteLine(string.Create(Invariant, $"# webhook body {body.Length} B, {rounds} rounds of {calls} calls per case, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));

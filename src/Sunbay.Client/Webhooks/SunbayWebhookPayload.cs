@@ -58,10 +58,10 @@ public static class SunbayWebhookPayload
     {
         transaction = null;
         error = null;
-        TransactionDetail? detail;
+        Transaction? read;
         try
         {
-            detail = SunbayWebhookReader.Read(json);
+            read = SunbayWebhookReader.Read(json);
         }
         catch (Exception ex) when (ex is JsonException or FormatException)
         {
@@ -69,13 +69,13 @@ public static class SunbayWebhookPayload
             return false;
         }
 
-        if (detail is null || (string.IsNullOrEmpty(detail.TransactionId) && string.IsNullOrEmpty(detail.TransactionRequestId)))
+        if (read is null || (string.IsNullOrEmpty(read.TransactionId) && string.IsNullOrEmpty(read.TransactionRequestId)))
         {
             error = new FormatException("neither transactionId nor transactionRequestId is present");
             return false;
         }
 
-        transaction = TransactionMapper.FromWire(detail);
+        transaction = read;
         return true;
     }
 

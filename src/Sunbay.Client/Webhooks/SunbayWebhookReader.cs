@@ -1,21 +1,29 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using Sunbay.Client.Transactions;
 using Sunbay.Client.Wire;
 
 namespace Sunbay.Client.Webhooks;
 
 /// <summary>
-/// Reads a webhook body into the wire's <see cref="TransactionDetail"/> in one pass of a <see cref="Utf8JsonReader"/>
-/// over the bytes as received: the serializer with the wire's options cost twice the HMAC, most of it in its generic
-/// machinery and in collecting unknown fields nobody reads. The wire contract's readings are kept, through its own
-/// converters: a string field takes a number or a boolean as its text and an object or an array as its JSON text
-/// (<see cref="LenientStringConverter"/>), an amount is minor units as a number or a string, or major units with decimals
-/// (<see cref="MinorUnitsConverter"/>); names are case-sensitive, unknown fields are skipped, the last of a repeated
-/// field wins, and a field that cannot be read is a <see cref="JsonException"/> whose path names it. The webhook's own
-/// rule: an identifying field that is an object or an array is refused (a <see cref="FormatException"/> naming it).
+/// Reads a webhook body into the public <see cref="Transaction"/> in one pass of a <see cref="Utf8JsonReader"/> over the
+/// bytes as received, with <see cref="TransactionMapper.FromWire(TransactionDetail, string?)"/>'s readings: the serializer
+/// with the wire's options cost twice the HMAC (generic machinery, unknown fields collected), and a wire object in
+/// between cost a string per field and a second pass to normalise them. A status, a type, an entry mode, ... that is one
+/// of the SDK's known values as SUNBAY writes it (<c>"S"</c>, <c>"SALE"</c>), and a time in SUNBAY's form, are read from
+/// their bytes without a string; any other value goes through the string and the public type's own reading. The wire
+/// contract's readings are kept, through its own converters: a string field takes a number or a boolean as its text and
+/// an object or an array as its JSON text (<see cref="LenientStringConverter"/>), an amount is minor units as a number or
+/// a string, or major units with decimals (<see cref="MinorUnitsConverter"/>); names are case-sensitive, unknown fields
+/// are skipped, the last of a repeated field wins, and a field that cannot be read is a <see cref="JsonException"/> whose
+/// path names it. The webhook's own rule: an identifying field that is an object or an array is refused (a
+/// <see cref="FormatException"/> naming it).
 /// </summary>
 /// <remarks>
 /// Every field of <see cref="TransactionDetail"/> and <see cref="TransactionAmount"/> is read here; a test compares this
-/// reader with the serializer over a body holding all of them, so a field added to the spec and not here fails it.
+/// reader with the serializer and <see cref="TransactionMapper.FromWire(TransactionDetail, string?)"/> over a body
+/// holding all of them, so a field added to the spec and the mapping and not here fails it.
 /// </remarks>
 internal static class SunbayWebhookReader
 {
@@ -93,14 +101,16 @@ internal static class SunbayWebhookReader
     /// </summary>
     /// <exception cref="JsonException">The body is not JSON, not an object, or a field cannot be read (the path names it).</exception>
     /// <exception cref="FormatException">An identifying field is an object or an array.</exception>
-    public static TransactionDetail? Read(ReadOnlySpan<byte> json)
+    public static Transaction? Read(ReadOnlySpan<byte> json)
     {
         // Most bodies are the bare transaction, read in this one pass; an envelope is recognised on the way.
+        var ascii = Ascii.IsValid(json);
         var envelope = new Envelope { DataStart = -1 };
-        TransactionDetail? detail;
+        var fields = default(Fields);
+        bool found;
         try
         {
-            detail = ReadObject(json, ref envelope);
+            found = ReadObject(json, ascii, ref envelope, ref fields);
         }
         catch (Exception ex) when (!envelope.Identified && ex is JsonException or FormatException)
         {
@@ -108,21 +118,27 @@ internal static class SunbayWebhookReader
             // is no problem. The top-level scan tells which it is; a real problem is met again and thrown.
             var transaction = SunbayWebhookPayload.Unwrap(json);
             envelope = new Envelope { Identified = true, DataStart = -1 };
-            return ReadObject(transaction, ref envelope);
+            fields = default;
+            return ReadObject(transaction, ascii, ref envelope, ref fields) ? fields.ToTransaction() : null;
         }
 
         if (envelope.Identified || envelope.DataStart < 0)
         {
-            return detail;
+            return found ? fields.ToTransaction() : null;
         }
 
         var data = json[envelope.DataStart..envelope.DataEnd];
         envelope = new Envelope { Identified = true, DataStart = -1 };
-        return ReadObject(data, ref envelope);
+        fields = default;
+        return ReadObject(data, ascii, ref envelope, ref fields) ? fields.ToTransaction() : null;
     }
 
-    /// <summary>Reads one transaction object; while <see cref="Envelope.Identified"/> is false, also notes where a <c>data</c> object lies.</summary>
-    private static TransactionDetail? ReadObject(ReadOnlySpan<byte> json, ref Envelope envelope)
+    /// <summary>
+    /// Reads one transaction object into <paramref name="fields"/>; <see langword="false"/> for a JSON <c>null</c>. While
+    /// <see cref="Envelope.Identified"/> is false, also notes where a <c>data</c> object lies. <paramref name="ascii"/>:
+    /// the whole body is ASCII (see <see cref="ReadString"/>).
+    /// </summary>
+    private static bool ReadObject(ReadOnlySpan<byte> json, bool ascii, ref Envelope envelope, ref Fields fields)
     {
         // Scoped, as the name buffer on the stack is: a name read into the buffer never outlives this call.
         scoped var reader = new Utf8JsonReader(json);
@@ -130,7 +146,7 @@ internal static class SunbayWebhookReader
         if (reader.TokenType == JsonTokenType.Null)
         {
             End(ref reader);
-            return null;
+            return false;
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -138,7 +154,6 @@ internal static class SunbayWebhookReader
             throw new JsonException("The JSON value is not an object: a transaction was expected.", "$", null, null);
         }
 
-        var detail = new TransactionDetail();
         Span<byte> unescaped = stackalloc byte[MaxEscapedNameBytes];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -147,7 +162,7 @@ internal static class SunbayWebhookReader
             switch (field)
             {
                 case Field.Amount:
-                    detail.Amount = ReadAmount(ref reader, unescaped);
+                    ReadAmount(ref reader, unescaped, ascii, ref fields);
                     break;
                 case Field.Data:
                     if (!envelope.Identified && envelope.DataStart < 0 && reader.TokenType == JsonTokenType.StartObject)
@@ -165,22 +180,96 @@ internal static class SunbayWebhookReader
                 case Field.None:
                     reader.Skip();
                     break;
+                case Field.TransactionStatus or Field.TransactionType or Field.CreateTime or Field.CompleteTime or Field.EntryMode
+                    or Field.AuthenticationMethod or Field.RelatedTransactionStatus or Field.TransactionBatchStatus:
+                    ReadValue(ref reader, field, ascii, ref fields);
+                    break;
+                case Field.OriginalTransactionRequestId:
+                    // No public property keeps it (FromWire drops it): its value is not needed, only the refusal of an object.
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        throw NotAValue(field);
+                    }
+
+                    reader.Skip();
+                    break;
                 default:
+                    // A field the public type keeps as the wire's string: straight in, without ReadValue's larger frame
+                    // (zeroing it on every field took a twentieth of the parse).
                     envelope.Identified |= field is Field.TransactionId or Field.TransactionRequestId;
-                    Assign(detail, field, ReadString(ref reader, field));
+                    fields.Set(field, ReadString(ref reader, field, ascii));
                     break;
             }
         }
 
         End(ref reader);
-        return detail;
+        return true;
     }
 
-    private static TransactionAmount? ReadAmount(ref Utf8JsonReader reader, Span<byte> unescaped)
+    /// <summary>
+    /// A field the public type reads from the wire's string (a status, a type, a time, ...), read as
+    /// <see cref="TransactionMapper.FromWire(TransactionDetail, string?)"/> reads it: a known value or SUNBAY's time form
+    /// straight from the bytes, anything else through the string (<see cref="ReadSpelled"/>). Each occurrence replaces
+    /// the last, as a repeated field does in the serializer.
+    /// </summary>
+    private static void ReadValue(ref Utf8JsonReader reader, Field field, bool ascii, ref Fields fields)
     {
+        if (IsPlain(ref reader))
+        {
+            var value = reader.ValueSpan;
+            var known = field switch
+            {
+                Field.TransactionStatus => KnownStatus(value, ref fields.Status),
+                Field.TransactionType => KnownType(value, ref fields.Type),
+                Field.CreateTime => TransactionMapper.TryParseSunbayTime(value, out var created) && Assign(ref fields.CreatedAt, created),
+                Field.CompleteTime => TransactionMapper.TryParseSunbayTime(value, out var completed) && Assign(ref fields.CompletedAt, completed),
+                Field.EntryMode => KnownEntryMode(value, ref fields.EntryMode),
+                Field.AuthenticationMethod => KnownAuthenticationMethod(value, ref fields.AuthenticationMethod),
+                Field.RelatedTransactionStatus => KnownRelatedStatus(value, ref fields.RelatedTransactionStatus),
+                _ => KnownBatchStatus(value, ref fields.BatchStatus),
+            };
+            if (known)
+            {
+                return;
+            }
+        }
+
+        ReadSpelled(ref reader, field, ascii, ref fields);
+    }
+
+    /// <summary>Any other spelling, or another JSON kind: the string, read by the public type as FromWire reads it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ReadSpelled(ref Utf8JsonReader reader, Field field, bool ascii, ref Fields fields)
+    {
+        var text = ReadString(ref reader, field, ascii);
+        switch (field)
+        {
+            case Field.TransactionStatus: fields.Status = TransactionStatus.Parse(text); break;
+            case Field.TransactionType: fields.Type = WireValue.Read(text, static v => new TransactionType(v)) ?? default; break;
+            case Field.CreateTime: fields.CreatedAt = TransactionMapper.ParseTime(text); break;
+            case Field.CompleteTime: fields.CompletedAt = TransactionMapper.ParseTime(text); break;
+            case Field.EntryMode: fields.EntryMode = WireValue.Read(text, static v => new EntryMode(v)); break;
+            case Field.AuthenticationMethod: fields.AuthenticationMethod = WireValue.Read(text, static v => new AuthenticationMethod(v)); break;
+            case Field.RelatedTransactionStatus: fields.RelatedTransactionStatus = WireValue.Read(text, static v => new RelatedTransactionStatus(v)); break;
+            case Field.TransactionBatchStatus: fields.BatchStatus = WireValue.Read(text, static v => new BatchStatus(v)); break;
+            default: throw new InvalidOperationException($"{field} is not read from a spelling.");
+        }
+    }
+
+    private static bool Assign<T>(ref T? target, T value)
+        where T : struct
+    {
+        target = value;
+        return true;
+    }
+
+    private static void ReadAmount(ref Utf8JsonReader reader, Span<byte> unescaped, bool ascii, ref Fields fields)
+    {
+        // A repeated amount replaces the whole object, as in the serializer; JSON null is no amount.
+        fields.Amount = default;
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return null;
+            return;
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -188,7 +277,7 @@ internal static class SunbayWebhookReader
             throw new JsonException("The JSON value is not an object: an amount was expected.", "$.amount", null, null);
         }
 
-        var amount = new TransactionAmount();
+        fields.Amount.Present = true;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = Name(ref reader, unescaped);
@@ -197,33 +286,33 @@ internal static class SunbayWebhookReader
             switch (field)
             {
                 case AmountField.PriceCurrency:
-                    amount.PriceCurrency = reader.TokenType == JsonTokenType.Null ? null : Strings.Read(ref reader, typeof(string), SunbayWireJson.Options);
+                    fields.Amount.Currency = reader.TokenType == JsonTokenType.Null ? null
+                        : IsPlain(ref reader) && ascii ? Widen(reader.ValueSpan)
+                        : Strings.Read(ref reader, typeof(string), SunbayWireJson.Options);
                     break;
                 case AmountField.TransAmount:
-                    amount.TransAmount = ReadMinorUnits(ref reader, "transAmount");
+                    fields.Amount.Total = ReadMinorUnits(ref reader, "transAmount");
                     break;
                 case AmountField.OrderAmount:
-                    amount.OrderAmount = ReadMinorUnits(ref reader, "orderAmount");
+                    fields.Amount.Order = ReadMinorUnits(ref reader, "orderAmount");
                     break;
                 case AmountField.TaxAmount:
-                    amount.TaxAmount = ReadMinorUnits(ref reader, "taxAmount");
+                    fields.Amount.Tax = ReadMinorUnits(ref reader, "taxAmount");
                     break;
                 case AmountField.SurchargeAmount:
-                    amount.SurchargeAmount = ReadMinorUnits(ref reader, "surchargeAmount");
+                    fields.Amount.Surcharge = ReadMinorUnits(ref reader, "surchargeAmount");
                     break;
                 case AmountField.TipAmount:
-                    amount.TipAmount = ReadMinorUnits(ref reader, "tipAmount");
+                    fields.Amount.Tip = ReadMinorUnits(ref reader, "tipAmount");
                     break;
                 case AmountField.CashbackAmount:
-                    amount.CashbackAmount = ReadMinorUnits(ref reader, "cashbackAmount");
+                    fields.Amount.Cashback = ReadMinorUnits(ref reader, "cashbackAmount");
                     break;
                 default:
                     reader.Skip();
                     break;
             }
         }
-
-        return amount;
     }
 
     private static long? ReadMinorUnits(ref Utf8JsonReader reader, string field)
@@ -231,6 +320,12 @@ internal static class SunbayWebhookReader
         if (reader.TokenType == JsonTokenType.Null)
         {
             return null;
+        }
+
+        // The converter's first reading, without its virtual call: an integer of minor units.
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var whole))
+        {
+            return whole;
         }
 
         try
@@ -244,17 +339,116 @@ internal static class SunbayWebhookReader
         }
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader, Field field) => reader.TokenType switch
+    /// <summary>
+    /// A string field as the wire's lenient reading takes it. In an ASCII body an unescaped string's bytes are its
+    /// characters: they are widened, without <see cref="Utf8JsonReader.GetString"/>'s UTF-8 validation and transcoding
+    /// (a third of the cost of a short string); any other body is read by the reader, which refuses invalid UTF-8.
+    /// </summary>
+    private static string? ReadString(ref Utf8JsonReader reader, Field field, bool ascii) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => ascii && !reader.ValueIsEscaped ? Widen(reader.ValueSpan) : reader.GetString(),
 
         // The lenient reading of a string field would take the object's JSON text as the value: a signed body is still a
         // body SUNBAY never writes, and its transactionId must never name a transaction.
-        JsonTokenType.StartObject or JsonTokenType.StartArray when field <= Field.TransactionBatchStatus =>
-            throw new FormatException($"'{Names[(int)field]}' is a JSON object or array, not a value"),
+        JsonTokenType.StartObject or JsonTokenType.StartArray when field <= Field.TransactionBatchStatus => throw NotAValue(field),
         _ => Strings.Read(ref reader, typeof(string), SunbayWireJson.Options),
     };
+
+    /// <summary>ASCII bytes as the string they spell (Latin-1 maps each byte to the character of the same code).</summary>
+    private static string Widen(ReadOnlySpan<byte> ascii) => Encoding.Latin1.GetString(ascii);
+
+    private static FormatException NotAValue(Field field) => new($"'{Names[(int)field]}' is a JSON object or array, not a value");
+
+    /// <summary>A string token whose bytes are its text (no escape), so that they can be compared with a known value's.</summary>
+    private static bool IsPlain(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped;
+
+    // The known values, exactly as their public type keeps them (upper case, no blanks): those bytes make the same value
+    // as their string would. Any other spelling (lower case, a long name, blanks) goes through the string. Each writes
+    // the value it recognises and says whether it did.
+    private static bool KnownStatus(ReadOnlySpan<byte> value, ref TransactionStatus target)
+    {
+        if (value.Length != 1)
+        {
+            return false;
+        }
+
+        switch (value[0])
+        {
+            case (byte)'I': target = TransactionStatus.Initial; return true;
+            case (byte)'P': target = TransactionStatus.Processing; return true;
+            case (byte)'S': target = TransactionStatus.Success; return true;
+            case (byte)'F': target = TransactionStatus.Fail; return true;
+            case (byte)'C': target = TransactionStatus.Closed; return true;
+            default: return false;
+        }
+    }
+
+    private static bool KnownType(ReadOnlySpan<byte> value, ref TransactionType target)
+    {
+        if (value.SequenceEqual("SALE"u8)) { target = TransactionType.Sale; }
+        else if (value.SequenceEqual("AUTH"u8)) { target = TransactionType.Auth; }
+        else if (value.SequenceEqual("REFUND"u8)) { target = TransactionType.Refund; }
+        else if (value.SequenceEqual("VOID"u8)) { target = TransactionType.Void; }
+        else if (value.SequenceEqual("POST_AUTH"u8)) { target = TransactionType.PostAuth; }
+        else if (value.SequenceEqual("INCREMENTAL"u8)) { target = TransactionType.Incremental; }
+        else if (value.SequenceEqual("FORCED_AUTH"u8)) { target = TransactionType.ForcedAuth; }
+        else { return false; }
+
+        return true;
+    }
+
+    private static bool KnownEntryMode(ReadOnlySpan<byte> value, ref EntryMode? target)
+    {
+        if (value.SequenceEqual("CONTACTLESS"u8)) { target = EntryMode.Contactless; }
+        else if (value.SequenceEqual("CONTACT"u8)) { target = EntryMode.Contact; }
+        else if (value.SequenceEqual("SWIPE"u8)) { target = EntryMode.Swipe; }
+        else if (value.SequenceEqual("FALLBACK_SWIPE"u8)) { target = EntryMode.FallbackSwipe; }
+        else if (value.SequenceEqual("MANUAL"u8)) { target = EntryMode.Manual; }
+        else { return false; }
+
+        return true;
+    }
+
+    private static bool KnownAuthenticationMethod(ReadOnlySpan<byte> value, ref AuthenticationMethod? target)
+    {
+        if (value.SequenceEqual("PIN"u8)) { target = AuthenticationMethod.Pin; }
+        else if (value.SequenceEqual("NOT_AUTHENTICATED"u8)) { target = AuthenticationMethod.None; }
+        else if (value.SequenceEqual("SIGNATURE"u8)) { target = AuthenticationMethod.Signature; }
+        else if (value.SequenceEqual("OFFLINE_PIN"u8)) { target = AuthenticationMethod.OfflinePin; }
+        else if (value.SequenceEqual("BY_PASS"u8)) { target = AuthenticationMethod.PinBypass; }
+        else { return false; }
+
+        return true;
+    }
+
+    private static bool KnownRelatedStatus(ReadOnlySpan<byte> value, ref RelatedTransactionStatus? target)
+    {
+        if (value.SequenceEqual("REFUNDED"u8)) { target = RelatedTransactionStatus.Refunded; }
+        else if (value.SequenceEqual("PART_REFUNDED"u8)) { target = RelatedTransactionStatus.PartiallyRefunded; }
+        else if (value.SequenceEqual("VOIDED"u8)) { target = RelatedTransactionStatus.Voided; }
+        else if (value.SequenceEqual("CAPTURE"u8)) { target = RelatedTransactionStatus.Captured; }
+        else if (value.SequenceEqual("INCREMENTAL"u8)) { target = RelatedTransactionStatus.Incremented; }
+        else { return false; }
+
+        return true;
+    }
+
+    private static bool KnownBatchStatus(ReadOnlySpan<byte> value, ref BatchStatus? target)
+    {
+        if (value.Length != 1)
+        {
+            return false;
+        }
+
+        switch (value[0])
+        {
+            case (byte)'N': target = BatchStatus.NotRequired; return true;
+            case (byte)'U': target = BatchStatus.Open; return true;
+            case (byte)'C': target = BatchStatus.Closed; return true;
+            default: return false;
+        }
+    }
 
     /// <summary>The root value must be the whole body: anything after it is malformed JSON (the reader throws).</summary>
     private static void End(ref Utf8JsonReader reader)
@@ -270,41 +464,6 @@ internal static class SunbayWebhookReader
         !reader.ValueIsEscaped ? reader.ValueSpan
         : reader.ValueSpan.Length <= unescaped.Length ? unescaped[..reader.CopyString(unescaped)]
         : default;
-
-    private static void Assign(TransactionDetail detail, Field field, string? value)
-    {
-        switch (field)
-        {
-            case Field.TransactionId: detail.TransactionId = value; break;
-            case Field.TransactionRequestId: detail.TransactionRequestId = value; break;
-            case Field.ReferenceOrderId: detail.ReferenceOrderId = value; break;
-            case Field.OriginalTransactionId: detail.OriginalTransactionId = value; break;
-            case Field.OriginalTransactionRequestId: detail.OriginalTransactionRequestId = value; break;
-            case Field.TransactionStatus: detail.TransactionStatus = value; break;
-            case Field.TransactionType: detail.TransactionType = value; break;
-            case Field.CreateTime: detail.CreateTime = value; break;
-            case Field.CompleteTime: detail.CompleteTime = value; break;
-            case Field.MaskedPan: detail.MaskedPan = value; break;
-            case Field.CardNetworkType: detail.CardNetworkType = value; break;
-            case Field.PaymentMethodId: detail.PaymentMethodId = value; break;
-            case Field.SubPaymentMethodId: detail.SubPaymentMethodId = value; break;
-            case Field.BatchNo: detail.BatchNo = value; break;
-            case Field.VoucherNo: detail.VoucherNo = value; break;
-            case Field.Stan: detail.Stan = value; break;
-            case Field.Rrn: detail.Rrn = value; break;
-            case Field.AuthCode: detail.AuthCode = value; break;
-            case Field.EntryMode: detail.EntryMode = value; break;
-            case Field.AuthenticationMethod: detail.AuthenticationMethod = value; break;
-            case Field.TransactionResultCode: detail.TransactionResultCode = value; break;
-            case Field.TerminalSn: detail.TerminalSn = value; break;
-            case Field.RelatedTransactionStatus: detail.RelatedTransactionStatus = value; break;
-            case Field.TransactionBatchStatus: detail.TransactionBatchStatus = value; break;
-            case Field.TransactionResultMsg: detail.TransactionResultMsg = value; break;
-            case Field.Description: detail.Description = value; break;
-            case Field.Attach: detail.Attach = value; break;
-            default: throw new InvalidOperationException($"{field} is not a string field.");
-        }
-    }
 
     private static Field Lookup(ReadOnlySpan<byte> name) => name.Length switch
     {
@@ -339,6 +498,120 @@ internal static class SunbayWebhookReader
         15 => name.SequenceEqual("surchargeAmount"u8) ? AmountField.SurchargeAmount : AmountField.None,
         _ => AmountField.None,
     };
+
+    /// <summary>A transaction as read so far: the public type's properties (its setters are init-only, so it is built at the end).</summary>
+    private struct Fields
+    {
+        public string? TransactionId;
+        public string? TransactionRequestId;
+        public string? ReferenceOrderId;
+        public string? OriginalTransactionId;
+        public TransactionStatus Status;
+        public TransactionType Type;
+        public Amounts Amount;
+        public DateTimeOffset? CreatedAt;
+        public DateTimeOffset? CompletedAt;
+        public string? MaskedPan;
+        public string? CardNetworkType;
+        public string? PaymentMethodId;
+        public string? SubPaymentMethodId;
+        public EntryMode? EntryMode;
+        public AuthenticationMethod? AuthenticationMethod;
+        public string? AuthCode;
+        public string? ResultCode;
+        public string? ResultMessage;
+        public string? BatchNo;
+        public string? VoucherNo;
+        public string? Stan;
+        public string? Rrn;
+        public string? TerminalSn;
+        public string? Description;
+        public string? Attach;
+        public RelatedTransactionStatus? RelatedTransactionStatus;
+        public BatchStatus? BatchStatus;
+
+        /// <summary>A field the public type keeps as the wire's string.</summary>
+        public void Set(Field field, string? value)
+        {
+            switch (field)
+            {
+                case Field.TransactionId: TransactionId = value; break;
+                case Field.TransactionRequestId: TransactionRequestId = value; break;
+                case Field.ReferenceOrderId: ReferenceOrderId = value; break;
+                case Field.OriginalTransactionId: OriginalTransactionId = value; break;
+                case Field.MaskedPan: MaskedPan = value; break;
+                case Field.CardNetworkType: CardNetworkType = value; break;
+                case Field.PaymentMethodId: PaymentMethodId = value; break;
+                case Field.SubPaymentMethodId: SubPaymentMethodId = value; break;
+                case Field.BatchNo: BatchNo = value; break;
+                case Field.VoucherNo: VoucherNo = value; break;
+                case Field.Stan: Stan = value; break;
+                case Field.Rrn: Rrn = value; break;
+                case Field.AuthCode: AuthCode = value; break;
+                case Field.TransactionResultCode: ResultCode = value; break;
+                case Field.TerminalSn: TerminalSn = value; break;
+                case Field.TransactionResultMsg: ResultMessage = value; break;
+                case Field.Description: Description = value; break;
+                case Field.Attach: Attach = value; break;
+
+                default: throw new InvalidOperationException($"{field} is not a string field.");
+            }
+        }
+
+        /// <summary>The public transaction, as <see cref="TransactionMapper.FromWire(TransactionDetail, string?)"/> builds it.</summary>
+        public readonly Transaction ToTransaction() => new()
+        {
+            TransactionId = TransactionId,
+            TransactionRequestId = TransactionRequestId ?? string.Empty,
+            ReferenceOrderId = ReferenceOrderId,
+            OriginalTransactionId = OriginalTransactionId,
+            Status = Status,
+            Type = Type,
+            Amount = Amount.Present ? new TransactionAmounts
+            {
+                Currency = Amount.Currency,
+                Total = Amount.Total,
+                Order = Amount.Order,
+                Tax = Amount.Tax,
+                Surcharge = Amount.Surcharge,
+                Tip = Amount.Tip,
+                Cashback = Amount.Cashback,
+            } : null,
+            CreatedAt = CreatedAt,
+            CompletedAt = CompletedAt,
+            MaskedPan = MaskedPan,
+            CardNetworkType = CardNetworkType,
+            PaymentMethodId = PaymentMethodId,
+            SubPaymentMethodId = SubPaymentMethodId,
+            EntryMode = EntryMode,
+            AuthenticationMethod = AuthenticationMethod,
+            AuthCode = AuthCode,
+            ResultCode = ResultCode,
+            ResultMessage = ResultMessage,
+            BatchNo = BatchNo,
+            VoucherNo = VoucherNo,
+            Stan = Stan,
+            Rrn = Rrn,
+            TerminalSn = TerminalSn,
+            Description = Description,
+            Attach = Attach,
+            RelatedTransactionStatus = RelatedTransactionStatus,
+            BatchStatus = BatchStatus,
+        };
+    }
+
+    /// <summary>The amount object as read so far; <see cref="Present"/> once one was (an empty object is an amount, null is none).</summary>
+    private struct Amounts
+    {
+        public bool Present;
+        public string? Currency;
+        public long? Total;
+        public long? Order;
+        public long? Tax;
+        public long? Surcharge;
+        public long? Tip;
+        public long? Cashback;
+    }
 
     /// <summary>What the top-level pass learnt: whether the body names its transaction at the top, and where a <c>data</c> object lies.</summary>
     private struct Envelope

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
@@ -193,6 +194,10 @@ public sealed class SunbayWebhookVerifier : IDisposable
     {
         if (text.Length == HexSignatureLength)
         {
+#if NET9_0_OR_GREATER
+            // Vectorised: the loop below took about a tenth of the signature check.
+            return Convert.FromHexString(text, digest, out _, out var decoded) == OperationStatus.Done && decoded == DigestLength;
+#else
             for (var i = 0; i < DigestLength; i++)
             {
                 var high = HexValue(text[2 * i]);
@@ -206,6 +211,7 @@ public sealed class SunbayWebhookVerifier : IDisposable
             }
 
             return true;
+#endif
         }
 
         if (text.Length == Base64SignatureLength)
@@ -221,6 +227,7 @@ public sealed class SunbayWebhookVerifier : IDisposable
         return false;
     }
 
+#if !NET9_0_OR_GREATER
     private static int HexValue(char c) => c switch
     {
         >= '0' and <= '9' => c - '0',
@@ -228,6 +235,7 @@ public sealed class SunbayWebhookVerifier : IDisposable
         >= 'A' and <= 'F' => c - 'A' + 10,
         _ => -1,
     };
+#endif
 
     [SuppressMessage("Design", "CA1001", Justification = "Settings replaced by a configuration change may still be in use on another thread; the HMAC contexts are released by their finalizers.")]
     private sealed class Settings

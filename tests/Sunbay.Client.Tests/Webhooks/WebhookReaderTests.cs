@@ -13,9 +13,10 @@ using Sunbay.Client.Wire;
 namespace Sunbay.Client.Tests.Webhooks;
 
 /// <summary>
-/// The webhook's one-pass reader reads what the serializer with the wire's options reads (every field, the lenient
-/// readings, escaped names, repeated fields); an envelope counts by its data only; a rejected delivery allocates nothing;
-/// the per-thread HMACs follow a secret rotation and stay correct under concurrent use.
+/// The webhook's one-pass reader reads what the serializer with the wire's options and the mapping to the public type
+/// read (every field, the lenient readings, escaped names, repeated fields, known values, other spellings and SUNBAY's
+/// time form taken from the bytes); an envelope counts by its data only; a rejected delivery allocates nothing; the
+/// per-thread HMACs follow a secret rotation and stay correct under concurrent use.
 /// </summary>
 public sealed class WebhookReaderTests
 {
@@ -33,25 +34,80 @@ public sealed class WebhookReaderTests
         """{"TransactionId":"case matters","transactionRequestId":"r","unknown":{"transactionId":"nested"},"list":[{"x":1}],"n":null}""",
         """{"transactionId":null,"transactionRequestId":"r","amount":null,"createTime":"2026-01-01T10:00:00+08:00"}""",
         """  {"transactionId":"whitespace around"}  """,
+
+        // Known values are taken from their bytes; every other spelling goes through the string and the public type.
+        """{"transactionId":"1","transactionStatus":"s","transactionType":"sale","entryMode":" CONTACTLESS ","authenticationMethod":"pin","relatedTransactionStatus":"Refunded","transactionBatchStatus":"u"}""",
+        """{"transactionId":"1","transactionStatus":"SUCCESS","transactionType":"NEW_KIND","entryMode":"","authenticationMethod":"   ","relatedTransactionStatus":null,"transactionBatchStatus":"X"}""",
+        """{"transactionId":"1","transactionStatus":"","transactionType":"","entryMode":"SALE","authenticationMethod":"S","relatedTransactionStatus":"N","transactionBatchStatus":"SS"}""",
+        """{"transactionId":"1","transactionStatus":" S","transactionType":"SALE ","entryMode":"CONTACTLESSX","authenticationMethod":"PI","relatedTransactionStatus":"VOID","transactionBatchStatus":""}""",
+        """{"transactionId":"1","transactionStatus":"\u0053","transactionType":"S\u0041LE","entryMode":"CONTACT\u004CESS","authenticationMethod":"\u0050IN","relatedTransactionStatus":"VOIDE\u0044","transactionBatchStatus":"\u004E"}""",
+        """{"transactionId":"1","transactionStatus":1,"transactionType":true,"entryMode":false,"authenticationMethod":0,"relatedTransactionStatus":1e3,"transactionBatchStatus":-1,"createTime":20260101}""",
+        """{"transactionId":"1","transactionStatus":null,"transactionType":null,"entryMode":null,"authenticationMethod":null,"relatedTransactionStatus":null,"transactionBatchStatus":null,"createTime":null,"completeTime":null}""",
+        """{"transactionId":"1","transactionStatus":"S","transactionStatus":"f","transactionType":"SALE","transactionType":null,"entryMode":null,"entryMode":"SWIPE","createTime":"2026-01-01T10:00:00+08:00","createTime":null,"completeTime":"x","completeTime":"2026-01-01T10:00:07-03:30"}""",
+
+        // Times: SUNBAY's form from the bytes, anything else through the general parser.
+        """{"transactionId":"1","createTime":"2026-01-01T10:00:00Z","completeTime":"2026-01-01T10:00:00.123+08:00"}""",
+        """{"transactionId":"1","createTime":"2026-02-29T10:00:00+08:00","completeTime":"0001-01-01T00:00:00+01:00"}""",
+        """{"transactionId":"1","createTime":"2026-01-01T10:00:00\u002B08:00","completeTime":"2026-01-01 10:00:00+08:00"}""",
+
+        // Amounts: a repeated amount replaces the whole object; null is none, an empty object is an amount.
+        """{"transactionId":"1","amount":{"transAmount":1,"tipAmount":2},"amount":null}""",
+        """{"transactionId":"1","amount":null,"amount":{}}""",
+        """{"transactionId":"1","amount":{"transAmount":-5,"orderAmount":"-7","tipAmount":1.005,"taxAmount":9223372036854775807,"cashbackAmount":"12.5","surchargeAmount":0,"priceCurrency":null}}""",
+
+        // Strings: in an ASCII body an unescaped value is widened; an escaped value, or any value of a body that is not
+        // all ASCII, is read by the reader.
+        """{"transactionId":"1","description":"tab\there \"quoted\"","attach":"\u00e9\/","maskedPan":"411111\u002A\u002A1111","amount":{"priceCurrency":"U\u0053D"}}""",
+        """{"transactionId":"1","description":"Café ☕","attach":"日本","terminalSn":"P2","referenceOrderId":"a\u0041\n","amount":{"priceCurrency":"USD"}}""",
+        """{"transactionId":"é","transactionStatus":"S","createTime":"2026-01-01T10:00:00+08:00","amount":{"priceCurrency":"€"}}""",
+        """{"transactionId":"1","description":"","attach":" ","amount":{"priceCurrency":""}}""",
+
+        // A field no public property keeps: read for its checks only.
+        """{"transactionId":"1","originalTransactionRequestId":"o","referenceOrderId":"r"}""",
+        """{"transactionId":"1","originalTransactionRequestId":12,"referenceOrderId":"r"}""",
     };
+
+    /// <summary>A body per round of known values: each field cycles through every value its public type knows.</summary>
+    public static TheoryData<string> KnownValueBodies()
+    {
+        string[][] known =
+        [
+            ["I", "P", "S", "F", "C"],
+            ["SALE", "AUTH", "FORCED_AUTH", "INCREMENTAL", "POST_AUTH", "REFUND", "VOID"],
+            ["CONTACTLESS", "CONTACT", "SWIPE", "FALLBACK_SWIPE", "MANUAL"],
+            ["PIN", "OFFLINE_PIN", "SIGNATURE", "BY_PASS", "NOT_AUTHENTICATED"],
+            ["PART_REFUNDED", "REFUNDED", "VOIDED", "CAPTURE", "INCREMENTAL"],
+            ["N", "U", "C"],
+        ];
+        string[] names = ["transactionStatus", "transactionType", "entryMode", "authenticationMethod", "relatedTransactionStatus", "transactionBatchStatus"];
+        var bodies = new TheoryData<string>();
+        for (var round = 0; round < known.Max(values => values.Length); round++)
+        {
+            bodies.Add("{\"transactionId\":\"1\"," + string.Join(",", names.Select((name, i) => $"\"{name}\":\"{known[i][round % known[i].Length]}\"")) + "}");
+        }
+
+        return bodies;
+    }
 
     [Theory]
     [MemberData(nameof(Bodies))]
-    public void The_reader_reads_what_the_wire_serializer_reads(string body)
+    [MemberData(nameof(KnownValueBodies))]
+    public void The_reader_reads_what_the_wire_serializer_and_the_mapping_read(string body)
     {
         var json = Encoding.UTF8.GetBytes(body);
 
-        var expected = JsonSerializer.Deserialize<TransactionDetail>(json, SunbayWireJson.Options)!;
+        var expected = TransactionMapper.FromWire(JsonSerializer.Deserialize<TransactionDetail>(json, SunbayWireJson.Options)!);
         var actual = SunbayWebhookReader.Read(json)!;
 
-        expected.AdditionalProperties = null;
-        Assert.Equal(JsonSerializer.Serialize(expected, SunbayWireJson.Options), JsonSerializer.Serialize(actual, SunbayWireJson.Options));
+        AssertSame(expected, actual);
     }
 
     [Fact]
-    public void Every_field_body_names_every_field_of_the_wire_transaction()
+    public void Every_field_body_names_every_field_of_the_wire_transaction_and_fills_every_property()
     {
-        var detail = SunbayWebhookReader.Read(Encoding.UTF8.GetBytes(EveryField()))!;
+        var json = Encoding.UTF8.GetBytes(EveryField());
+        var detail = JsonSerializer.Deserialize<TransactionDetail>(json, SunbayWireJson.Options)!;
+        var transaction = SunbayWebhookReader.Read(json)!;
 
         foreach (var property in typeof(TransactionDetail).GetProperties().Where(p => p.GetCustomAttribute<JsonPropertyNameAttribute>() is not null))
         {
@@ -61,6 +117,13 @@ public sealed class WebhookReaderTests
         foreach (var property in typeof(TransactionAmount).GetProperties().Where(p => p.GetCustomAttribute<JsonPropertyNameAttribute>() is not null))
         {
             Assert.NotNull(property.GetValue(detail.Amount));
+        }
+
+        // Every property the mapping fills is filled by the reader too, so the comparison above is never null against null.
+        foreach (var property in Mapped(typeof(Transaction)).Concat(Mapped(typeof(TransactionAmounts))))
+        {
+            var value = property.GetValue(property.DeclaringType == typeof(Transaction) ? transaction : transaction.Amount);
+            Assert.True(value is not null && !value.Equals(property.PropertyType.IsValueType ? Activator.CreateInstance(property.PropertyType) : null), $"{property.Name} is not read");
         }
     }
 
@@ -74,6 +137,18 @@ public sealed class WebhookReaderTests
     [InlineData("""{"transactionId":"1","amount":{"transAmount":true}}""")]
     [InlineData("""{"transaction\u0049d":{"id":"1"},"transactionStatus":"S"}""")]
     [InlineData("""{"transactionRequestId":"r","transactionStatus":"S","terminalSn":["P2"]}""")]
+    [InlineData("""{"transactionId":"1","originalTransactionRequestId":{"id":"o"}}""")]
+    [InlineData("""{"transactionId":"1","originalTransactionRequestId":["o"]}""")]
+    [InlineData("""{"transactionId":"1","transactionStatus":["S"]}""")]
+    [InlineData("""{"transactionId":"1","transactionType":{"t":"SALE"}}""")]
+    [InlineData("""{"transactionId":"1","createTime":["2026-01-01T10:00:00+08:00"]}""")]
+    [InlineData("""{"transactionId":"1","completeTime":{}}""")]
+    [InlineData("""{"transactionId":"1","entryMode":[]}""")]
+    [InlineData("""{"transactionId":"1","authenticationMethod":{}}""")]
+    [InlineData("""{"transactionId":"1","relatedTransactionStatus":[]}""")]
+    [InlineData("""{"transactionId":"1","transactionBatchStatus":{}}""")]
+    [InlineData("""{"transactionStatus":"S","transactionId":"1",""")]
+    [InlineData("""{"transactionId":"1","createTime":"2026-01-01T10:00:00+08:00"}}""")]
     public void A_body_the_reader_cannot_take_is_a_malformed_body(string body)
     {
         var (verifier, headers, bytes) = Signed(body);
@@ -92,6 +167,18 @@ public sealed class WebhookReaderTests
         var error = Assert.Throws<SunbayWebhookException>(() => SunbayWebhookPayload.Parse("""{"transactionId":"1","amount":{"tipAmount":{}}}"""u8));
 
         Assert.Contains("amount.tipAmount", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"transactionId":"1","originalTransactionRequestId":{"id":"o"}}""", "'originalTransactionRequestId'")]
+    [InlineData("""{"transactionId":"1","createTime":[1]}""", "'createTime'")]
+    [InlineData("""{"transactionId":"1","transactionBatchStatus":{}}""", "'transactionBatchStatus'")]
+    public void A_field_of_the_wrong_kind_is_named_in_the_message(string body, string field)
+    {
+        var error = Assert.Throws<SunbayWebhookException>(() => SunbayWebhookPayload.Parse(Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(SunbayWebhookFailureReason.MalformedBody, error.Reason);
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -134,6 +221,37 @@ public sealed class WebhookReaderTests
 
         Assert.Equal(general, actual);
         Assert.Equal(general?.Offset, actual?.Offset);
+    }
+
+    [Theory]
+    [MemberData(nameof(Times))]
+    public void Sunbay_times_in_a_body_read_as_the_general_parser_reads_them(string text)
+    {
+        DateTimeOffset? general = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+
+        var transaction = SunbayWebhookPayload.Parse(Encoding.UTF8.GetBytes($$"""{"transactionId":"1","createTime":"{{text}}","completeTime":"{{text}}"}"""));
+
+        Assert.Equal(general, transaction.CreatedAt);
+        Assert.Equal(general?.Offset, transaction.CreatedAt?.Offset);
+        Assert.Equal(general, transaction.CompletedAt);
+        Assert.Equal(general?.Offset, transaction.CompletedAt?.Offset);
+    }
+
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 0)]
+    [InlineData(true, 63)]
+    public void A_hex_signature_reads_in_either_case_and_one_bad_digit_anywhere_is_a_bad_signature(bool upper, int spoilAt)
+    {
+        var (verifier, headers, body) = Signed("""{"transactionId":"7225836252468027","transactionStatus":"S"}""");
+        using var disposeVerifier = verifier;
+        var hex = upper ? headers.Signature!.ToUpperInvariant() : headers.Signature!;
+        var mixed = string.Concat(hex.Select((c, i) => i % 2 == 0 ? char.ToUpperInvariant(c) : c));
+
+        Assert.Equal(SunbayWebhookFailureReason.None, verifier.VerifySignature(headers with { Signature = hex }, body));
+        Assert.Equal(SunbayWebhookFailureReason.None, verifier.VerifySignature(headers with { Signature = mixed }, body));
+        Assert.Equal(SunbayWebhookFailureReason.BadSignature, verifier.VerifySignature(headers with { Signature = hex[..spoilAt] + "g" + hex[(spoilAt + 1)..] }, body));
+        Assert.Equal(SunbayWebhookFailureReason.BadSignature, verifier.VerifySignature(headers with { Signature = hex[..spoilAt] + "\u0660" + hex[(spoilAt + 1)..] }, body));
     }
 
     public enum Rejection
@@ -247,13 +365,52 @@ public sealed class WebhookReaderTests
         var fields = typeof(TransactionDetail).GetProperties()
             .Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name))
             .Where(p => p.Name is not null && p.Name != "amount")
-            .Select(p => $"\"{p.Name}\":\"value of {p.Name}\"");
+            .Select(p => p.Name switch
+            {
+                // Times that read as times, so that the public properties are filled too.
+                "createTime" => "\"createTime\":\"2026-01-01T10:00:00+08:00\"",
+                "completeTime" => "\"completeTime\":\"2026-01-01T10:00:07-05:30\"",
+                _ => $"\"{p.Name}\":\"value of {p.Name}\"",
+            });
         var amounts = typeof(TransactionAmount).GetProperties()
             .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
             .Where(name => name is not null)
             .Select((name, i) => name == "priceCurrency" ? "\"priceCurrency\":\"USD\"" : $"\"{name}\":{100 + i}");
         return "{" + string.Join(",", fields) + ",\"amount\":{" + string.Join(",", amounts) + "}}";
     }
+
+    /// <summary>The properties the mapping fills (those with a setter), not those computed from them.</summary>
+    private static IEnumerable<PropertyInfo> Mapped(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is not null);
+
+    /// <summary>Every property equal, a time to its offset, an amount field by field.</summary>
+    private static void AssertSame(Transaction expected, Transaction actual)
+    {
+        foreach (var property in Mapped(typeof(Transaction)))
+        {
+            var (e, a) = (property.GetValue(expected), property.GetValue(actual));
+            if (e is TransactionAmounts expectedAmount && a is TransactionAmounts actualAmount)
+            {
+                foreach (var part in Mapped(typeof(TransactionAmounts)))
+                {
+                    Assert.True(Equals(part.GetValue(expectedAmount), part.GetValue(actualAmount)), $"Amount.{part.Name}: {part.GetValue(expectedAmount)} expected, {part.GetValue(actualAmount)} read");
+                }
+
+                continue;
+            }
+
+            var (shownExpected, shownActual) = (Show(e), Show(a));
+            Assert.True(Equals(e, a) && shownExpected == shownActual, $"{property.Name}: {shownExpected} expected, {shownActual} read");
+        }
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
+        string text => $"\"{text}\"",
+        _ => $"{value.GetType().Name} {value.GetType().GetProperty("Value")?.GetValue(value) ?? value}",
+    };
 
     private static (SunbayWebhookVerifier Verifier, SunbayWebhookHeaders Headers, byte[] Body) Signed(string body)
     {
