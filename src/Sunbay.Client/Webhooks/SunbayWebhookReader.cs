@@ -103,6 +103,20 @@ internal static class SunbayWebhookReader
     /// <exception cref="FormatException">An identifying field is an object or an array.</exception>
     public static Transaction? Read(ReadOnlySpan<byte> json)
     {
+        try
+        {
+            return ReadBody(json);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader.GetString's answer to a string that is not valid UTF-8: a malformed body like any other, not
+            // an exception of another kind out of the verifier (its message quotes no byte of the body).
+            throw new JsonException("A string of the body is not valid UTF-8.", ex);
+        }
+    }
+
+    private static Transaction? ReadBody(ReadOnlySpan<byte> json)
+    {
         // Most bodies are the bare transaction, read in this one pass; an envelope is recognised on the way.
         var ascii = Ascii.IsValid(json);
         var envelope = new Envelope { DataStart = -1 };

@@ -161,6 +161,30 @@ public sealed class WebhookReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("transactionId")]
+    [InlineData("description")]
+    [InlineData("attach")]
+    [InlineData("transactionStatus")]
+    [InlineData("createTime")]
+    public void A_signed_body_with_invalid_utf8_in_a_string_is_a_malformed_body_not_an_other_exception(string field)
+    {
+        // 0xC3 0x28: a two-byte sequence whose second byte is not a continuation byte.
+        var bytes = Encoding.UTF8.GetBytes($$"""{"transactionRequestId":"r1","{{field}}":"ab__cd"}""");
+        var at = bytes.AsSpan().IndexOf("__"u8);
+        (bytes[at], bytes[at + 1]) = (0xC3, 0x28);
+        var (verifier, headers, body) = Signed(bytes);
+        using (verifier)
+        {
+            Assert.False(verifier.TryVerify(headers, body, out var notification, out var failure));
+            Assert.Null(notification);
+            Assert.Equal(SunbayWebhookFailureReason.MalformedBody, failure);
+            Assert.Equal(SunbayWebhookFailureReason.MalformedBody, Assert.Throws<SunbayWebhookException>(() => verifier.Verify(headers, body)).Reason);
+        }
+
+        Assert.Equal(SunbayWebhookFailureReason.MalformedBody, Assert.Throws<SunbayWebhookException>(() => SunbayWebhookPayload.Parse(bytes)).Reason);
+    }
+
     [Fact]
     public void An_amount_of_the_wrong_kind_is_named_in_the_message()
     {
@@ -412,9 +436,10 @@ public sealed class WebhookReaderTests
         _ => $"{value.GetType().Name} {value.GetType().GetProperty("Value")?.GetValue(value) ?? value}",
     };
 
-    private static (SunbayWebhookVerifier Verifier, SunbayWebhookHeaders Headers, byte[] Body) Signed(string body)
+    private static (SunbayWebhookVerifier Verifier, SunbayWebhookHeaders Headers, byte[] Body) Signed(string body) => Signed(Encoding.UTF8.GetBytes(body));
+
+    private static (SunbayWebhookVerifier Verifier, SunbayWebhookHeaders Headers, byte[] Body) Signed(byte[] bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
         var options = Options(Secret);
         options.MaxBodyBytes = 4096;
         return (new SunbayWebhookVerifier(options, new FakeTimeProvider(Now)), Headers(Secret, bytes), bytes);
