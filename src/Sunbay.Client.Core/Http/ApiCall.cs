@@ -20,6 +20,8 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
     private int? _statusCode;
     private object? _document;
     private JsonException? _readError;
+    private Outcome<HttpResponseMessage>? _replay;
+    private CallBreaker? _breaker;
 
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -77,6 +79,48 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             // Each limit names itself, so that the breaker counts a timeout as the failure it is, and the retry retries it.
             return Outcome.FromException<HttpResponseMessage>(deadline.Translate(attempt.Translate(ex))!);
         }
+    }
+
+    /// <summary>A query's first attempt through the breaker's strategy, when the circuit is not closed (open: not sent; half-open: the probe, or not sent).</summary>
+    /// <param name="breaker">The client's breaker.</param>
+    /// <param name="operationKey">The request's path, for the strategy's telemetry.</param>
+    /// <param name="callToken">The call's token.</param>
+    public async ValueTask<Outcome<HttpResponseMessage>> SendThroughBreakerAsync(CallBreaker breaker, string operationKey, CancellationToken callToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(operationKey, callToken);
+        try
+        {
+            return await breaker.Pipeline.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context.CancellationToken), context, this).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Hands <paramref name="first"/> to the retry strategy as its first attempt's outcome (<see cref="NextAttemptAsync"/>); further attempts run through <paramref name="breaker"/>.</summary>
+    /// <param name="first">The outcome of the attempt already made (and counted by the breaker).</param>
+    /// <param name="breaker">The client's breaker.</param>
+    public ApiCall<TOptions, TAnswer> Replaying(Outcome<HttpResponseMessage> first, CallBreaker breaker)
+    {
+        _replay = first;
+        _breaker = breaker;
+        return this;
+    }
+
+    /// <summary>
+    /// The retry strategy's attempt: the first attempt's outcome, once (it was sent and counted before the strategy was
+    /// entered); then a new attempt through the breaker's strategy, as the strategies composed one after the other do.
+    /// </summary>
+    public ValueTask<Outcome<HttpResponseMessage>> NextAttemptAsync(ResilienceContext context)
+    {
+        if (_replay is { } first)
+        {
+            _replay = null;
+            return new(first);
+        }
+
+        return _breaker!.Pipeline.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context.CancellationToken), context, this);
     }
 
     /// <summary>What the call ended with, once the strategies gave up or accepted an answer.</summary>

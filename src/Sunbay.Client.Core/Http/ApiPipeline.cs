@@ -158,15 +158,32 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         Outcome<HttpResponseMessage> outcome;
         if (endpoint.IsQuery)
         {
-            // The query's attempts through its strategies (retry, breaker), inside this method: a helper costs a state machine.
-            var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, deadline.Token);
-            try
+            // The first attempt, inside this method (a helper costs a state machine): while the circuit is closed it is
+            // sent, then counted by the breaker, which then costs no strategy state machines (CallBreaker.RecordAsync);
+            // otherwise it runs through the breaker (open: not sent; half-open: the probe, or not sent).
+            if (_breaker.IsClosed)
             {
-                outcome = await strategies.Queries.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context.CancellationToken), context, call).ConfigureAwait(false);
+                outcome = await call.SendOnceAsync(deadline.Token).ConfigureAwait(false);
+                await _breaker.RecordAsync(outcome).ConfigureAwait(false);
             }
-            finally
+            else
             {
-                ResilienceContextPool.Shared.Return(context);
+                outcome = await call.SendThroughBreakerAsync(_breaker, endpoint.RequestPath, deadline.Token).ConfigureAwait(false);
+            }
+
+            if (strategies.Retry is { } retry && PipelineResilience.IsTransient(outcome))
+            {
+                // Retries: the strategy is handed the first attempt's outcome as its own first one (so it decides, waits
+                // and counts exactly as if it had made it), and runs every further attempt through the breaker.
+                var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, deadline.Token);
+                try
+                {
+                    outcome = await retry.ExecuteOutcomeAsync(static (context, call) => call.NextAttemptAsync(context), context, call.Replaying(outcome, _breaker)).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ResilienceContextPool.Shared.Return(context);
+                }
             }
         }
         else
@@ -201,10 +218,10 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         }
 
         // A reload: new strategies from the new settings, over the same breaker (it keeps counting).
-        var built = new Strategies(options, PipelineHttp.BaseAddressOf(options), PipelineResilience.CreateQueryPipeline(Time, options.Retry, _breaker, Telemetry, Logger));
+        var built = new Strategies(options, PipelineHttp.BaseAddressOf(options), PipelineResilience.CreateRetryPipeline(Time, options.Retry, Telemetry, Logger));
         Volatile.Write(ref _strategies, built);
         return built;
     }
 
-    private sealed record Strategies(TOptions Options, Uri BaseAddress, ResiliencePipeline<HttpResponseMessage> Queries);
+    private sealed record Strategies(TOptions Options, Uri BaseAddress, ResiliencePipeline<HttpResponseMessage>? Retry);
 }
