@@ -7,15 +7,21 @@ namespace Sunbay.Client.Http;
 
 /// <summary>
 /// One API call on its way through <see cref="ApiPipeline{TOptions}"/>: the state its attempts share (no ambient state),
-/// the attempt itself, and the reading of the answer into <see cref="CallFacts"/>. Its <c>deadline</c> (the call's limit)
-/// also bounds reading the answer. Provider-neutral: every provider package builds on it.
+/// the attempt itself, and the reading of the answer into <see cref="CallFacts"/>. Its deadline (the call's limit, a
+/// query's total or a push's one) also bounds reading the answer, and a query's first attempt (see <see cref="CallDeadline"/>).
+/// Provider-neutral: every provider package builds on it.
 /// </summary>
 /// <typeparam name="TOptions">The provider's options.</typeparam>
 /// <typeparam name="TAnswer">The answer's type.</typeparam>
-internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TAnswer>(ApiPipeline<TOptions> pipeline, IWireEndpoint<TAnswer> endpoint, Uri uri, byte[]? body, CallSubject subject, TOptions options, IAnswerObserver? observer, CallDeadline deadline)
+internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TAnswer>(ApiPipeline<TOptions> pipeline, IWireEndpoint<TAnswer> endpoint, Uri uri, byte[]? body, CallSubject subject, TOptions options, IAnswerObserver? observer, CancellationToken cancellationToken) : IDisposable
     where TOptions : class, IPipelineOptions
     where TAnswer : class
 {
+    // A field, never copied (a mutable struct): a query's first attempt ends in it (EndFirstAttempt).
+    private CallDeadline _deadline = endpoint.IsQuery
+        ? new CallDeadline(pipeline.Time, options.Timeouts.GetTotal, options.Timeouts.GetAttempt, cancellationToken)
+        : new CallDeadline(pipeline.Time, options.Timeouts.Post, cancellationToken);
+
     private int _attempts;
     private int? _statusCode;
     private object? _document;
@@ -24,6 +30,15 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
     private CallBreaker? _breaker;
 
     public int Attempts => Volatile.Read(ref _attempts);
+
+    /// <summary>The call's token: the caller's, and its limit; get it again after <see cref="EndFirstAttempt"/>.</summary>
+    public CancellationToken Token => _deadline.Token;
+
+    /// <summary>A cancellation caused by the call's limit, as the <see cref="Polly.Timeout.TimeoutRejectedException"/> the classifiers know.</summary>
+    public Exception? Translate(Exception? error) => _deadline.Translate(error);
+
+    /// <summary>A query's first attempt is over: only the call's total limit counts from now on (<see cref="CallDeadline.EndFirstAttempt"/>).</summary>
+    public void EndFirstAttempt() => _deadline.EndFirstAttempt();
 
     /// <summary>The answer, once read; <see langword="null"/> for an answer without a body (204).</summary>
     public TAnswer? Answer { get; private set; }
@@ -36,12 +51,13 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
     /// </summary>
     public async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(CancellationToken callToken)
     {
-        Interlocked.Increment(ref _attempts);
+        var retried = Interlocked.Increment(ref _attempts) > 1;
         HttpResponseMessage? response = null;
 
-        // A query's attempt has a limit of its own, inside the call's total: a slow attempt is retried.
-        using var attempt = endpoint.IsQuery ? new CallDeadline(pipeline.Time, options.Timeouts.GetAttempt, callToken) : default;
-        var cancellationToken = endpoint.IsQuery ? attempt.Token : callToken;
+        // A query's attempt has a limit of its own, inside the call's total: a slow attempt is retried. The first one's
+        // is the call's own source, armed for it (CallDeadline); a retry's is a source linked to the call's.
+        using var attempt = endpoint.IsQuery && retried ? new CallDeadline(pipeline.Time, options.Timeouts.GetAttempt, callToken) : default;
+        var cancellationToken = endpoint.IsQuery && retried ? attempt.Token : callToken;
         try
         {
             var request = new HttpRequestMessage(endpoint.Method, uri);
@@ -77,7 +93,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
         {
             response?.Dispose();
             // Each limit names itself, so that the breaker counts a timeout as the failure it is, and the retry retries it.
-            return Outcome.FromException<HttpResponseMessage>(deadline.Translate(attempt.Translate(ex))!);
+            return Outcome.FromException<HttpResponseMessage>(_deadline.Translate(attempt.Translate(ex))!);
         }
     }
 
@@ -135,26 +151,29 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             var answered = _statusCode is { } status && pipeline.IsAnswer(status);
             if (error is null && response is not null && answered && !endpoint.IsQuery)
             {
-                await ReadAnswerAsync(response, deadline.Token).ConfigureAwait(false);
+                await ReadAnswerAsync(response, _deadline.Token).ConfigureAwait(false);
             }
             else if (error is null && response is not null && !answered)
             {
                 // A failure quotes the answer and reads what the provider said in it, when it said anything: up to a
                 // bound, as only an excerpt is quoted and a huge body must not be held in memory whole.
-                text = await PipelineHttp.ReadBoundedAsync(response.Content, PipelineHttp.MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
+                text = await PipelineHttp.ReadBoundedAsync(response.Content, PipelineHttp.MaxErrorBodyBytes, _deadline.Token).ConfigureAwait(false);
                 _document = pipeline.ReadError(_statusCode ?? 0, text);
             }
         }
         catch (Exception ex) when (ex is not JsonException)
         {
             // The body of a push was cut, or the caller or the limit ended the wait for it: the push may have been acted on.
-            error = deadline.Translate(ex);
+            error = _deadline.Translate(ex);
         }
 
         return new CallFacts(
             endpoint.Name, !endpoint.IsQuery, subject, _statusCode, _document, text, _readError, error,
             cancellationToken.IsCancellationRequested, pipeline.IsDisposed, pipeline.ServerClock.Offset, options.ApiKey);
     }
+
+    /// <summary>Ends the call's limit.</summary>
+    public void Dispose() => _deadline.Dispose();
 
     /// <summary>
     /// Why a successful answer cannot be used although it was read: an operation that answers a body got none (204, or

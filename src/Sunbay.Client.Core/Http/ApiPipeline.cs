@@ -152,8 +152,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
 
         var options = Options;
         var strategies = StrategiesFor(options);
-        using var deadline = new CallDeadline(Time, endpoint.IsQuery ? options.Timeouts.GetTotal : options.Timeouts.Post, cancellationToken);
-        var call = new ApiCall<TOptions, TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), subject, options, observer, deadline);
+        using var call = new ApiCall<TOptions, TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), subject, options, observer, cancellationToken);
         var scope = new CallScope(Telemetry, endpoint.Name, subject.Reference, Time, Logger);
         Outcome<HttpResponseMessage> outcome;
         if (endpoint.IsQuery)
@@ -163,19 +162,21 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
             // otherwise it runs through the breaker (open: not sent; half-open: the probe, or not sent).
             if (_breaker.IsClosed)
             {
-                outcome = await call.SendOnceAsync(deadline.Token).ConfigureAwait(false);
+                outcome = await call.SendOnceAsync(call.Token).ConfigureAwait(false);
                 await _breaker.RecordAsync(outcome).ConfigureAwait(false);
             }
             else
             {
-                outcome = await call.SendThroughBreakerAsync(_breaker, endpoint.RequestPath, deadline.Token).ConfigureAwait(false);
+                outcome = await call.SendThroughBreakerAsync(_breaker, endpoint.RequestPath, call.Token).ConfigureAwait(false);
             }
+
+            call.EndFirstAttempt();
 
             if (strategies.Retry is { } retry && PipelineResilience.IsTransient(outcome))
             {
                 // Retries: the strategy is handed the first attempt's outcome as its own first one (so it decides, waits
                 // and counts exactly as if it had made it), and runs every further attempt through the breaker.
-                var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, deadline.Token);
+                var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, call.Token);
                 try
                 {
                     outcome = await retry.ExecuteOutcomeAsync(static (context, call) => call.NextAttemptAsync(context), context, call.Replaying(outcome, _breaker)).ConfigureAwait(false);
@@ -190,11 +191,11 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         {
             outcome = _breaker.RejectsPushes
                 ? Outcome.FromException<HttpResponseMessage>(new BrokenCircuitException("The circuit is open: the push was not sent."))
-                : await call.SendOnceAsync(deadline.Token).ConfigureAwait(false);
+                : await call.SendOnceAsync(call.Token).ConfigureAwait(false);
         }
 
         using var response = outcome.Result;
-        var facts = await call.ReadAsync(response, deadline.Translate(outcome.Exception), cancellationToken).ConfigureAwait(false);
+        var facts = await call.ReadAsync(response, call.Translate(outcome.Exception), cancellationToken).ConfigureAwait(false);
         var error = Classify(facts);
         scope.Complete(facts, call.Attempts, error, notFound: error is not null && IsNotFound(facts, options));
         return error is null ? call.Answer! : throw error;
