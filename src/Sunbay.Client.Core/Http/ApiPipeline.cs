@@ -155,23 +155,43 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         using var call = new ApiCall<TOptions, TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), subject, options, observer, cancellationToken);
         var scope = new CallScope(Telemetry, endpoint.Name, subject.Reference, Time, Logger);
         Outcome<HttpResponseMessage> outcome;
-        if (endpoint.IsQuery)
+        if (endpoint.IsQuery ? _breaker.IsClosed : !_breaker.RejectsPushes)
         {
-            // The first attempt, inside this method (a helper costs a state machine): while the circuit is closed it is
-            // sent, then counted by the breaker, which then costs no strategy state machines (CallBreaker.RecordAsync);
-            // otherwise it runs through the breaker (open: not sent; half-open: the probe, or not sent).
-            if (_breaker.IsClosed)
+            // The attempt (a push's only one, a query's first), inline: an awaited helper would cost its own state machine
+            // on every call. The same steps as ApiCall.SendOnceAsync, whose attempts the strategies make; the call's token
+            // bounds it (a query's: armed for the attempt's limit, CallDeadline).
+            HttpResponseMessage? sent = null;
+            try
             {
-                outcome = await call.SendOnceAsync(call.Token).ConfigureAwait(false);
+                var request = call.NewAttempt();
+                await AuthenticateAsync(request, options, call.Token).ConfigureAwait(false);
+                sent = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
+                await call.ReceivedAsync(sent, call.Token).ConfigureAwait(false);
+                outcome = Outcome.FromResult(sent);
+            }
+            catch (Exception ex)
+            {
+                outcome = call.Failed(ex, sent, default);
+            }
+
+            if (endpoint.IsQuery)
+            {
+                // Sent while the circuit was closed: the breaker counts it now, in a pass that costs no strategy state machines.
                 await _breaker.RecordAsync(outcome).ConfigureAwait(false);
             }
-            else
-            {
-                outcome = await call.SendThroughBreakerAsync(_breaker, endpoint.RequestPath, call.Token).ConfigureAwait(false);
-            }
+        }
+        else
+        {
+            // An open circuit: a push is not sent; a query's attempt runs through the breaker (open: not sent; half-open:
+            // the probe, or not sent).
+            outcome = endpoint.IsQuery
+                ? await call.SendThroughBreakerAsync(_breaker, endpoint.RequestPath, call.Token).ConfigureAwait(false)
+                : Outcome.FromException<HttpResponseMessage>(new BrokenCircuitException("The circuit is open: the push was not sent."));
+        }
 
+        if (endpoint.IsQuery)
+        {
             call.EndFirstAttempt();
-
             if (strategies.Retry is { } retry && PipelineResilience.IsTransient(outcome))
             {
                 // Retries: the strategy is handed the first attempt's outcome as its own first one (so it decides, waits
@@ -179,7 +199,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
                 var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, call.Token);
                 try
                 {
-                    outcome = await retry.ExecuteOutcomeAsync(static (context, call) => call.NextAttemptAsync(context), context, call.Replaying(outcome, _breaker)).ConfigureAwait(false);
+                    outcome = await retry.ExecuteOutcomeAsync(static (context, retries) => retries.NextAttemptAsync(context), context, call.Replaying(outcome, _breaker)).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -187,16 +207,11 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
                 }
             }
         }
-        else
-        {
-            outcome = _breaker.RejectsPushes
-                ? Outcome.FromException<HttpResponseMessage>(new BrokenCircuitException("The circuit is open: the push was not sent."))
-                : await call.SendOnceAsync(call.Token).ConfigureAwait(false);
-        }
 
         using var response = outcome.Result;
-        var facts = await call.ReadAsync(response, call.Translate(outcome.Exception), cancellationToken).ConfigureAwait(false);
-        var error = Classify(facts);
+        var error = await call.ReadAsync(response, call.Translate(outcome.Exception)).ConfigureAwait(false);
+        var facts = call.Facts(error, cancellationToken);
+        error = Classify(facts);
         scope.Complete(facts, call.Attempts, error, notFound: error is not null && IsNotFound(facts, options));
         return error is null ? call.Answer! : throw error;
     }
