@@ -27,8 +27,24 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
     private object? _document;
     private JsonException? _readError;
     private string? _body;
+    private Exception? _error;
 
     public int Attempts => Volatile.Read(ref _attempts);
+
+    /// <summary>Whether the call is a query (retried when transient; its attempts have a limit of their own).</summary>
+    public bool IsQuery => endpoint.IsQuery;
+
+    /// <summary>The SDK's name of the operation.</summary>
+    public string Operation => endpoint.Name;
+
+    /// <summary>The request's path, the retry strategy's operation key.</summary>
+    public string RequestPath => endpoint.RequestPath;
+
+    /// <summary>The caller's reference of the transaction, for telemetry.</summary>
+    public string? Reference => subject.Reference;
+
+    /// <summary>The settings the call started with.</summary>
+    public TOptions Options => options;
 
     /// <summary>The call's token: the caller's, and its limit; get it again after <see cref="EndFirstAttempt"/>.</summary>
     public CancellationToken Token => _deadline.Token;
@@ -125,11 +141,9 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
 
     /// <summary>A query's first attempt through the breaker's strategy, when the circuit is not closed (open: not sent; half-open: the probe, or not sent).</summary>
     /// <param name="breaker">The client's breaker.</param>
-    /// <param name="operationKey">The request's path, for the strategy's telemetry.</param>
-    /// <param name="callToken">The call's token.</param>
-    public async ValueTask<Outcome<HttpResponseMessage>> SendThroughBreakerAsync(CallBreaker breaker, string operationKey, CancellationToken callToken)
+    public async Task<Outcome<HttpResponseMessage>> SendThroughBreakerAsync(CallBreaker breaker)
     {
-        var context = ResilienceContextPool.Shared.Get(operationKey, callToken);
+        var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, Token);
         try
         {
             return await breaker.Pipeline.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context.CancellationToken), context, this).ConfigureAwait(false);
@@ -147,13 +161,14 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
 
     /// <summary>
     /// Reads what the call's answer holds, once the strategies gave up or accepted one: a push's answer, or the error
-    /// document of a failure; <see cref="Facts"/> then says what the call ended with. Returns the call's error: the
-    /// strategies' one, or a push's answer that was cut or not waited for.
+    /// document of a failure; <see cref="Facts"/> then says what the call ended with: with <paramref name="error"/>, or
+    /// with a push's answer that was cut or not waited for.
     /// </summary>
     /// <param name="response">The answer the strategies accepted, if any.</param>
     /// <param name="error">What the strategies ended with instead, if anything.</param>
-    public async ValueTask<Exception?> ReadAsync(HttpResponseMessage? response, Exception? error)
+    public async ValueTask ReadAsync(HttpResponseMessage? response, Exception? error)
     {
+        _error = error;
         try
         {
             var answered = _statusCode is { } status && pipeline.IsAnswer(status);
@@ -172,20 +187,17 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
         catch (Exception ex) when (ex is not JsonException)
         {
             // The body of a push was cut, or the caller or the limit ended the wait for it: the push may have been acted on.
-            error = _deadline.Translate(ex);
+            _error = _deadline.Translate(ex);
         }
-
-        return error;
     }
 
     /// <summary>
-    /// What the call ended with (built here, not returned by <see cref="ReadAsync"/>: awaiting a large struct puts it in
-    /// the caller's state machine, which a socket's answer boxes on every call).
+    /// What the call ended with, once read (<see cref="ReadAsync"/>); built here, not awaited: a large struct awaited, or
+    /// any result, sits in the caller's state machine, which a socket's answer boxes on every call.
     /// </summary>
-    /// <param name="error">The call's error (<see cref="ReadAsync"/>).</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public CallFacts Facts(Exception? error, CancellationToken cancellationToken) => new(
-        endpoint.Name, !endpoint.IsQuery, subject, _statusCode, _document, _body, _readError, error,
+    public CallFacts Facts(CancellationToken cancellationToken) => new(
+        endpoint.Name, !endpoint.IsQuery, subject, _statusCode, _document, _body, _readError, _error,
         cancellationToken.IsCancellationRequested, pipeline.IsDisposed, pipeline.ServerClock.Offset, options.ApiKey);
 
     /// <summary>Ends the call's limit.</summary>

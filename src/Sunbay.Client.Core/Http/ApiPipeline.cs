@@ -141,21 +141,60 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
     /// <param name="subject">What the call is about, for errors and telemetry.</param>
     /// <param name="observer">Reads the successful answer's headers, if given.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<TAnswer> SendAsync<TAnswer>(IWireEndpoint<TAnswer> endpoint, string url, object? body, CallSubject subject, IAnswerObserver? observer, CancellationToken cancellationToken)
+    public Task<TAnswer> SendAsync<TAnswer>(IWireEndpoint<TAnswer> endpoint, string url, object? body, CallSubject subject, IAnswerObserver? observer, CancellationToken cancellationToken)
         where TAnswer : class
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (IsDisposed)
+        // Everything before the first await is done here, and the call goes on in RunAsync with what it needs after that:
+        // an async method keeps all its parameters in its state machine, which a socket's answer boxes on every call.
+        ApiCall<TOptions, TAnswer> call;
+        Strategies strategies;
+        try
         {
-            throw Disposed(endpoint.Name, subject);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (IsDisposed)
+            {
+                throw Disposed(endpoint.Name, subject);
+            }
+
+            var options = Options;
+            strategies = StrategiesFor(options);
+            call = new ApiCall<TOptions, TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), subject, options, observer, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return FailedAsync<TAnswer>(ex);
         }
 
-        var options = Options;
-        var strategies = StrategiesFor(options);
-        using var call = new ApiCall<TOptions, TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), subject, options, observer, cancellationToken);
-        var scope = new CallScope(Telemetry, endpoint.Name, subject.Reference, Time, Logger);
+        return RunAsync(call, strategies.Retry, cancellationToken);
+    }
+
+    /// <summary>Ends every call in progress; with a client of its own, releases its connections.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttp)
+        {
+            Http.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A failure before the call started, in the returned task as an async method leaves it (a cancellation as a cancelled
+    /// task, the exception itself when awaited), never thrown by <see cref="SendAsync{TAnswer}(IWireEndpoint{TAnswer}, string, object?, CallSubject, IAnswerObserver?, CancellationToken)"/> itself.
+    /// </summary>
+    private static async Task<TAnswer> FailedAsync<TAnswer>(Exception error) =>
+        await Task.FromException<TAnswer>(error).ConfigureAwait(false);
+
+    /// <summary>The call, from its first attempt to its answer or the SDK's exception for it.</summary>
+    /// <param name="call">The call, built.</param>
+    /// <param name="retry">The query retry strategy of the settings the call started with, if any.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    private async Task<TAnswer> RunAsync<TAnswer>(ApiCall<TOptions, TAnswer> call, ResiliencePipeline<HttpResponseMessage>? retry, CancellationToken cancellationToken)
+        where TAnswer : class
+    {
+        using var disposes = call;
+        var scope = new CallScope(Telemetry, call.Operation, call.Reference, Time, Logger);
         Outcome<HttpResponseMessage> outcome;
-        if (endpoint.IsQuery ? _breaker.IsClosed : !_breaker.RejectsPushes)
+        if (call.IsQuery ? _breaker.IsClosed : !_breaker.RejectsPushes)
         {
             // The attempt (a push's only one, a query's first), inline: an awaited helper would cost its own state machine
             // on every call. The same steps as ApiCall.SendOnceAsync, whose attempts the strategies make; the call's token
@@ -164,7 +203,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
             try
             {
                 var request = call.NewAttempt();
-                await AuthenticateAsync(request, options, call.Token).ConfigureAwait(false);
+                await AuthenticateAsync(request, call.Options, call.Token).ConfigureAwait(false);
                 sent = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
                 await call.ReceivedAsync(sent, call.Token).ConfigureAwait(false);
                 outcome = Outcome.FromResult(sent);
@@ -174,7 +213,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
                 outcome = call.Failed(ex, sent, default);
             }
 
-            if (endpoint.IsQuery)
+            if (call.IsQuery)
             {
                 // Sent while the circuit was closed: the breaker counts it now, in a pass that costs no strategy state machines.
                 await _breaker.RecordAsync(outcome).ConfigureAwait(false);
@@ -184,44 +223,44 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         {
             // An open circuit: a push is not sent; a query's attempt runs through the breaker (open: not sent; half-open:
             // the probe, or not sent).
-            outcome = endpoint.IsQuery
-                ? await call.SendThroughBreakerAsync(_breaker, endpoint.RequestPath, call.Token).ConfigureAwait(false)
+            outcome = call.IsQuery
+                ? await call.SendThroughBreakerAsync(_breaker).ConfigureAwait(false)
                 : Outcome.FromException<HttpResponseMessage>(new BrokenCircuitException("The circuit is open: the push was not sent."));
         }
 
-        if (endpoint.IsQuery)
+        if (call.IsQuery)
         {
             call.EndFirstAttempt();
-            if (strategies.Retry is { } retry && PipelineResilience.IsTransient(outcome))
+            if (retry is not null && PipelineResilience.IsTransient(outcome))
             {
-                // Retries: the strategy is handed the first attempt's outcome as its own first one (so it decides, waits
-                // and counts exactly as if it had made it), and runs every further attempt through the breaker.
-                var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, call.Token);
-                try
-                {
-                    outcome = await retry.ExecuteOutcomeAsync(static (context, retries) => retries.NextAttemptAsync(context), context, call.Replaying(outcome, _breaker)).ConfigureAwait(false);
-                }
-                finally
-                {
-                    ResilienceContextPool.Shared.Return(context);
-                }
+                outcome = await RetryAsync(call, retry, outcome).ConfigureAwait(false);
             }
         }
 
         using var response = outcome.Result;
-        var error = await call.ReadAsync(response, call.Translate(outcome.Exception)).ConfigureAwait(false);
-        var facts = call.Facts(error, cancellationToken);
-        error = Classify(facts);
-        scope.Complete(facts, call.Attempts, error, notFound: error is not null && IsNotFound(facts, options));
+        await call.ReadAsync(response, call.Translate(outcome.Exception)).ConfigureAwait(false);
+        var facts = call.Facts(cancellationToken);
+        var error = Classify(facts);
+        scope.Complete(facts, call.Attempts, error, notFound: error is not null && IsNotFound(facts, call.Options));
         return error is null ? call.Answer! : throw error;
     }
 
-    /// <summary>Ends every call in progress; with a client of its own, releases its connections.</summary>
-    public void Dispose()
+    /// <summary>
+    /// A query's retries, after a first attempt that failed transiently: the strategy is handed that outcome as its own
+    /// first one (so it decides, waits and counts exactly as if it had made it), and runs every further attempt through
+    /// the breaker. Its own method: only a retried query pays for its state machine.
+    /// </summary>
+    private async Task<Outcome<HttpResponseMessage>> RetryAsync<TAnswer>(ApiCall<TOptions, TAnswer> call, ResiliencePipeline<HttpResponseMessage> retry, Outcome<HttpResponseMessage> first)
+        where TAnswer : class
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttp)
+        var context = ResilienceContextPool.Shared.Get(call.RequestPath, call.Token);
+        try
         {
-            Http.Dispose();
+            return await retry.ExecuteOutcomeAsync(static (context, retries) => retries.NextAttemptAsync(context), context, call.Replaying(first, _breaker)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
