@@ -5,14 +5,15 @@ using System.Net;
 namespace Sunbay.Client.Benchmarks;
 
 /// <summary>
-/// `-- profile [--calls 20000] [--rounds 3] [--case NAME --seconds S]`: where a call's cost goes, with the SDK's public
+/// `-- profile [--calls 20000] [--rounds 3] [--case NAME --seconds S | --case NAME --allocs]`: where a call's cost goes, with the SDK's public
 /// API only. Each client is measured over two transports: the loopback server (as in `interleaved`), and an in-memory
 /// primary handler that answers the same canned bytes without a socket, a kernel or a server thread, so what remains
 /// is the client's own cost (the SDK's facade, generated client, handlers and resilience pipeline against the floor's
-/// few lines); CM.com's purchase and get likewise, in memory. Per call: wall time, CPU time, bytes and gen-0 collections per 1,000 calls; rounds alternate the order.
+/// few lines); CM.com's purchase and get likewise. Per call: wall time, CPU time, bytes and gen-0 collections per 1,000 calls; rounds alternate the order.
 /// Quick and rough, for finding causes; the README's figures come from `interleaved`.
 /// With `--case NAME --seconds S` it runs one case in a loop for S seconds (to attach a profiler such as dotnet-trace
-/// or `perf`), NAME being one of the printed case names (e.g. sunbay-query-memory).
+/// or `perf`), NAME being one of the printed case names (e.g. sunbay-query-memory). With `--case NAME --allocs` it prints
+/// the bytes per call of each type the case allocates, sampled (<see cref="AllocationSampler"/>).
 /// </summary>
 internal static class ProfileRun
 {
@@ -48,6 +49,9 @@ internal static class ProfileRun
         var cmFloorMemory = new HttpClient(new InMemoryHandler()) { BaseAddress = memoryAddress };
         var cmFloor = new CmComFloorClient(cmFloorMemory);
         using var cmcomMemory = CmComCalls.Create(new Uri("http://127.0.0.1:1/"), new InMemoryHandler()); // loopback http: the in-memory handler answers
+        var cmFloorLoopbackHttp = new HttpClient(FloorClient.CreateHandler()) { BaseAddress = server.BaseAddress };
+        var cmFloorLoopback = new CmComFloorClient(cmFloorLoopbackHttp);
+        using var cmcomLoopback = CmComCalls.Create(server.BaseAddress);
         var cases = new (string Name, Func<Task> Call)[]
         {
             ("floor-sale-memory", () => floors.Memory.SaleAsync()),
@@ -62,6 +66,10 @@ internal static class ProfileRun
             ("sunbay-sale-loopback", () => SunbayCalls.Sale(sunbayLoopback)),
             ("floor-query-loopback", () => floors.Loopback.QueryAsync(Canned.TransactionId)),
             ("sunbay-query-loopback", () => SunbayCalls.Query(sunbayLoopback)),
+            ("cmfloor-purchase-loopback", () => cmFloorLoopback.PurchaseAsync()),
+            ("cmcom-purchase-loopback", () => CmComCalls.Purchase(cmcomLoopback)),
+            ("cmfloor-get-loopback", () => cmFloorLoopback.GetAsync(CmComEnvelopes.TransactionId)),
+            ("cmcom-get-loopback", () => CmComCalls.Get(cmcomLoopback)),
             ("floor-sale-loopback-again", () => floors.Loopback.SaleAsync()),
             ("floor-sale-loopback-sdk-transport", () => floorAsSdk.SaleAsync()),
             ("floor-query-loopback-again", () => floors.Loopback.QueryAsync(Canned.TransactionId)),
@@ -75,6 +83,25 @@ internal static class ProfileRun
             {
                 var call = cases.FirstOrDefault(c => c.Name == only).Call
                     ?? throw new ArgumentException($"No case '{only}'; cases: {string.Join(", ", cases.Select(c => c.Name))}.");
+                if (args.Contains("--allocs"))
+                {
+                    // Which types one call allocates, sampled (AllocationSampler): --calls calls, after a warm-up.
+                    await Measure.BatchAsync(call, Math.Max(100, calls / 10));
+                    using var sampler = new AllocationSampler();
+                    await Task.Delay(500);
+                    sampler.Start();
+                    var measured = await Measure.BatchAsync(call, calls);
+                    sampler.Stop();
+                    await Task.Delay(500);
+                    Console.WriteLine(string.Create(Invariant, $"# {only}: {measured.Bytes:F0} B/call measured"));
+                    foreach (var line in sampler.Report(calls, 40))
+                    {
+                        Console.WriteLine(line);
+                    }
+
+                    return 0;
+                }
+
                 var until = DateTime.UtcNow.AddSeconds(Math.Max(1, seconds));
                 var sample = default(Sample);
                 for (var n = 1; DateTime.UtcNow < until; n++)
@@ -122,6 +149,7 @@ internal static class ProfileRun
             floorLoopback.Dispose();
             floorMemory.Dispose();
             cmFloorMemory.Dispose();
+            cmFloorLoopbackHttp.Dispose();
             floorAsSdkHttp.Dispose();
         }
     }

@@ -141,46 +141,31 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
     /// <param name="subject">What the call is about, for errors and telemetry.</param>
     /// <param name="observer">Reads the successful answer's headers, if given.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<TAnswer> SendAsync<TAnswer>(IWireEndpoint<TAnswer> endpoint, string url, object? body, CallSubject subject, IAnswerObserver? observer, CancellationToken cancellationToken)
+    public Task<TAnswer> SendAsync<TAnswer>(IWireEndpoint<TAnswer> endpoint, string url, object? body, CallSubject subject, IAnswerObserver? observer, CancellationToken cancellationToken)
         where TAnswer : class
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (IsDisposed)
+        // Everything before the first await is done here, and the call goes on in RunAsync with what it needs after that:
+        // an async method keeps all its parameters in its state machine, which a socket's answer boxes on every call.
+        ApiCall<TOptions, TAnswer> call;
+        Strategies strategies;
+        try
         {
-            throw Disposed(endpoint.Name, subject);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (IsDisposed)
+            {
+                throw Disposed(endpoint.Name, subject);
+            }
+
+            var options = Options;
+            strategies = StrategiesFor(options);
+            call = new ApiCall<TOptions, TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), subject, options, observer, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return FailedAsync<TAnswer>(ex);
         }
 
-        var options = Options;
-        var strategies = StrategiesFor(options);
-        using var deadline = new CallDeadline(Time, endpoint.IsQuery ? options.Timeouts.GetTotal : options.Timeouts.Post, cancellationToken);
-        var call = new ApiCall<TOptions, TAnswer>(this, endpoint, new Uri(strategies.BaseAddress, url), body is null ? null : endpoint.Serialize(body), subject, options, observer, deadline);
-        var scope = new CallScope(Telemetry, endpoint.Name, subject.Reference, Time, Logger);
-        Outcome<HttpResponseMessage> outcome;
-        if (endpoint.IsQuery)
-        {
-            // The query's attempts through its strategies (retry, breaker), inside this method: a helper costs a state machine.
-            var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, deadline.Token);
-            try
-            {
-                outcome = await strategies.Queries.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context.CancellationToken), context, call).ConfigureAwait(false);
-            }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(context);
-            }
-        }
-        else
-        {
-            outcome = _breaker.RejectsPushes
-                ? Outcome.FromException<HttpResponseMessage>(new BrokenCircuitException("The circuit is open: the push was not sent."))
-                : await call.SendOnceAsync(deadline.Token).ConfigureAwait(false);
-        }
-
-        using var response = outcome.Result;
-        var facts = await call.ReadAsync(response, deadline.Translate(outcome.Exception), cancellationToken).ConfigureAwait(false);
-        var error = Classify(facts);
-        scope.Complete(facts, call.Attempts, error, notFound: error is not null && IsNotFound(facts, options));
-        return error is null ? call.Answer! : throw error;
+        return RunAsync(call, strategies.Retry, cancellationToken);
     }
 
     /// <summary>Ends every call in progress; with a client of its own, releases its connections.</summary>
@@ -189,6 +174,93 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttp)
         {
             Http.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A failure before the call started, in the returned task as an async method leaves it (a cancellation as a cancelled
+    /// task, the exception itself when awaited), never thrown by <see cref="SendAsync{TAnswer}(IWireEndpoint{TAnswer}, string, object?, CallSubject, IAnswerObserver?, CancellationToken)"/> itself.
+    /// </summary>
+    private static async Task<TAnswer> FailedAsync<TAnswer>(Exception error) =>
+        await Task.FromException<TAnswer>(error).ConfigureAwait(false);
+
+    /// <summary>The call, from its first attempt to its answer or the SDK's exception for it.</summary>
+    /// <param name="call">The call, built.</param>
+    /// <param name="retry">The query retry strategy of the settings the call started with, if any.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    private async Task<TAnswer> RunAsync<TAnswer>(ApiCall<TOptions, TAnswer> call, ResiliencePipeline<HttpResponseMessage>? retry, CancellationToken cancellationToken)
+        where TAnswer : class
+    {
+        using var disposes = call;
+        var scope = new CallScope(Telemetry, call.Operation, call.Reference, Time, Logger);
+        Outcome<HttpResponseMessage> outcome;
+        if (call.IsQuery ? _breaker.IsClosed : !_breaker.RejectsPushes)
+        {
+            // The attempt (a push's only one, a query's first), inline: an awaited helper would cost its own state machine
+            // on every call. The same steps as ApiCall.SendOnceAsync, whose attempts the strategies make; the call's token
+            // bounds it (a query's: armed for the attempt's limit, CallDeadline).
+            HttpResponseMessage? sent = null;
+            try
+            {
+                var request = call.NewAttempt();
+                await AuthenticateAsync(request, call.Options, call.Token).ConfigureAwait(false);
+                sent = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
+                await call.ReceivedAsync(sent, call.Token).ConfigureAwait(false);
+                outcome = Outcome.FromResult(sent);
+            }
+            catch (Exception ex)
+            {
+                outcome = call.Failed(ex, sent, default);
+            }
+
+            if (call.IsQuery)
+            {
+                // Sent while the circuit was closed: the breaker counts it now, in a pass that costs no strategy state machines.
+                await _breaker.RecordAsync(outcome).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            // An open circuit: a push is not sent; a query's attempt runs through the breaker (open: not sent; half-open:
+            // the probe, or not sent).
+            outcome = call.IsQuery
+                ? await call.SendThroughBreakerAsync(_breaker).ConfigureAwait(false)
+                : Outcome.FromException<HttpResponseMessage>(new BrokenCircuitException("The circuit is open: the push was not sent."));
+        }
+
+        if (call.IsQuery)
+        {
+            call.EndFirstAttempt();
+            if (retry is not null && PipelineResilience.IsTransient(outcome))
+            {
+                outcome = await RetryAsync(call, retry, outcome).ConfigureAwait(false);
+            }
+        }
+
+        using var response = outcome.Result;
+        await call.ReadAsync(response, call.Translate(outcome.Exception)).ConfigureAwait(false);
+        var facts = call.Facts(cancellationToken);
+        var error = Classify(facts);
+        scope.Complete(facts, call.Attempts, error, notFound: error is not null && IsNotFound(facts, call.Options));
+        return error is null ? call.Answer! : throw error;
+    }
+
+    /// <summary>
+    /// A query's retries, after a first attempt that failed transiently: the strategy is handed that outcome as its own
+    /// first one (so it decides, waits and counts exactly as if it had made it), and runs every further attempt through
+    /// the breaker. Its own method: only a retried query pays for its state machine.
+    /// </summary>
+    private async Task<Outcome<HttpResponseMessage>> RetryAsync<TAnswer>(ApiCall<TOptions, TAnswer> call, ResiliencePipeline<HttpResponseMessage> retry, Outcome<HttpResponseMessage> first)
+        where TAnswer : class
+    {
+        var context = ResilienceContextPool.Shared.Get(call.RequestPath, call.Token);
+        try
+        {
+            return await retry.ExecuteOutcomeAsync(static (context, retries) => retries.NextAttemptAsync(context), context, call.Replaying(first, _breaker)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
@@ -201,10 +273,10 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         }
 
         // A reload: new strategies from the new settings, over the same breaker (it keeps counting).
-        var built = new Strategies(options, PipelineHttp.BaseAddressOf(options), PipelineResilience.CreateQueryPipeline(Time, options.Retry, _breaker, Telemetry, Logger));
+        var built = new Strategies(options, PipelineHttp.BaseAddressOf(options), PipelineResilience.CreateRetryPipeline(Time, options.Retry, Telemetry, Logger));
         Volatile.Write(ref _strategies, built);
         return built;
     }
 
-    private sealed record Strategies(TOptions Options, Uri BaseAddress, ResiliencePipeline<HttpResponseMessage> Queries);
+    private sealed record Strategies(TOptions Options, Uri BaseAddress, ResiliencePipeline<HttpResponseMessage>? Retry);
 }

@@ -8,7 +8,7 @@ using Sunbay.Client.Telemetry;
 namespace Sunbay.Client.Http;
 
 /// <summary>
-/// The resilience strategies of every client of the SDK (SUNBAY's and CM.com's), one pipeline per kind of request, sharing one circuit breaker.
+/// The resilience strategies of every client of the SDK (SUNBAY's and CM.com's), sharing one circuit breaker.
 /// Queries (GET): total limit, retry, breaker, attempt limit. Pushes (POST): one limit, sent only while the breaker is
 /// not open (<see cref="CallBreaker"/>). The limits are
 /// <see cref="CallDeadline"/>s of <see cref="ApiPipeline{TOptions}"/>. Provider-neutral: every provider
@@ -51,20 +51,21 @@ internal static class PipelineResilience
     }
 
     /// <summary>
-    /// The query pipeline: retry (only transient outcomes, exponential backoff with jitter, <c>Retry-After</c>), then the
-    /// shared breaker around each attempt. Its time limits (total, per attempt) are <see cref="CallDeadline"/>s of
+    /// The retry strategy of queries (only transient outcomes, exponential backoff with jitter, <c>Retry-After</c>), or
+    /// <see langword="null"/> without retries. It is entered only after a first attempt that failed transiently, which it
+    /// is handed as its own first outcome (<see cref="ApiPipeline{TOptions}"/>); each attempt it makes runs through the
+    /// shared breaker. Its time limits (total, per attempt) are <see cref="CallDeadline"/>s of
     /// <see cref="ApiPipeline{TOptions}"/>; a push is only checked against the breaker, with one limit.
     /// </summary>
     /// <param name="time">The clock of the delays.</param>
     /// <param name="retry">How many retries, and the base delay.</param>
-    /// <param name="breaker">The client's breaker.</param>
     /// <param name="telemetry">Where a retry is counted and logged.</param>
     /// <param name="logger">The client's logger.</param>
-    public static ResiliencePipeline<HttpResponseMessage> CreateQueryPipeline(TimeProvider time, ClientRetryOptions retry, CallBreaker breaker, CallTelemetry telemetry, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage>? CreateRetryPipeline(TimeProvider time, ClientRetryOptions retry, CallTelemetry telemetry, ILogger logger)
     {
         if (retry.MaxGetRetries == 0)
         {
-            return breaker.Pipeline;
+            return null;
         }
 
         return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
@@ -88,14 +89,16 @@ internal static class PipelineResilience
                     return default;
                 },
             })
-            .AddPipeline(breaker.Pipeline)
             .Build();
     }
+
+    /// <summary>Whether the retry strategy would try again after <paramref name="outcome"/> (its predicate, <see cref="ShouldRetry"/>).</summary>
+    internal static bool IsTransient(in Outcome<HttpResponseMessage> outcome) => HttpClientResiliencePredicates.IsTransient(outcome);
 
     /// <summary>
     /// Retry only on transient outcomes (network error, timeout, 408, 429, 5xx, a cut or garbled body). Only the query
     /// pipeline has a retry strategy, and <see cref="ApiPipeline{TOptions}"/> sends only GETs through it.
     /// </summary>
     internal static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args) =>
-        new(HttpClientResiliencePredicates.IsTransient(args.Outcome));
+        new(IsTransient(args.Outcome));
 }

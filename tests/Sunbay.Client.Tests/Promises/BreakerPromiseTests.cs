@@ -34,4 +34,54 @@ public sealed class BreakerPromiseTests
         await client.StartAsync();
         Assert.Single(server.Requests, provider.IsStart);
     }
+
+    [Theory]
+    [MemberData(nameof(AnswerPromiseTests.Providers), MemberType = typeof(AnswerPromiseTests))]
+    public async Task Queries_that_succeed_are_counted_by_the_breaker(ProviderCase provider)
+    {
+        // 21 answered queries, then 20 failing ones: 20 failures in 41 calls is under the 0.5 ratio, so the circuit stays
+        // closed. Were the successes not counted (a first attempt sent past the breaker), 20 of 20 would open it.
+        var queries = 0;
+        await using var server = MisbehavingServer.Start(r => provider.IsQuery(r)
+            ? Interlocked.Increment(ref queries) <= 21 ? provider.Normal(r) : Reply.Json(503, "{}")
+            : provider.Normal(r));
+        using var client = provider.Create(server.BaseAddress, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)), maxGetRetries: 0);
+
+        for (var i = 0; i < 21; i++)
+        {
+            await client.QueryAsync();
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            await Assert.ThrowsAnyAsync<PaymentsException>(() => client.QueryAsync());
+        }
+
+        await client.StartAsync();
+        Assert.Single(server.Requests, provider.IsStart);
+    }
+
+    [Theory]
+    [MemberData(nameof(AnswerPromiseTests.Providers), MemberType = typeof(AnswerPromiseTests))]
+    public async Task Every_attempt_of_a_retried_query_is_counted_and_an_open_circuit_sends_no_query(ProviderCase provider)
+    {
+        // Five queries of four attempts each (three retries): 20 failed attempts open the circuit. Were only first
+        // attempts counted, five would not reach the minimum throughput of 20.
+        await using var server = MisbehavingServer.Start(r => provider.IsQuery(r) ? Reply.Json(503, "{}") : provider.Normal(r));
+        using var client = provider.Create(server.BaseAddress, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)), maxGetRetries: 3);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAnyAsync<PaymentsException>(() => client.QueryAsync());
+        }
+
+        Assert.Equal(20, server.Requests.Count(provider.IsQuery));
+        var refused = await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => client.StartAsync());
+        Assert.False(refused.OutcomeUnknown);
+        Assert.DoesNotContain(server.Requests, provider.IsStart);
+
+        // Open: a query is refused before it is sent, and not retried.
+        await Assert.ThrowsAnyAsync<PaymentsException>(() => client.QueryAsync());
+        Assert.Equal(20, server.Requests.Count(provider.IsQuery));
+    }
 }

@@ -9,6 +9,10 @@ namespace Sunbay.Client.Tests.Support;
 internal sealed class GatedHandler : HttpMessageHandler
 {
     private readonly Channel<Pending> _requests = Channel.CreateUnbounded<Pending>();
+    private int _sent;
+
+    /// <summary>How many requests reached the handler.</summary>
+    public int Sent => Volatile.Read(ref _sent);
 
     /// <summary>The next request sent (waits for it), not answered yet.</summary>
     public async Task<Pending> NextAsync()
@@ -19,6 +23,7 @@ internal sealed class GatedHandler : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _sent);
         var pending = new Pending(request);
         await _requests.Writer.WriteAsync(pending, cancellationToken);
         var response = await pending.Answer.WaitAsync(cancellationToken);
