@@ -56,7 +56,7 @@ public sealed partial class CmComClient : ICmComClient, IDisposable
         ILogger logger = loggerFactory is null ? NullLogger.Instance : loggerFactory.CreateLogger<CmComClient>();
         _pipeline = new CmComPipeline(
             Microsoft.Extensions.Options.Options.DefaultName, new HttpClient(primary, disposeHandler: true), new FixedOptionsMonitor<CmComClientOptions>(options),
-            time, logger, PipelineResilience.CreateBreaker(time), ownsHttp: true);
+            time, logger, new CallBreaker(time), ownsHttp: true);
     }
 
     /// <summary>A client over a pipeline built by dependency injection.</summary>

@@ -65,7 +65,7 @@ public sealed partial class SunbayClient : ISunbayClient, IDisposable
         var waiters = new TransactionWaiters(notificationBus ?? new InProcessTransactionNotificationBus());
         _pipeline = new SunbayPipeline(
             Microsoft.Extensions.Options.Options.DefaultName, new HttpClient(primary, disposeHandler: true), new FixedOptionsMonitor<SunbayClientOptions>(options),
-            time, logger, BearerRequestSigner.Instance, PipelineResilience.CreateBreaker(time), ownsHttp: true);
+            time, logger, BearerRequestSigner.Instance, new CallBreaker(time), ownsHttp: true);
         Waiters = waiters;
         _ownedWaiters = waiters;
         Lifetime = _lifetime.Token;

@@ -9,5 +9,5 @@ internal sealed class CallBreakers(TimeProvider time)
     private readonly ConcurrentDictionary<string, Lazy<CallBreaker>> _breakers = new(StringComparer.Ordinal);
 
     public CallBreaker For(string clientName) =>
-        _breakers.GetOrAdd(clientName, _ => new Lazy<CallBreaker>(() => PipelineResilience.CreateBreaker(time))).Value;
+        _breakers.GetOrAdd(clientName, _ => new Lazy<CallBreaker>(() => new CallBreaker(time))).Value;
 }

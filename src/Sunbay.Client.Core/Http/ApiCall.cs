@@ -139,20 +139,10 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
         return Outcome.FromException<HttpResponseMessage>(_deadline.Translate(attempt.Translate(error))!);
     }
 
-    /// <summary>A query's first attempt through the breaker's strategy, when the circuit is not closed (open: not sent; half-open: the probe, or not sent).</summary>
+    /// <summary>A query's first attempt through the breaker, when the circuit is not closed (open: not sent; half-open: the probe, or not sent).</summary>
     /// <param name="breaker">The client's breaker.</param>
-    public async Task<Outcome<HttpResponseMessage>> SendThroughBreakerAsync(CallBreaker breaker)
-    {
-        var context = ResilienceContextPool.Shared.Get(endpoint.RequestPath, Token);
-        try
-        {
-            return await breaker.Pipeline.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context.CancellationToken), context, this).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
+    public ValueTask<Outcome<HttpResponseMessage>> SendThroughBreakerAsync(CallBreaker breaker) =>
+        breaker.RunAsync(this, static (call, token) => call.SendOnceAsync(token), Token);
 
     /// <summary>The retry strategy's state: <paramref name="first"/> handed back as its first attempt's outcome (<see cref="Retries.NextAttemptAsync"/>); further attempts run through <paramref name="breaker"/>.</summary>
     /// <param name="first">The outcome of the attempt already made (and counted by the breaker).</param>
@@ -295,7 +285,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
                 return new(first);
             }
 
-            return breaker.Pipeline.ExecuteOutcomeAsync(static (context, call) => call.SendOnceAsync(context.CancellationToken), context, call);
+            return breaker.RunAsync(call, static (call, token) => call.SendOnceAsync(token), context.CancellationToken);
         }
     }
 }

@@ -165,7 +165,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
             return FailedAsync<TAnswer>(ex);
         }
 
-        return RunAsync(call, strategies.Retry, cancellationToken);
+        return RunAsync(call, strategies, cancellationToken);
     }
 
     /// <summary>Ends every call in progress; with a client of its own, releases its connections.</summary>
@@ -186,9 +186,9 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
 
     /// <summary>The call, from its first attempt to its answer or the SDK's exception for it.</summary>
     /// <param name="call">The call, built.</param>
-    /// <param name="retry">The query retry strategy of the settings the call started with, if any.</param>
+    /// <param name="strategies">What was built from the settings the call started with (the query retry strategy).</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    private async Task<TAnswer> RunAsync<TAnswer>(ApiCall<TOptions, TAnswer> call, ResiliencePipeline<HttpResponseMessage>? retry, CancellationToken cancellationToken)
+    private async Task<TAnswer> RunAsync<TAnswer>(ApiCall<TOptions, TAnswer> call, Strategies strategies, CancellationToken cancellationToken)
         where TAnswer : class
     {
         using var disposes = call;
@@ -216,7 +216,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
             if (call.IsQuery)
             {
                 // Sent while the circuit was closed: the breaker counts it now, in a pass that costs no strategy state machines.
-                await _breaker.RecordAsync(outcome).ConfigureAwait(false);
+                _breaker.Record(outcome, probe: false);
             }
         }
         else
@@ -231,9 +231,9 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         if (call.IsQuery)
         {
             call.EndFirstAttempt();
-            if (retry is not null && PipelineResilience.IsTransient(outcome))
+            if (strategies.Retries && PipelineResilience.IsTransient(outcome))
             {
-                outcome = await RetryAsync(call, retry, outcome).ConfigureAwait(false);
+                outcome = await RetryAsync(call, strategies.Retry, outcome).ConfigureAwait(false);
             }
         }
 
@@ -273,10 +273,32 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
         }
 
         // A reload: new strategies from the new settings, over the same breaker (it keeps counting).
-        var built = new Strategies(options, PipelineHttp.BaseAddressOf(options), PipelineResilience.CreateRetryPipeline(Time, options.Retry, Telemetry, Logger));
+        var built = new Strategies(options, PipelineHttp.BaseAddressOf(options), this);
         Volatile.Write(ref _strategies, built);
         return built;
     }
 
-    private sealed record Strategies(TOptions Options, Uri BaseAddress, ResiliencePipeline<HttpResponseMessage>? Retry);
+    /// <summary>
+    /// What is built from one version of the settings. The retry strategy is built by the first query that retries: it
+    /// was the process's first use of Polly (its options checked through DataAnnotations), a few hundred methods
+    /// compiled before the first call answered, which most processes never need (issue 22, cold start).
+    /// </summary>
+    private sealed class Strategies(TOptions options, Uri baseAddress, ApiPipeline<TOptions> pipeline)
+    {
+        private ResiliencePipeline<HttpResponseMessage>? _retry;
+
+        public TOptions Options => options;
+
+        public Uri BaseAddress => baseAddress;
+
+        /// <summary>Whether a query that failed transiently is tried again.</summary>
+        public bool Retries => options.Retry.MaxGetRetries > 0;
+
+        /// <summary>The query retry strategy (built once; two built at once by a race are the same strategy).</summary>
+        public ResiliencePipeline<HttpResponseMessage> Retry =>
+            Volatile.Read(ref _retry) ?? Interlocked.CompareExchange(ref _retry, Build(), null) ?? _retry!;
+
+        private ResiliencePipeline<HttpResponseMessage> Build() =>
+            PipelineResilience.CreateRetryPipeline(pipeline.Time, options.Retry, pipeline.Telemetry, pipeline.Logger)!;
+    }
 }

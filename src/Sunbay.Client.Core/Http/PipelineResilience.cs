@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Retry;
 using Sunbay.Client.Telemetry;
 
 namespace Sunbay.Client.Http;
 
 /// <summary>
-/// The resilience strategies of every client of the SDK (SUNBAY's and CM.com's), sharing one circuit breaker.
+/// The retry strategy of every client of the SDK (SUNBAY's and CM.com's); their circuit breaker is <see cref="CallBreaker"/>.
 /// Queries (GET): total limit, retry, breaker, attempt limit. Pushes (POST): one limit, sent only while the breaker is
 /// not open (<see cref="CallBreaker"/>). The limits are
 /// <see cref="CallDeadline"/>s of <see cref="ApiPipeline{TOptions}"/>. Provider-neutral: every provider
@@ -22,34 +21,6 @@ namespace Sunbay.Client.Http;
 /// </remarks>
 internal static class PipelineResilience
 {
-    /// <summary>
-    /// The circuit breaker of a client: the query attempts' failures open it; an open circuit stops pushes from being
-    /// sent (they are rejected before sending, so their outcome is known).
-    /// </summary>
-    public static CallBreaker CreateBreaker(TimeProvider time)
-    {
-        var state = new CircuitBreakerStateProvider();
-        CallBreaker? breaker = null;
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                Name = "breaker",
-                FailureRatio = 0.5,
-                MinimumThroughput = 20,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(15),
-                StateProvider = state,
-                OnOpened = args =>
-                {
-                    breaker?.Opened(args.BreakDuration);
-                    return default;
-                },
-            })
-            .Build();
-        breaker = new CallBreaker(pipeline, state, time);
-        return breaker;
-    }
-
     /// <summary>
     /// The retry strategy of queries (only transient outcomes, exponential backoff with jitter, <c>Retry-After</c>), or
     /// <see langword="null"/> without retries. It is entered only after a first attempt that failed transiently, which it

@@ -21,7 +21,7 @@ internal sealed class DialectPipeline : ApiPipeline<PaymentsPipelineOptions>
     private readonly ProviderNames _names;
 
     public DialectPipeline(PaymentsProviderDialect dialect, HttpClient http, PaymentsPipelineOptions options, TimeProvider time, ILogger logger)
-        : base(Microsoft.Extensions.Options.Options.DefaultName, http, new FixedOptionsMonitor<PaymentsPipelineOptions>(options), time, logger, PipelineResilience.CreateBreaker(time), DialectCallTelemetry.For(dialect), ownsHttp: true, dialect.GetType().Assembly)
+        : base(Microsoft.Extensions.Options.Options.DefaultName, http, new FixedOptionsMonitor<PaymentsPipelineOptions>(options), time, logger, new CallBreaker(time), DialectCallTelemetry.For(dialect), ownsHttp: true, dialect.GetType().Assembly)
     {
         _dialect = dialect;
         _names = new ProviderNames(dialect.DisplayName, nameof(PaymentsPipeline), nameof(PaymentsPipelineOptions));

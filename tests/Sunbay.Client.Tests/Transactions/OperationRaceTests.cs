@@ -201,7 +201,7 @@ public sealed class OperationRaceTests
         var time = TestClients.Clock();
         var monitor = new BreakableOptionsMonitor(TestClients.Options());
         using var waiters = new TransactionWaiters(new InProcessTransactionNotificationBus());
-        var pipeline = new SunbayPipeline(Options.DefaultName, new HttpClient(stub), monitor, time, NullLogger.Instance, BearerRequestSigner.Instance, PipelineResilience.CreateBreaker(time), ownsHttp: true);
+        var pipeline = new SunbayPipeline(Options.DefaultName, new HttpClient(stub), monitor, time, NullLogger.Instance, BearerRequestSigner.Instance, new CallBreaker(time), ownsHttp: true);
         using var client = new SunbayClient(pipeline, waiters);
         var operation = client.GetOperation("req1");
         var wait = operation.WaitForCompletionAsync();
