@@ -24,6 +24,21 @@ internal static class ProductUserAgent
     {
         var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         var version = informational?.Split('+')[0];
-        return string.IsNullOrEmpty(version) || !version.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-') ? "0.0.0" : version;
+        return string.IsNullOrEmpty(version) || !IsToken(version) ? "0.0.0" : version;
+    }
+
+    // A loop, not LINQ over the string: this runs while a client is built, and Enumerable's code over char would be
+    // compiled for it at start-up.
+    private static bool IsToken(string version)
+    {
+        foreach (var c in version)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '.' and not '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -13,9 +13,14 @@ internal static class AddressRule
     /// <param name="example">A valid address for the message.</param>
     public static string? Problem(string value, string example)
     {
-        if (value.Any(c => c <= ' ' || c == '\u007f'))
+        // A loop, not LINQ over the string: this runs while a client is built, and Enumerable's code over char would be
+        // compiled for it at start-up.
+        foreach (var c in value)
         {
-            return "must not contain white space or control characters";
+            if (c <= ' ' || c == '\u007f')
+            {
+                return "must not contain white space or control characters";
+            }
         }
 
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
