@@ -150,6 +150,32 @@ public sealed class CmComWireJsonTests
     }
 
     [Fact]
+    public void A_path_is_filled_in_one_pass_as_each_parameter_replaced_in_turn_would_fill_it()
+    {
+        var endpoint = new Sunbay.Client.Wire.WireEndpoint<Sunbay.Client.Wire.NoBody, Sunbay.Client.CmCom.Wire.Transaction>(
+            "test", HttpMethod.Get, "a/{first}/b/{other}/c/{second}/{first}", null, static () => CmComWireJsonContext.Default.Transaction, ["q"], ["first", "second"]);
+
+        // Text that names no parameter stays as written; a parameter used twice is filled twice; an escaped value holds no brace.
+        Assert.Equal("a/x%7By%7D/b/{other}/c/2/x%7By%7D?q=%7Bfirst%7D", endpoint.Url(["x{y}", 2L], ["{first}"]));
+
+        // The first bad value, in the parameters' order, is the one reported.
+        Assert.Equal("first", Assert.Throws<PaymentsValidationException>(() => endpoint.Url(["..", "."], [])).Field);
+        Assert.Equal("second", Assert.Throws<PaymentsValidationException>(() => endpoint.Url(["ok", ""], [])).Field);
+    }
+
+    [Fact]
+    public void A_url_with_path_values_costs_one_string()
+    {
+        CmComWireApi.GetTransactionUrl("T-M-S", "5456485215432746823746654987115");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var url = CmComWireApi.GetTransactionUrl("T-M-S", "5456485215432746823746654987115");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The URL itself (a string header and two bytes a character), and the two values' array of the generated helper.
+        Assert.InRange(allocated, 0, 24 + (2 * url.Length) + 64);
+    }
+
+    [Fact]
     public void Endpoints_carry_the_spec_names_methods_and_path_parameters()
     {
         Assert.Equal(("start-transaction", HttpMethod.Post, "/terminals/{terminalId}/transactions"), (CmComWireApi.StartTransaction.Name, CmComWireApi.StartTransaction.Method, CmComWireApi.StartTransaction.RequestPath));
