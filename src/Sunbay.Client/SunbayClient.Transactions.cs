@@ -135,18 +135,32 @@ public sealed partial class SunbayClient
     }
 
     /// <summary>A refund's guard (it queries SUNBAY, so after every rule), then one POST, never retried.</summary>
-    private async Task<TransactionOperation> SendPushAsync(PreparedPush push, CancellationToken cancellationToken)
+    private Task<TransactionOperation> SendPushAsync(PreparedPush push, CancellationToken cancellationToken) =>
+        push.Request is RefundRequest refund ? SendRefundAsync(refund, push, cancellationToken) : DispatchAsync(push, cancellationToken);
+
+    private async Task<TransactionOperation> SendRefundAsync(RefundRequest refund, PreparedPush push, CancellationToken cancellationToken)
+    {
+        await GuardRefundableAsync(refund, cancellationToken).ConfigureAwait(false);
+        return await DispatchAsync(push, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The POST, then its answer read by <see cref="DispatchedAsync"/>, which is handed only what reading it needs: an
+    /// async method keeps every parameter in its state machine, which a socket's answer boxes on every call. The pipeline
+    /// never throws from <c>SendAsync</c> itself: a failure is in the task, as before.
+    /// </summary>
+    private Task<TransactionOperation> DispatchAsync(PreparedPush push, CancellationToken cancellationToken)
     {
         var (request, endpoint, wire, expiresAt) = push;
-        if (request is RefundRequest refund)
-        {
-            await GuardRefundableAsync(refund, cancellationToken).ConfigureAwait(false);
-        }
+        var deadline = expiresAt ?? TimeProvider.GetUtcNow().AddDays(1);
+        return DispatchedAsync(SendAsync(endpoint, endpoint.Path, wire, wire.TransactionRequestId, cancellationToken), wire, request.Type, deadline);
+    }
 
-        var dispatchedAt = TimeProvider.GetUtcNow();
-        var answer = await SendAsync(endpoint, endpoint.Path, wire, wire.TransactionRequestId, cancellationToken).ConfigureAwait(false);
-        var dispatched = TransactionMapper.FromDispatch(answer.Data, wire.TransactionRequestId, (wire as IOrderWire)?.ReferenceOrderId, wire.TerminalSn, request.Type);
-        return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, expiresAt ?? dispatchedAt.AddDays(1));
+    private async Task<TransactionOperation> DispatchedAsync(Task<TransactionDispatchResponse> sent, IPushWire wire, TransactionType type, DateTimeOffset expiresAt)
+    {
+        var answer = await sent.ConfigureAwait(false);
+        var dispatched = TransactionMapper.FromDispatch(answer.Data, wire.TransactionRequestId, (wire as IOrderWire)?.ReferenceOrderId, wire.TerminalSn, type);
+        return new TransactionOperation(this, dispatched.TransactionRequestId, dispatched, expiresAt);
     }
 
     /// <summary>A push checked and turned into its wire body, ready to send (a struct: it only crosses one call).</summary>

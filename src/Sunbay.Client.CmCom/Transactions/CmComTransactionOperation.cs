@@ -28,7 +28,9 @@ public partial class CmComTransactionOperation
     private readonly string _id = string.Empty;
     private readonly string _terminalId = string.Empty;
     private readonly long _createdTimestamp;
-    private readonly object _gate = new();
+
+    // Made at the first read: an operation that is only started (and followed elsewhere, or not at all) never locks.
+    private object? _gate;
     private CmComTransaction? _latest;
 
     /// <summary>
@@ -154,7 +156,7 @@ public partial class CmComTransactionOperation
     private CmComTransaction Apply(CmComTransaction current)
     {
         CmComTransaction? previous;
-        lock (_gate)
+        lock (LazyInitializer.EnsureInitialized(ref _gate, static () => new object()))
         {
             previous = _latest;
             if (previous is { IsFinal: true } || (previous is { IsOutcomeKnown: true } && !current.IsOutcomeKnown))

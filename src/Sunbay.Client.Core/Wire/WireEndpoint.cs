@@ -59,7 +59,13 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
         JsonSerializer.SerializeToUtf8Bytes((TBody)body, Body ?? throw new InvalidOperationException($"{Name} takes no body."));
 
     /// <summary>The path with the query string of <paramref name="values"/> (in <see cref="QueryParameters"/> order; nulls left out).</summary>
-    public string Url(ReadOnlySpan<object?> values) => WithQuery(Path, values);
+    public string Url(ReadOnlySpan<object?> values)
+    {
+        var url = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        url.AppendLiteral(Path);
+        AppendQuery(ref url, values);
+        return url.ToStringAndClear();
+    }
 
     /// <summary>
     /// The path with each path parameter replaced by its escaped value (in <see cref="PathParameters"/> order, none may be
@@ -72,7 +78,7 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
             throw new ArgumentException($"{Name} takes {_pathParameters.Length} path value(s).", nameof(pathValues));
         }
 
-        var path = Path;
+        // Every value checked first, in order, so that the first bad one is the one reported.
         for (var i = 0; i < pathValues.Length; i++)
         {
             var value = pathValues[i] ?? throw new ArgumentNullException(nameof(pathValues), $"{Name}: path parameter {_pathParameters[i]} is null.");
@@ -85,19 +91,50 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
             {
                 throw new global::Sunbay.Client.PaymentsValidationException(_pathParameters[i], $"must not be empty, '.' or '..' (was '{segment}'): it would leave its URL path segment");
             }
-
-            path = path.Replace("{" + _pathParameters[i] + "}", segment, StringComparison.Ordinal);
         }
 
-        return WithQuery(path, queryValues);
+        // Then the URL in one buffer, one string: each {name} of the path by its value (escaped, so no value holds a
+        // brace), text that names no parameter as written.
+        var url = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        var rest = Path.AsSpan();
+        while (pathValues.Length > 0 && rest.IndexOf('{') is var open and >= 0 && rest[open..].IndexOf('}') is var close and > 0)
+        {
+            url.AppendFormatted(rest[..open]);
+            var index = IndexOfParameter(rest.Slice(open + 1, close - 1));
+            if (index >= 0)
+            {
+                url.AppendLiteral(Uri.EscapeDataString(Text(pathValues[index]!)));
+            }
+            else
+            {
+                url.AppendFormatted(rest.Slice(open, close + 1));
+            }
+
+            rest = rest[(open + close + 1)..];
+        }
+
+        url.AppendFormatted(rest);
+        AppendQuery(ref url, queryValues);
+        return url.ToStringAndClear();
+    }
+
+    private int IndexOfParameter(ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < _pathParameters.Length; i++)
+        {
+            if (name.SequenceEqual(_pathParameters[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string Text(object value) => value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private string WithQuery(string path, ReadOnlySpan<object?> values)
+    private void AppendQuery(ref DefaultInterpolatedStringHandler url, ReadOnlySpan<object?> values)
     {
-        var url = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
-        url.AppendLiteral(path);
         var separator = '?';
         for (var i = 0; i < values.Length; i++)
         {
@@ -112,8 +149,6 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
             url.AppendLiteral(Uri.EscapeDataString(Text(value)));
             separator = '&';
         }
-
-        return url.ToStringAndClear();
     }
 }
 

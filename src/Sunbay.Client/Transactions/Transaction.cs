@@ -7,6 +7,10 @@ namespace Sunbay.Client;
 /// <remarks>Card data is only ever the masked PAN SUNBAY sends (first 6 and last 4 digits).</remarks>
 public sealed class Transaction
 {
+    // What only a query or a webhook reports, in an object of its own: a push's answer (ID, status, the request's own
+    // fields) builds a transaction without it: some 80 B instead of 300.
+    private Reported? _details;
+
     /// <summary>Built by the client from SUNBAY's answers; in tests, use <see cref="SunbayModelFactory.Transaction"/>.</summary>
     internal Transaction()
     {
@@ -31,67 +35,67 @@ public sealed class Transaction
     public TransactionType Type { get; internal init; }
 
     /// <summary>Amounts in minor units.</summary>
-    public TransactionAmounts? Amount { get; internal init; }
+    public TransactionAmounts? Amount { get => _details?.Amount; internal init => Filled.Amount = value; }
 
     /// <summary>When the transaction was created.</summary>
-    public DateTimeOffset? CreatedAt { get; internal init; }
+    public DateTimeOffset? CreatedAt { get => _details?.CreatedAt; internal init => Filled.CreatedAt = value; }
 
     /// <summary>When the transaction reached its final status.</summary>
-    public DateTimeOffset? CompletedAt { get; internal init; }
+    public DateTimeOffset? CompletedAt { get => _details?.CompletedAt; internal init => Filled.CompletedAt = value; }
 
     /// <summary>Masked card number, first 6 and last 4 digits.</summary>
-    public string? MaskedPan { get; internal init; }
+    public string? MaskedPan { get => _details?.MaskedPan; internal init => Filled.MaskedPan = value; }
 
     /// <summary>Card network type (<c>CREDIT</c>, <c>DEBIT</c>, <c>EBT</c>, ...).</summary>
-    public string? CardNetworkType { get; internal init; }
+    public string? CardNetworkType { get => _details?.CardNetworkType; internal init => Filled.CardNetworkType = value; }
 
     /// <summary>Payment method, e.g. <c>VISA</c>.</summary>
-    public string? PaymentMethodId { get; internal init; }
+    public string? PaymentMethodId { get => _details?.PaymentMethodId; internal init => Filled.PaymentMethodId = value; }
 
     /// <summary>Sub payment method (EBT programme).</summary>
-    public string? SubPaymentMethodId { get; internal init; }
+    public string? SubPaymentMethodId { get => _details?.SubPaymentMethodId; internal init => Filled.SubPaymentMethodId = value; }
 
     /// <summary>How the card was read (<see cref="Client.EntryMode.Contactless"/>, <see cref="Client.EntryMode.Contact"/>, ...).</summary>
-    public EntryMode? EntryMode { get; internal init; }
+    public EntryMode? EntryMode { get => _details?.EntryMode; internal init => Filled.EntryMode = value; }
 
     /// <summary>How the cardholder was verified (<see cref="Client.AuthenticationMethod.Pin"/>, <see cref="Client.AuthenticationMethod.Signature"/>, ...).</summary>
-    public AuthenticationMethod? AuthenticationMethod { get; internal init; }
+    public AuthenticationMethod? AuthenticationMethod { get => _details?.AuthenticationMethod; internal init => Filled.AuthenticationMethod = value; }
 
     /// <summary>Authorisation code from the issuer.</summary>
-    public string? AuthCode { get; internal init; }
+    public string? AuthCode { get => _details?.AuthCode; internal init => Filled.AuthCode = value; }
 
     /// <summary>Channel (processor) response code; <c>000</c> is approved, e.g. <c>051</c> insufficient funds.</summary>
-    public string? ResultCode { get; internal init; }
+    public string? ResultCode { get => _details?.ResultCode; internal init => Filled.ResultCode = value; }
 
     /// <summary>Channel response message, e.g. "Insufficient funds".</summary>
-    public string? ResultMessage { get; internal init; }
+    public string? ResultMessage { get => _details?.ResultMessage; internal init => Filled.ResultMessage = value; }
 
     /// <summary>Batch number.</summary>
-    public string? BatchNo { get; internal init; }
+    public string? BatchNo { get => _details?.BatchNo; internal init => Filled.BatchNo = value; }
 
     /// <summary>Voucher number.</summary>
-    public string? VoucherNo { get; internal init; }
+    public string? VoucherNo { get => _details?.VoucherNo; internal init => Filled.VoucherNo = value; }
 
     /// <summary>System trace audit number.</summary>
-    public string? Stan { get; internal init; }
+    public string? Stan { get => _details?.Stan; internal init => Filled.Stan = value; }
 
     /// <summary>Retrieval reference number.</summary>
-    public string? Rrn { get; internal init; }
+    public string? Rrn { get => _details?.Rrn; internal init => Filled.Rrn = value; }
 
     /// <summary>The terminal that processed the transaction.</summary>
     public string? TerminalSn { get; internal init; }
 
     /// <summary>The description sent with the request.</summary>
-    public string? Description { get; internal init; }
+    public string? Description { get => _details?.Description; internal init => Filled.Description = value; }
 
     /// <summary>The <c>attach</c> data sent with the request, echoed back.</summary>
-    public string? Attach { get; internal init; }
+    public string? Attach { get => _details?.Attach; internal init => Filled.Attach = value; }
 
     /// <summary>What later happened to this transaction (<see cref="Client.RelatedTransactionStatus.Refunded"/>, <see cref="Client.RelatedTransactionStatus.Voided"/>, ...); <see langword="null"/> when nothing.</summary>
-    public RelatedTransactionStatus? RelatedTransactionStatus { get; internal init; }
+    public RelatedTransactionStatus? RelatedTransactionStatus { get => _details?.RelatedTransactionStatus; internal init => Filled.RelatedTransactionStatus = value; }
 
     /// <summary>Where the transaction stands in settlement (<see cref="Client.BatchStatus.Open"/> until its batch is closed, ...).</summary>
-    public BatchStatus? BatchStatus { get; internal init; }
+    public BatchStatus? BatchStatus { get => _details?.BatchStatus; internal init => Filled.BatchStatus = value; }
 
     /// <summary>Whether the transaction was approved (<see cref="TransactionStatus.Success"/>).</summary>
     public bool IsApproved => Status == TransactionStatus.Success;
@@ -104,4 +108,31 @@ public sealed class Transaction
     public override string ToString() =>
         $"{Telemetry.SensitiveData.Mask(Type.ToString())} {TransactionId ?? TransactionRequestId}: "
         + Telemetry.SensitiveData.Mask($"{Status}{(ResultCode is null ? string.Empty : $" ({ResultCode} {ResultMessage})")}, {Amount}");
+
+    private Reported Filled => _details ??= new();
+
+    /// <summary>The fields only a query or a webhook fills.</summary>
+    private sealed class Reported
+    {
+        public TransactionAmounts? Amount;
+        public DateTimeOffset? CreatedAt;
+        public DateTimeOffset? CompletedAt;
+        public string? MaskedPan;
+        public string? CardNetworkType;
+        public string? PaymentMethodId;
+        public string? SubPaymentMethodId;
+        public EntryMode? EntryMode;
+        public AuthenticationMethod? AuthenticationMethod;
+        public string? AuthCode;
+        public string? ResultCode;
+        public string? ResultMessage;
+        public string? BatchNo;
+        public string? VoucherNo;
+        public string? Stan;
+        public string? Rrn;
+        public string? Description;
+        public string? Attach;
+        public RelatedTransactionStatus? RelatedTransactionStatus;
+        public BatchStatus? BatchStatus;
+    }
 }

@@ -28,7 +28,9 @@ public partial class TransactionOperation
     private readonly DateTimeOffset? _expiresAt;
     private const int MaxAbortAttempts = 3;
     private readonly long _createdTimestamp;
-    private readonly object _gate = new();
+
+    // Made at the first update: an operation that is only started (its result followed elsewhere, or not at all) never locks.
+    private object? _gate;
     private Transaction? _latest;
     private TransactionUpdateSource? _completedBy;
     private string? _requestId;
@@ -182,7 +184,7 @@ public partial class TransactionOperation
     private Transaction Apply(Transaction current, TransactionUpdateSource source)
     {
         Transaction? kept;
-        lock (_gate)
+        lock (LazyInitializer.EnsureInitialized(ref _gate, static () => new object()))
         {
             kept = _latest;
             if (kept is null || !kept.Status.IsFinal)

@@ -41,6 +41,43 @@ public sealed class CmComWireJsonTests
         Assert.Equal("""{"type":"REFUND","merchant_order_reference":"invoice-202112280004-r","amount":{"value":0.1,"currency":"EUR"},"reference":{"id":"t-1"}}""", json);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_start_is_written_byte_for_byte_as_the_generated_context_writes_it(bool referenced)
+    {
+        // Unknown fields too: the extension data of the nested objects is written by their own metadata.
+        var request = new TransactionRequest
+        {
+            Type = referenced ? "REFUND" : "PURCHASE",
+            MerchantOrderReference = "inv2112280004",
+            Amount = new Amount { Value = 98.75m, Currency = "EUR", AdditionalProperties = new Dictionary<string, object> { ["x"] = "1" } },
+            Reference = referenced ? new TransactionReference { Id = "t-1", AdditionalProperties = new Dictionary<string, object> { ["y"] = "z" } } : null,
+        };
+
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(request, CmComWireJsonContext.Default.TransactionRequest), CmComWireWrite.StartTransaction.Serialize(request));
+        Assert.Equal(CmComWireApi.StartTransaction.RequestPath, CmComWireWrite.StartTransaction.RequestPath);
+    }
+
+    [Fact]
+    public void A_purchase_is_written_without_the_serializers_stack_of_frames()
+    {
+        var request = new TransactionRequest { Type = "PURCHASE", MerchantOrderReference = "inv2112280004", Amount = new Amount { Value = 98.75m, Currency = "EUR" } };
+        var generated = (Func<byte[]>)(() => JsonSerializer.SerializeToUtf8Bytes(request, CmComWireJsonContext.Default.TransactionRequest));
+        var written = (Func<byte[]>)(() => CmComWireWrite.StartTransaction.Serialize(request));
+
+        // The stack is an array of frames of some 80 B each (four at first), which the generated context's writing allocates.
+        Assert.True(Allocated(written) + 200 < Allocated(generated), $"written {Allocated(written)} B, generated {Allocated(generated)} B");
+    }
+
+    private static long Allocated(Func<byte[]> write)
+    {
+        write();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        write();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
     [Fact]
     public void A_processed_transaction_is_read_with_every_documented_field()
     {
@@ -110,6 +147,32 @@ public sealed class CmComWireJsonTests
         Assert.Equal("terminals/T-M-S/transactions/a%20b%2Fc", CmComWireApi.GetTransactionUrl("T-M-S", "a b/c"));
         Assert.Equal("apikeys/854844465", CmComWireApi.RevokeApiKeyUrl(854844465));
         Assert.Equal("stores?size=100", CmComWireApi.ListStoresUrl(null, 100));
+    }
+
+    [Fact]
+    public void A_path_is_filled_in_one_pass_as_each_parameter_replaced_in_turn_would_fill_it()
+    {
+        var endpoint = new Sunbay.Client.Wire.WireEndpoint<Sunbay.Client.Wire.NoBody, Sunbay.Client.CmCom.Wire.Transaction>(
+            "test", HttpMethod.Get, "a/{first}/b/{other}/c/{second}/{first}", null, static () => CmComWireJsonContext.Default.Transaction, ["q"], ["first", "second"]);
+
+        // Text that names no parameter stays as written; a parameter used twice is filled twice; an escaped value holds no brace.
+        Assert.Equal("a/x%7By%7D/b/{other}/c/2/x%7By%7D?q=%7Bfirst%7D", endpoint.Url(["x{y}", 2L], ["{first}"]));
+
+        // The first bad value, in the parameters' order, is the one reported.
+        Assert.Equal("first", Assert.Throws<PaymentsValidationException>(() => endpoint.Url(["..", "."], [])).Field);
+        Assert.Equal("second", Assert.Throws<PaymentsValidationException>(() => endpoint.Url(["ok", ""], [])).Field);
+    }
+
+    [Fact]
+    public void A_url_with_path_values_costs_one_string()
+    {
+        CmComWireApi.GetTransactionUrl("T-M-S", "5456485215432746823746654987115");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var url = CmComWireApi.GetTransactionUrl("T-M-S", "5456485215432746823746654987115");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The URL itself (a string header and two bytes a character), and the two values' array of the generated helper.
+        Assert.InRange(allocated, 0, 24 + (2 * url.Length) + 64);
     }
 
     [Fact]

@@ -30,6 +30,42 @@ public sealed class TransactionOperationTests
     }
 
     [Fact]
+    public async Task A_dispatched_transaction_holds_what_the_dispatch_said_and_nothing_a_query_reports()
+    {
+        var stub = new StubHandler().Then(_ => StubHandler.Json(StubHandler.Dispatch("req1")));
+        using var client = TestClients.Create(stub);
+
+        var sale = await client.StartSaleAsync(TestClients.Sale(transactionRequestId: "req1"));
+        var dispatched = sale.LastKnown!;
+
+        Assert.Equal(("7225836252468027", "req1", "ORDER-0001", TransactionType.Sale, TransactionStatus.Processing), (dispatched.TransactionId, dispatched.TransactionRequestId, dispatched.ReferenceOrderId, dispatched.Type, dispatched.Status));
+        Assert.Equal("T1", dispatched.TerminalSn);
+        Assert.Null(dispatched.Amount);
+        Assert.Null(dispatched.CreatedAt);
+        Assert.Null(dispatched.MaskedPan);
+        Assert.Null(dispatched.EntryMode);
+        Assert.Null(dispatched.BatchStatus);
+        Assert.Null(dispatched.Attach);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_push_is_followed_until_its_timeExpire_or_else_for_a_day_from_its_dispatch(bool withExpiry)
+    {
+        var stub = new StubHandler().Always(_ => StubHandler.Json(StubHandler.Dispatch("req1")));
+        var time = TestClients.Clock();
+        using var client = TestClients.Create(stub, time);
+        var expiresAt = time.GetUtcNow().AddMinutes(7);
+
+        var operation = withExpiry
+            ? await client.StartSaleAsync(TestClients.Sale(transactionRequestId: "req1") with { ExpiresAt = expiresAt })
+            : await client.StartVoidAsync(new VoidRequest { OriginalTransactionId = "7225836252468027" });
+
+        Assert.Equal(withExpiry ? expiresAt : time.GetUtcNow().AddDays(1), operation.ExpiresAt);
+    }
+
+    [Fact]
     public async Task A_decline_is_a_result_not_an_exception()
     {
         var stub = new StubHandler()
