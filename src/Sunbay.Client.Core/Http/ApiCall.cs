@@ -139,10 +139,14 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
         return Outcome.FromException<HttpResponseMessage>(_deadline.Translate(attempt.Translate(error))!);
     }
 
-    /// <summary>A query's first attempt through the breaker, when the circuit is not closed (open: not sent; half-open: the probe, or not sent).</summary>
+    /// <summary>
+    /// A query's attempt through the breaker (open: not sent; half-open: the probe, or not sent; counted either way): a
+    /// first attempt while the circuit is not closed, and every retry.
+    /// </summary>
     /// <param name="breaker">The client's breaker.</param>
-    public ValueTask<Outcome<HttpResponseMessage>> SendThroughBreakerAsync(CallBreaker breaker) =>
-        breaker.RunAsync(this, static (call, token) => call.SendOnceAsync(token), Token);
+    /// <param name="token">The attempt's token.</param>
+    public ValueTask<Outcome<HttpResponseMessage>> SendThroughBreakerAsync(CallBreaker breaker, CancellationToken token) =>
+        breaker.RunAsync(this, static (call, token) => call.SendOnceAsync(token), token);
 
     /// <summary>The retry strategy's state: <paramref name="first"/> handed back as its first attempt's outcome (<see cref="Retries.NextAttemptAsync"/>); further attempts run through <paramref name="breaker"/>.</summary>
     /// <param name="first">The outcome of the attempt already made (and counted by the breaker).</param>
@@ -270,7 +274,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
 
     /// <summary>
     /// A query's retries, made by the retry strategy: the first attempt's outcome, once (it was sent and counted before the
-    /// strategy was entered); then new attempts through the breaker's strategy, as the two strategies composed one after
+    /// strategy was entered); then new attempts through the breaker, as the retry and the breaker composed one after
     /// the other do. Only a query that failed transiently at its first attempt allocates one.
     /// </summary>
     internal sealed class Retries(ApiCall<TOptions, TAnswer> call, Outcome<HttpResponseMessage> first, CallBreaker breaker)
@@ -285,7 +289,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
                 return new(first);
             }
 
-            return breaker.RunAsync(call, static (call, token) => call.SendOnceAsync(token), context.CancellationToken);
+            return call.SendThroughBreakerAsync(breaker, context.CancellationToken);
         }
     }
 }

@@ -215,7 +215,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
 
             if (call.IsQuery)
             {
-                // Sent while the circuit was closed: the breaker counts it now, in a pass that costs no strategy state machines.
+                // Sent while the circuit was closed: the breaker counts it now.
                 _breaker.Record(outcome, probe: false);
             }
         }
@@ -224,7 +224,7 @@ internal abstract class ApiPipeline<[DynamicallyAccessedMembers(DynamicallyAcces
             // An open circuit: a push is not sent; a query's attempt runs through the breaker (open: not sent; half-open:
             // the probe, or not sent).
             outcome = call.IsQuery
-                ? await call.SendThroughBreakerAsync(_breaker).ConfigureAwait(false)
+                ? await call.SendThroughBreakerAsync(_breaker, call.Token).ConfigureAwait(false)
                 : Outcome.FromException<HttpResponseMessage>(new BrokenCircuitException("The circuit is open: the push was not sent."));
         }
 

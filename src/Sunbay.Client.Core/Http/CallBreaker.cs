@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
 
@@ -152,7 +151,7 @@ internal sealed class CallBreaker
     /// <param name="outcome">What the attempt ended with.</param>
     /// <param name="probe">Whether it was the half-open probe.</param>
     public void Record(in Outcome<HttpResponseMessage> outcome, bool probe) =>
-        Record(HttpClientResiliencePredicates.IsTransient(outcome), probe);
+        Record(PipelineResilience.IsTransient(outcome), probe);
 
     /// <summary>Counts an attempt: failed (transiently) or not.</summary>
     /// <param name="failed">Whether the attempt failed transiently.</param>
