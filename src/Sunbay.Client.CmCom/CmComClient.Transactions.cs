@@ -62,7 +62,7 @@ public sealed partial class CmComClient
         var terminal = CmComRules.TerminalOf(request.TerminalId, CurrentOptions);
         var wire = request.ToWire();
         var subject = new CallSubject(request.MerchantOrderReference, terminal);
-        var answer = await SendAsync(CmComWireWrite.StartTransaction, CmComWireApi.StartTransactionUrl(terminal), wire, subject, cancellationToken).ConfigureAwait(false);
+        var answer = await SendAsync(CmComWireApi.StartTransaction, CmComWireApi.StartTransactionUrl(terminal), wire, subject, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(answer.Id))
         {
             // Created, but without an id there is nothing to follow: the reference finds it.

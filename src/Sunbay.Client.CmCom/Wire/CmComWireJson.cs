@@ -18,19 +18,3 @@ namespace Sunbay.Client.CmCom.Wire;
     Converters = [typeof(LenientStringConverter)])]
 // No [JsonSerializable] here: the generator runs once per declaration that has one, and the generated half lists them all.
 internal sealed partial class CmComWireJsonContext;
-
-/// <summary>The writing side of the CM.com wire.</summary>
-internal static class CmComWireWrite
-{
-    /// <summary>
-    /// The options request bodies are written with: the wire's, with the objects a start holds written as roots of their
-    /// own (<see cref="WireWriteJson"/>), so a purchase costs no stack of serializer frames. The same bytes.
-    /// </summary>
-    public static System.Text.Json.JsonSerializerOptions Options { get; } = WireWriteJson.Options(
-        CmComWireJsonContext.Default,
-        WireWriteJson.Nested<Amount>(),
-        WireWriteJson.Nested<TransactionReference>());
-
-    /// <summary>The start of a transaction, its body written with <see cref="Options"/>.</summary>
-    public static IWireEndpoint<Transaction> StartTransaction { get; } = new WriteEndpoint<TransactionRequest, Transaction>(CmComWireApi.StartTransaction, Options);
-}

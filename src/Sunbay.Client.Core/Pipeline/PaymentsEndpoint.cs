@@ -89,7 +89,7 @@ public static class PaymentsEndpoint
             throw new ArgumentException("must be a relative path without a query string, e.g. 'payments/{id}'.", nameof(path));
         }
 
-        var wire = new WireEndpoint<TBody, TAnswer>(name, method, path, body is null ? null : () => body, () => answer, [], ParametersOf(path));
+        var wire = new WireEndpoint<TBody, TAnswer>(name, method, path, () => answer, [], ParametersOf(path), body);
         return new PaymentsEndpoint<TAnswer>(wire, body is null ? null : typeof(TBody));
     }
 

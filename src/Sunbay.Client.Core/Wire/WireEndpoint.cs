@@ -7,9 +7,9 @@ namespace Sunbay.Client.Wire;
 
 /// <summary>
 /// One operation of a provider's API as its spec declares it: name, method, path (with its path parameters), the JSON
-/// metadata of its body and of its answer, and its query parameters. The instances are generated, one class a provider
-/// (<c>SunbayWireApi</c>, <c>CmComWireApi</c>; openapi/templates/Client.Class.liquid). Provider-neutral: every kernel
-/// compiles this file.
+/// metadata of its answer, and its query parameters (a generated body writes itself). The instances are generated, one
+/// class a provider (<c>SunbayWireApi</c>, <c>CmComWireApi</c>; openapi/templates/Client.Class.liquid); a provider built
+/// on <c>PaymentsEndpoint</c> gives its body's metadata too.
 /// </summary>
 /// <typeparam name="TBody">The request body type; <see cref="NoBody"/> for a query.</typeparam>
 /// <typeparam name="TAnswer">The answer's type (SUNBAY: its envelope); <see cref="NoBody"/> for an answer without a body.</typeparam>
@@ -17,15 +17,14 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     string name,
     HttpMethod method,
     string path,
-    Func<JsonTypeInfo<TBody>>? body,
     Func<JsonTypeInfo<TAnswer>> answer,
     string[] queryParameters,
-    string[]? pathParameters = null) : IWireEndpoint<TAnswer>
+    string[]? pathParameters = null,
+    JsonTypeInfo<TBody>? bodyInfo = null) : IWireEndpoint<TAnswer>
     where TBody : class
     where TAnswer : class
 {
     private readonly string[] _pathParameters = pathParameters ?? [];
-    private JsonTypeInfo<TBody>? _body;
     private JsonTypeInfo<TAnswer>? _answer;
 
     /// <summary>The SDK's name of the operation (the spec's <c>x-sdk-operation</c>) in errors, logs and telemetry.</summary>
@@ -39,10 +38,10 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     /// <summary>Relative path as the spec writes it, e.g. <c>v1/semi-integration/transaction/sale</c>, <c>terminals/{terminalId}/transactions</c>.</summary>
     public string Path { get; } = path;
 
-    /// <summary>The body's JSON metadata, built at its first use (the context caches it): only the operations a process calls cost start-up time.</summary>
-    public JsonTypeInfo<TBody>? Body => _body ??= body?.Invoke();
-
-    /// <summary>The answer's JSON metadata, built at its first use.</summary>
+    /// <summary>
+    /// The answer's JSON metadata, built at its first use (the context caches it): only the operations a process calls
+    /// cost start-up time.
+    /// </summary>
     public JsonTypeInfo<TAnswer> Answer => _answer ??= answer();
 
     /// <summary>Query parameter names in the spec's order.</summary>
@@ -55,8 +54,16 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     public bool IsQuery => Method == HttpMethod.Get;
 
     /// <inheritdoc/>
-    public byte[] Serialize(object body) =>
-        JsonSerializer.SerializeToUtf8Bytes((TBody)body, Body ?? throw new InvalidOperationException($"{Name} takes no body."));
+    /// <remarks>
+    /// A generated wire type writes itself (<see cref="WireJsonWriter"/>); a body of another provider's type (a provider
+    /// built on <c>PaymentsEndpoint</c>) is written by the serializer with the metadata it was given.
+    /// </remarks>
+    public byte[] Serialize(object body) => body switch
+    {
+        TBody and IWireObject wire => WireJsonWriter.ToUtf8Bytes(wire, Answer.Options),
+        TBody typed when bodyInfo is not null => JsonSerializer.SerializeToUtf8Bytes(typed, bodyInfo),
+        _ => throw new InvalidOperationException($"{Name} takes {(typeof(TBody) == typeof(NoBody) ? "no body" : "a " + typeof(TBody).Name)}."),
+    };
 
     /// <summary>The path with the query string of <paramref name="values"/> (in <see cref="QueryParameters"/> order; nulls left out).</summary>
     public string Url(ReadOnlySpan<object?> values)

@@ -18,7 +18,7 @@ public sealed record AuthRequest : CardPresentRequest
         RequestRules.Signature(SignatureConfig);
     }
 
-    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayPushEndpoints.Auth, new Wire.AuthRequest
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.Auth, new Wire.AuthRequest
     {
         ReferenceOrderId = ReferenceOrderId,
         Description = Description,

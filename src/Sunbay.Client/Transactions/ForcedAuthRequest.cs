@@ -11,7 +11,7 @@ public sealed record ForcedAuthRequest : CardPresentRequest
 
     internal override void CheckRules() => RequestRules.PaymentMethod(PaymentMethod, CardNetworkType);
 
-    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayPushEndpoints.ForcedAuth, new Wire.ForcedAuthRequest
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.ForcedAuth, new Wire.ForcedAuthRequest
     {
         ReferenceOrderId = ReferenceOrderId,
         Description = Description,

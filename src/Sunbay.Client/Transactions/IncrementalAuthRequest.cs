@@ -17,7 +17,7 @@ public sealed record IncrementalAuthRequest : OriginalTransactionRequest
 
     internal override void CheckRules() => RequestRules.Original(OriginalTransactionId, OriginalTransactionRequestId);
 
-    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayPushEndpoints.IncrementalAuth, new Wire.IncrementalAuthRequest
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.IncrementalAuth, new Wire.IncrementalAuthRequest
     {
         Description = Description ?? DefaultDescription.IncrementalAuth,
         Amount = new() { OrderAmount = Amount, PriceCurrency = Currency },

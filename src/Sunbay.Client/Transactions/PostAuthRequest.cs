@@ -33,7 +33,7 @@ public sealed record PostAuthRequest : OriginalTransactionRequest
         RequestRules.Tip(TipConfig);
     }
 
-    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayPushEndpoints.PostAuth, new Wire.PostAuthRequest
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.PostAuth, new Wire.PostAuthRequest
     {
         Description = Description ?? DefaultDescription.PostAuth,
         Amount = TransactionMapper.ToWireAmount<PostAuthAmount>(Amount, Currency, TipAmount, TaxAmount, SurchargeAmount),

@@ -100,7 +100,7 @@ public sealed record RefundRequest : OriginalTransactionRequest, ICardChoice
         RequestRules.Signature(SignatureConfig);
     }
 
-    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayPushEndpoints.Refund, new Wire.RefundRequest
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.Refund, new Wire.RefundRequest
     {
         ReferenceOrderId = string.IsNullOrEmpty(ReferenceOrderId) ? null : ReferenceOrderId,
         Description = Description ?? DefaultDescription.Refund,

@@ -34,7 +34,7 @@ public sealed record SaleRequest : CardPresentRequest
         RequestRules.Tip(TipConfig);
     }
 
-    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayPushEndpoints.Sale, new Wire.SaleRequest
+    internal override (IWireEndpoint<TransactionDispatchResponse>, IPushWire) ToWire() => (SunbayWireApi.Sale, new Wire.SaleRequest
     {
         ReferenceOrderId = ReferenceOrderId,
         Description = Description,

@@ -6,8 +6,8 @@ using W = Sunbay.Client.Wire;
 namespace Sunbay.Client.Tests.Transactions;
 
 /// <summary>
-/// Push bodies are written with write-only options that write each nested object as a root of its own
-/// (<see cref="WireWriteJson"/>): byte for byte what the generated context writes, without its stack of frames.
+/// Push bodies are written by the code generated for each wire type (<see cref="WireJsonWriter"/>): byte for byte what the
+/// generated JSON context writes, without its metadata and its stack of frames.
 /// </summary>
 public sealed class PushBodyJsonTests
 {
@@ -31,7 +31,7 @@ public sealed class PushBodyJsonTests
 
     private static (IWireEndpoint<TransactionDispatchResponse> Push, IPushWire Body, Func<IPushWire, string> Generated) Body(string name) => name switch
     {
-        "sale" => (SunbayPushEndpoints.Sale, Filled(new W.SaleRequest
+        "sale" => (SunbayWireApi.Sale, Filled(new W.SaleRequest
         {
             ReferenceOrderId = "ORDER-1",
             Description = "Coffee \"x2\" \u00e9",
@@ -42,7 +42,7 @@ public sealed class PushBodyJsonTests
             SignatureConfig = Signature(),
             TipConfig = Tip(),
         }), b => JsonSerializer.Serialize((W.SaleRequest)b, SunbayWireJsonContext.Default.SaleRequest)),
-        "sale-minimal" => (SunbayPushEndpoints.Sale, new W.SaleRequest
+        "sale-minimal" => (SunbayWireApi.Sale, new W.SaleRequest
         {
             AppId = "app",
             MerchantId = "merchant",
@@ -52,7 +52,7 @@ public sealed class PushBodyJsonTests
             Description = "Coffee",
             Amount = new SaleAmount { OrderAmount = 1000, PriceCurrency = "USD" },
         }, b => JsonSerializer.Serialize((W.SaleRequest)b, SunbayWireJsonContext.Default.SaleRequest)),
-        "auth" => (SunbayPushEndpoints.Auth, Filled(new W.AuthRequest
+        "auth" => (SunbayWireApi.Auth, Filled(new W.AuthRequest
         {
             ReferenceOrderId = "ORDER-1",
             Description = "Room",
@@ -60,26 +60,26 @@ public sealed class PushBodyJsonTests
             PaymentMethod = Method(),
             SignatureConfig = Signature(),
         }), b => JsonSerializer.Serialize((W.AuthRequest)b, SunbayWireJsonContext.Default.AuthRequest)),
-        "forced-auth" => (SunbayPushEndpoints.ForcedAuth, Filled(new W.ForcedAuthRequest
+        "forced-auth" => (SunbayWireApi.ForcedAuth, Filled(new W.ForcedAuthRequest
         {
             ReferenceOrderId = "ORDER-1",
             Description = "Room",
             Amount = new AuthAmount { OrderAmount = 5000, PriceCurrency = "EUR" },
             PaymentMethod = Method(),
         }), b => JsonSerializer.Serialize((W.ForcedAuthRequest)b, SunbayWireJsonContext.Default.ForcedAuthRequest)),
-        "incremental-auth" => (SunbayPushEndpoints.IncrementalAuth, Filled(new W.IncrementalAuthRequest
+        "incremental-auth" => (SunbayWireApi.IncrementalAuth, Filled(new W.IncrementalAuthRequest
         {
             OriginalTransactionId = "T-1",
             Amount = new AuthAmount { OrderAmount = 500, PriceCurrency = "EUR" },
         }), b => JsonSerializer.Serialize((W.IncrementalAuthRequest)b, SunbayWireJsonContext.Default.IncrementalAuthRequest)),
-        "post-auth" => (SunbayPushEndpoints.PostAuth, Filled(new W.PostAuthRequest
+        "post-auth" => (SunbayWireApi.PostAuth, Filled(new W.PostAuthRequest
         {
             OriginalTransactionRequestId = "R-0",
             PushToTerminal = true,
             Amount = new PostAuthAmount { OrderAmount = 4500, TipAmount = 5, TaxAmount = 6, SurchargeAmount = 7, PriceCurrency = "EUR" },
             TipConfig = Tip(),
         }), b => JsonSerializer.Serialize((W.PostAuthRequest)b, SunbayWireJsonContext.Default.PostAuthRequest)),
-        "refund" => (SunbayPushEndpoints.Refund, Filled(new W.RefundRequest
+        "refund" => (SunbayWireApi.Refund, Filled(new W.RefundRequest
         {
             OriginalTransactionId = "T-1",
             ReferenceOrderId = "ORDER-2",
@@ -114,17 +114,6 @@ public sealed class PushBodyJsonTests
     }
 
     [Fact]
-    public void The_objects_a_push_holds_are_written_by_the_nested_root_converter()
-    {
-        var sale = SunbayWireJson.WriteOptions.GetTypeInfo(typeof(W.SaleRequest));
-
-        Assert.All(
-            sale.Properties.Where(p => p.Name is "amount" or "paymentMethod" or "signatureConfig" or "tipConfig"),
-            p => Assert.NotNull(p.CustomConverter));
-        Assert.All(sale.Properties.Where(p => p.Name is "appId" or "description"), p => Assert.Null(p.CustomConverter));
-    }
-
-    [Fact]
     public void A_sale_is_written_without_the_serializers_stack_of_frames()
     {
         var (push, body, _) = Body("sale-minimal");
@@ -133,15 +122,6 @@ public sealed class PushBodyJsonTests
 
         // The stack is an array of frames of some 80 B each (four at first): the generated context's writing allocates it.
         Assert.True(Allocated(written) + 200 < Allocated(generated), $"written {Allocated(written)} B, generated {Allocated(generated)} B");
-    }
-
-    [Fact]
-    public void The_write_options_never_read()
-    {
-        var error = Assert.Throws<NotSupportedException>(() => JsonSerializer.Deserialize(
-            """{"appId":"a","amount":{"orderAmount":1,"priceCurrency":"USD"}}""", (System.Text.Json.Serialization.Metadata.JsonTypeInfo<W.SaleRequest>)SunbayWireJson.WriteOptions.GetTypeInfo(typeof(W.SaleRequest))));
-
-        Assert.Contains("Write-only", error.Message, StringComparison.Ordinal);
     }
 
     private static long Allocated(Func<byte[]> write)

@@ -23,21 +23,6 @@ internal static class SunbayWireJson
     public static JsonSerializerOptions Options => SunbayWireJsonContext.Default.Options;
 
     /// <summary>
-    /// The options request bodies are written with: the wire's, with the objects a push holds written as roots of their
-    /// own (<see cref="WireWriteJson"/>), so a sale costs no stack of serializer frames. The same bytes.
-    /// </summary>
-    public static JsonSerializerOptions WriteOptions { get; } = WireWriteJson.Options(
-        SunbayWireJsonContext.Default,
-        WireWriteJson.Nested<SaleAmount>(),
-        WireWriteJson.Nested<AuthAmount>(),
-        WireWriteJson.Nested<PostAuthAmount>(),
-        WireWriteJson.Nested<RefundAmount>(),
-        WireWriteJson.Nested<PaymentMethod>(),
-        WireWriteJson.Nested<SignatureConfig>(),
-        WireWriteJson.Nested<TipConfig>(),
-        WireWriteJson.Nested<TipSuggestion>());
-
-    /// <summary>
     /// What made a body unreadable, naming the field (<c>field 'data.amount.transAmount': not an amount ...</c>), for the
     /// message of a typed SDK error; <see langword="null"/> when <paramref name="error"/> is not a JSON error. Never quotes
     /// a value of the body.
@@ -58,20 +43,4 @@ internal static class SunbayWireJson
         var field = json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
         return $"field '{field}': {why}";
     }
-}
-
-/// <summary>The push operations, their bodies written with <see cref="SunbayWireJson.WriteOptions"/>.</summary>
-internal static class SunbayPushEndpoints
-{
-    public static IWireEndpoint<TransactionDispatchResponse> Sale { get; } = new WriteEndpoint<SaleRequest, TransactionDispatchResponse>(SunbayWireApi.Sale, SunbayWireJson.WriteOptions);
-
-    public static IWireEndpoint<TransactionDispatchResponse> Auth { get; } = new WriteEndpoint<AuthRequest, TransactionDispatchResponse>(SunbayWireApi.Auth, SunbayWireJson.WriteOptions);
-
-    public static IWireEndpoint<TransactionDispatchResponse> ForcedAuth { get; } = new WriteEndpoint<ForcedAuthRequest, TransactionDispatchResponse>(SunbayWireApi.ForcedAuth, SunbayWireJson.WriteOptions);
-
-    public static IWireEndpoint<TransactionDispatchResponse> IncrementalAuth { get; } = new WriteEndpoint<IncrementalAuthRequest, TransactionDispatchResponse>(SunbayWireApi.IncrementalAuth, SunbayWireJson.WriteOptions);
-
-    public static IWireEndpoint<TransactionDispatchResponse> PostAuth { get; } = new WriteEndpoint<PostAuthRequest, TransactionDispatchResponse>(SunbayWireApi.PostAuth, SunbayWireJson.WriteOptions);
-
-    public static IWireEndpoint<TransactionDispatchResponse> Refund { get; } = new WriteEndpoint<RefundRequest, TransactionDispatchResponse>(SunbayWireApi.Refund, SunbayWireJson.WriteOptions);
 }
