@@ -247,11 +247,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             }
             else
             {
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    Answer = await JsonSerializer.DeserializeAsync(stream, endpoint.Answer, cancellationToken).ConfigureAwait(false);
-                }
+                Answer = await PipelineHttp.ReadJsonAsync(response.Content, endpoint.Answer, cancellationToken).ConfigureAwait(false);
             }
 
             _document = Answer;

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Sunbay.Client.Http;
 
@@ -126,6 +129,48 @@ internal static class PipelineHttp
     /// </summary>
     public static string DescribeOrigin(Uri target) =>
         target.IsAbsoluteUri ? target.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) : "(a relative link)";
+
+    /// <summary>
+    /// A JSON answer, read whole into a pooled buffer and deserialized from it. Not the serializer's stream reading: that
+    /// compiles an asynchronous machinery of its own at a process's first answer (some 20 methods at start-up), where a
+    /// payment API's answers are a few hundred bytes. A body that ends early throws as the stream reading does (an
+    /// <see cref="IOException"/> from the connection, a <see cref="JsonException"/> whose inner exception is the reader's).
+    /// </summary>
+    public static async ValueTask<T?> ReadJsonAsync<T>(HttpContent content, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            // One byte more than announced, so that the read that finds the end does not grow the buffer.
+            var buffer = ArrayPool<byte>.Shared.Rent(content.Headers.ContentLength is { } length and >= 0 and < 1024 * 1024 ? (int)length + 1 : 4096);
+            try
+            {
+                var read = 0;
+                while (true)
+                {
+                    if (read == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, read).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var count = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                    if (count == 0)
+                    {
+                        return JsonSerializer.Deserialize(buffer.AsSpan(0, read), answer);
+                    }
+
+                    read += count;
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
 
     /// <summary>The most of an error body that is read (64 KiB): enough for any error document, and only an excerpt is quoted.</summary>
     public const int MaxErrorBodyBytes = 64 * 1024;
