@@ -247,7 +247,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             }
             else
             {
-                Answer = await PipelineHttp.ReadJsonAsync(response.Content, endpoint.Answer, cancellationToken).ConfigureAwait(false);
+                Answer = await PipelineHttp.ReadJsonAsync(response.Content, endpoint, cancellationToken).ConfigureAwait(false);
             }
 
             _document = Answer;

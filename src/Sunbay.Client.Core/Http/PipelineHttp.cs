@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using Sunbay.Client.Wire;
 
 namespace Sunbay.Client.Http;
 
@@ -131,12 +131,13 @@ internal static class PipelineHttp
         target.IsAbsoluteUri ? target.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) : "(a relative link)";
 
     /// <summary>
-    /// A JSON answer, read whole into a pooled buffer and deserialized from it. Not the serializer's stream reading: that
-    /// compiles an asynchronous machinery of its own at a process's first answer (some 20 methods at start-up), where a
-    /// payment API's answers are a few hundred bytes. A body that ends early throws as the stream reading does (an
+    /// A JSON answer, read whole into a pooled buffer and read from it by the endpoint (<see cref="IWireEndpoint{TAnswer}.Read"/>).
+    /// Not the serializer's stream reading: that compiles an asynchronous machinery of its own at a process's first answer
+    /// (some 20 methods at start-up), where a payment API's answers are a few hundred bytes. A body that ends early throws as the stream reading does (an
     /// <see cref="IOException"/> from the connection, a <see cref="JsonException"/> whose inner exception is the reader's).
     /// </summary>
-    public static async ValueTask<T?> ReadJsonAsync<T>(HttpContent content, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
+    public static async ValueTask<T?> ReadJsonAsync<T>(HttpContent content, IWireEndpoint<T> endpoint, CancellationToken cancellationToken)
+        where T : class
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
@@ -159,7 +160,7 @@ internal static class PipelineHttp
                     var count = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
                     if (count == 0)
                     {
-                        return JsonSerializer.Deserialize(buffer.AsSpan(0, read), answer);
+                        return endpoint.Read(buffer.AsSpan(0, read));
                     }
 
                     read += count;

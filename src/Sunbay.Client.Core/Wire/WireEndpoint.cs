@@ -20,12 +20,15 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     Func<JsonTypeInfo<TAnswer>> answer,
     string[] queryParameters,
     string[]? pathParameters = null,
-    JsonTypeInfo<TBody>? bodyInfo = null) : IWireEndpoint<TAnswer>
+    JsonTypeInfo<TBody>? bodyInfo = null,
+    WireRead<TAnswer>? read = null,
+    Func<JsonSerializerOptions>? options = null) : IWireEndpoint<TAnswer>
     where TBody : class
     where TAnswer : class
 {
     private readonly string[] _pathParameters = pathParameters ?? [];
     private JsonTypeInfo<TAnswer>? _answer;
+    private JsonSerializerOptions? _options;
 
     /// <summary>The SDK's name of the operation (the spec's <c>x-sdk-operation</c>) in errors, logs and telemetry.</summary>
     public string Name { get; } = name;
@@ -44,6 +47,9 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     /// </summary>
     public JsonTypeInfo<TAnswer> Answer => _answer ??= answer();
 
+    /// <summary>The kernel's JSON options, without building the answer's metadata (a generated kernel names its context's).</summary>
+    public JsonSerializerOptions Options => _options ??= options?.Invoke() ?? Answer.Options;
+
     /// <summary>Query parameter names in the spec's order.</summary>
     public IReadOnlyList<string> QueryParameters { get; } = queryParameters;
 
@@ -60,10 +66,18 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     /// </remarks>
     public byte[] Serialize(object body) => body switch
     {
-        TBody and IWireObject wire => WireJsonWriter.ToUtf8Bytes(wire, Answer.Options),
+        TBody and IWireObject wire => WireJsonWriter.ToUtf8Bytes(wire, Options),
         TBody typed when bodyInfo is not null => JsonSerializer.SerializeToUtf8Bytes(typed, bodyInfo),
         _ => throw new InvalidOperationException($"{Name} takes {(typeof(TBody) == typeof(NoBody) ? "no body" : "a " + typeof(TBody).Name)}."),
     };
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A generated answer type reads itself, the serializer reading what that code does not (<see cref="WireJsonReader"/>);
+    /// any other answer is read by the serializer.
+    /// </remarks>
+    public TAnswer? Read(ReadOnlySpan<byte> json) =>
+        read is null ? JsonSerializer.Deserialize(json, Answer) : WireJsonReader.Read(json, read, () => Answer);
 
     /// <summary>The path with the query string of <paramref name="values"/> (in <see cref="QueryParameters"/> order; nulls left out).</summary>
     public string Url(ReadOnlySpan<object?> values)
@@ -182,6 +196,10 @@ internal interface IWireEndpoint<TAnswer>
 
     /// <summary>The UTF-8 JSON of <paramref name="body"/>, which must be of the operation's body type.</summary>
     byte[] Serialize(object body);
+
+    /// <summary>The answer in <paramref name="json"/>; <see langword="null"/> for a JSON <c>null</c>.</summary>
+    /// <exception cref="JsonException">The body is not JSON of the answer's type (the serializer's exception).</exception>
+    TAnswer? Read(ReadOnlySpan<byte> json);
 
     /// <summary>The path with its parameters' escaped values, and the query string of <paramref name="queryValues"/>.</summary>
     string Url(ReadOnlySpan<object?> pathValues, ReadOnlySpan<object?> queryValues);

@@ -1,0 +1,237 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Sunbay.Client.Wire;
+
+/// <summary>Reads one generated wire object whose first token the reader stands on (generated: <c>T.ReadJson</c>).</summary>
+/// <typeparam name="T">The wire type.</typeparam>
+internal delegate T WireRead<T>(ref Utf8JsonReader reader);
+
+/// <summary>
+/// Reads answers with code generated per wire type (openapi/templates/Class.Body.liquid), and falls back to the
+/// serializer for anything that code does not read the common way. Why: before the first answer of a process the
+/// serializer builds and JIT-compiles the JSON metadata of the answer's whole type graph (a SUNBAY query: the envelope,
+/// ~40 fields of the transaction and its amounts) and its generic reading machinery over them.
+/// <para>
+/// The rule that keeps it exact: the generated code reads only what it reads as the serializer would with the kernels'
+/// options (names as the spec spells them, case-sensitive, the last of a repeated field wins; a string, a whole number, a
+/// decimal, a boolean, an object, a list as such; null as null; an unknown field into the extension data as a
+/// <see cref="JsonElement"/>). Anything else (a number in a string field or a string in a number field, which the
+/// kernels' lenient converters read; a fraction in an amount; a value of another kind; malformed JSON) stops it, and the
+/// whole body is read again by the serializer, whose answer or error is the one returned. So a body is either read the
+/// same way, or read by the serializer itself. A test reads filled and damaged bodies of every wire type both ways.
+/// </para>
+/// </summary>
+internal static class WireJsonReader
+{
+    /// <summary>
+    /// <paramref name="json"/> read by <paramref name="read"/>, or, when that code stops, by the serializer with
+    /// <paramref name="metadata"/>; <see langword="null"/> for a JSON <c>null</c>.
+    /// </summary>
+    /// <exception cref="JsonException">The serializer could not read the body either (its own exception).</exception>
+    public static T? Read<T>(ReadOnlySpan<byte> json, WireRead<T> read, Func<JsonTypeInfo<T>> metadata)
+        where T : class
+    {
+        if (TryRead(json, read, out var value))
+        {
+            return value;
+        }
+
+        return JsonSerializer.Deserialize(json, metadata());
+    }
+
+    /// <summary>A string field (a spec enum too); null for JSON null.</summary>
+    public static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw Unread(),
+    };
+
+    /// <summary>A required whole number.</summary>
+    public static long Int64(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Unread();
+
+    /// <summary>An optional whole number.</summary>
+    public static long? NullableInt64(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : Int64(ref reader);
+
+    /// <summary>A required whole number.</summary>
+    public static int Int32(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw Unread();
+
+    /// <summary>An optional whole number.</summary>
+    public static int? NullableInt32(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : Int32(ref reader);
+
+    /// <summary>A required decimal number, exactly as written (98.750 keeps its scale, as the serializer's).</summary>
+    public static decimal Decimal(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw Unread();
+
+    /// <summary>An optional decimal number.</summary>
+    public static decimal? NullableDecimal(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : Decimal(ref reader);
+
+    /// <summary>A required floating-point number.</summary>
+    public static double Double(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw Unread();
+
+    /// <summary>An optional floating-point number.</summary>
+    public static double? NullableDouble(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : Double(ref reader);
+
+    /// <summary>A required boolean.</summary>
+    public static bool Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw Unread(),
+    };
+
+    /// <summary>An optional boolean.</summary>
+    public static bool? NullableBoolean(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : Boolean(ref reader);
+
+    /// <summary>A nested wire object; null for JSON null.</summary>
+    public static T? Object<T>(ref Utf8JsonReader reader, WireRead<T> read)
+        where T : class => reader.TokenType switch
+    {
+        JsonTokenType.StartObject => read(ref reader),
+        JsonTokenType.Null => null,
+        _ => throw Unread(),
+    };
+
+    /// <summary>The start of an object (a generated reader's first check).</summary>
+    public static void StartObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unread();
+        }
+    }
+
+    /// <summary>A list of wire objects, a null item as null; null for JSON null.</summary>
+    public static List<T>? Objects<T>(ref Utf8JsonReader reader, WireRead<T> read)
+        where T : class
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var list = new List<T>();
+        Items(ref reader, list, read);
+        return list;
+    }
+
+    /// <summary>The items of a JSON array into <paramref name="list"/> (a wire type that is a list reads itself so).</summary>
+    public static TList Items<TList, T>(ref Utf8JsonReader reader, TList list, WireRead<T> read)
+        where TList : ICollection<T>
+        where T : class
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Unread();
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(Object(ref reader, read)!);
+        }
+
+        return list;
+    }
+
+    /// <summary>A list of strings, a null item as null; null for JSON null.</summary>
+    public static List<string>? Strings(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Unread();
+        }
+
+        var list = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(String(ref reader)!);
+        }
+
+        return list;
+    }
+
+    /// <summary>A list of floating-point numbers; null for JSON null.</summary>
+    public static List<double>? Doubles(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Unread();
+        }
+
+        var list = new List<double>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(Double(ref reader));
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// A field the spec does not name, the reader on its name: kept as a <see cref="JsonElement"/> under its unescaped
+    /// name (the last of a repeated one wins), as the serializer keeps extension data; skipped by a type without any.
+    /// </summary>
+    public static IDictionary<string, object>? Unknown(ref Utf8JsonReader reader, IDictionary<string, object>? fields, bool kept)
+    {
+        if (!kept)
+        {
+            reader.Read();
+            reader.Skip();
+            return fields;
+        }
+
+        var name = reader.GetString()!;
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            // How the serializer keeps a null unknown field is its own business: let it read this body.
+            throw Unread();
+        }
+
+        fields ??= new Dictionary<string, object>();
+        fields[name] = JsonElement.ParseValue(ref reader);
+        return fields;
+    }
+
+    /// <summary>Whether the generated code read the whole of <paramref name="json"/> (false: the serializer must).</summary>
+    internal static bool TryRead<T>(ReadOnlySpan<byte> json, WireRead<T> read, out T? value)
+        where T : class
+    {
+        value = null;
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            value = reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
+
+            // The root value must be the whole body (the reader throws on anything but white space after it).
+            return !reader.Read();
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            // Malformed JSON, invalid UTF-8 in a string, or a value read another way: the serializer reads it.
+            return false;
+        }
+    }
+
+    /// <summary>What stops the generated code: the serializer reads the body instead.</summary>
+    private static FormatException Unread() => new("read by the serializer");
+}
