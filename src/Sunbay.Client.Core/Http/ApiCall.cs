@@ -262,6 +262,10 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
         {
             _readError = ex;
         }
+        catch (InvalidDataException ex)
+        {
+            throw new HttpRequestException(HttpRequestError.InvalidResponse, $"The answer to {endpoint.Method} {endpoint.RequestPath} is too large: {ex.Message}", ex, response.StatusCode);
+        }
         catch (IOException ex)
         {
             throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The answer to {endpoint.Method} {endpoint.RequestPath} was cut: {ex.Message}", ex, response.StatusCode);

@@ -134,11 +134,17 @@ internal static class PipelineHttp
     /// A JSON answer, read whole into a pooled buffer and read from it by the endpoint (<see cref="IWireEndpoint{TAnswer}.Read"/>).
     /// Not the serializer's stream reading: that compiles an asynchronous machinery of its own at a process's first answer
     /// (some 20 methods at start-up), where a payment API's answers are a few hundred bytes. A body that ends early throws as the stream reading does (an
-    /// <see cref="IOException"/> from the connection, a <see cref="JsonException"/> whose inner exception is the reader's).
+    /// <see cref="IOException"/> from the connection, a <see cref="JsonException"/> whose inner exception is the reader's); a
+    /// body over <see cref="MaxAnswerBytes"/> throws <see cref="InvalidDataException"/> without being read further.
     /// </summary>
     public static async ValueTask<T?> ReadJsonAsync<T>(HttpContent content, IWireEndpoint<T> endpoint, CancellationToken cancellationToken)
         where T : class
     {
+        if (content.Headers.ContentLength > MaxAnswerBytes)
+        {
+            throw new InvalidDataException($"The answer announces {content.Headers.ContentLength} bytes, more than the {MaxAnswerBytes / (1024 * 1024)} MiB the SDK reads.");
+        }
+
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
@@ -151,6 +157,11 @@ internal static class PipelineHttp
                 {
                     if (read == buffer.Length)
                     {
+                        if (read >= MaxAnswerBytes)
+                        {
+                            throw new InvalidDataException($"The answer is larger than {MaxAnswerBytes / (1024 * 1024)} MiB, the most the SDK reads.");
+                        }
+
                         var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                         buffer.AsSpan(0, read).CopyTo(larger);
                         ArrayPool<byte>.Shared.Return(buffer);
@@ -172,6 +183,13 @@ internal static class PipelineHttp
             }
         }
     }
+
+    /// <summary>
+    /// The most of a success body that is read (16 MiB, far above any page of any provider's answers): a server that
+    /// sends more, or without end, gets <see cref="InvalidDataException"/> (a transport error to the caller) instead of
+    /// growing the buffer until the process runs out of memory.
+    /// </summary>
+    public const int MaxAnswerBytes = 16 * 1024 * 1024;
 
     /// <summary>The most of an error body that is read (64 KiB): enough for any error document, and only an excerpt is quoted.</summary>
     public const int MaxErrorBodyBytes = 64 * 1024;

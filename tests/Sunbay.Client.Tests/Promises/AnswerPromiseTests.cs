@@ -4,8 +4,8 @@ namespace Sunbay.Client.Tests.Promises;
 
 /// <summary>
 /// Only the SDK's own exceptions leave a call, whatever a server answers with a success status: no body, JSON
-/// <c>null</c>, a list holding <c>null</c> (on a start, the outcome is unknown so that recovery runs); and an error body
-/// is read up to a bound, not whole.
+/// <c>null</c>, a list holding <c>null</c> (on a start, the outcome is unknown so that recovery runs); and a success or
+/// an error body is read up to a bound, not whole.
 /// </summary>
 public sealed class AnswerPromiseTests
 {
@@ -59,6 +59,26 @@ public sealed class AnswerPromiseTests
         // What the client took before it stopped: its bound, what the handler drains, and the sockets' buffers.
         Assert.InRange(server.HugeBytesWritten, 0, size / 2);
         Assert.True(error.Message.Length < 2_000, error.Message);
+    }
+
+    public static TheoryData<ProviderCase, string> HugeSuccesses => Cross(["start announced", "start unannounced", "query announced", "query unannounced"]);
+
+    [Theory]
+    [MemberData(nameof(HugeSuccesses))]
+    public async Task A_success_body_is_read_up_to_a_bound(ProviderCase provider, string call)
+    {
+        // Announced: refused from its Content-Length; unannounced (no length, the connection's end ends it): read up to the bound.
+        const long size = 64L * 1024 * 1024;
+        var start = call.StartsWith("start", StringComparison.Ordinal);
+        var huge = Reply.Huge(200, size, "application/json", announced: !call.EndsWith("unannounced", StringComparison.Ordinal));
+        await using var server = MisbehavingServer.Start(r => (start ? provider.IsStart(r) : provider.IsQuery(r)) ? huge : provider.Normal(r));
+        using var client = provider.Create(server.BaseAddress, new FakeTimeProvider(), maxGetRetries: 0);
+
+        var error = await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => start ? client.StartAsync() : client.QueryAsync());
+
+        Assert.Contains("16 MiB", error.ToString(), StringComparison.Ordinal);
+        Assert.True(!start || error.OutcomeUnknown, error.Message);
+        Assert.InRange(server.HugeBytesWritten, 0, size / 2);
     }
 
     public static TheoryData<ProviderCase> Providers => ProviderCase.All;

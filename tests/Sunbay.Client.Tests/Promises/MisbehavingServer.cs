@@ -45,7 +45,11 @@ internal sealed record Reply
 
     public static Reply Close { get; } = new() { CloseUnanswered = true };
 
-    public static Reply Huge(int status, long length) => new() { Status = status, HugeBody = length, ContentType = "text/plain" };
+    /// <summary>The huge body without a Content-Length, delimited by closing the connection (HTTP/1.1's oldest framing).</summary>
+    public bool Unannounced { get; init; }
+
+    public static Reply Huge(int status, long length, string contentType = "text/plain", bool announced = true) =>
+        new() { Status = status, HugeBody = length, ContentType = contentType, Unannounced = !announced };
 }
 
 /// <summary>
@@ -184,6 +188,11 @@ internal sealed class MisbehavingServer : IAsyncDisposable
                 }
 
                 await WriteAsync(stream, reply);
+                if (reply.Unannounced)
+                {
+                    socket.Shutdown(SocketShutdown.Both);
+                    return;
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
@@ -199,7 +208,9 @@ internal sealed class MisbehavingServer : IAsyncDisposable
         var body = reply.Body is null ? null : Encoding.UTF8.GetBytes(reply.Body);
         if (reply.HugeBody is { } huge)
         {
-            head.Append(CultureInfo.InvariantCulture, $"Content-Length: {huge}\r\nContent-Type: {reply.ContentType}\r\n");
+            head.Append(reply.Unannounced
+                ? $"Connection: close\r\nContent-Type: {reply.ContentType}\r\n"
+                : string.Create(CultureInfo.InvariantCulture, $"Content-Length: {huge}\r\nContent-Type: {reply.ContentType}\r\n"));
         }
         else if (body is not null)
         {
