@@ -137,8 +137,8 @@ internal static class WireJsonReader
         return list;
     }
 
-    /// <summary>A list of strings, a null item as null; null for JSON null.</summary>
-    public static List<string>? Strings(ref Utf8JsonReader reader)
+    /// <summary>A list of values each read by <paramref name="item"/> (<see cref="String"/>, <see cref="Double"/>); null for JSON null.</summary>
+    public static List<T>? Values<T>(ref Utf8JsonReader reader, WireRead<T> item)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -150,32 +150,10 @@ internal static class WireJsonReader
             throw Unread();
         }
 
-        var list = new List<string>();
+        var list = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(String(ref reader)!);
-        }
-
-        return list;
-    }
-
-    /// <summary>A list of floating-point numbers; null for JSON null.</summary>
-    public static List<double>? Doubles(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw Unread();
-        }
-
-        var list = new List<double>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            list.Add(Double(ref reader));
+            list.Add(item(ref reader));
         }
 
         return list;
