@@ -77,7 +77,7 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
     /// any other answer is read by the serializer.
     /// </remarks>
     public TAnswer? Read(ReadOnlySpan<byte> json) =>
-        read is null ? JsonSerializer.Deserialize(json, Answer) : WireJsonReader.Read(json, read, () => Answer);
+        read is not null && WireJsonReader.TryRead(json, read, out var value) ? value : JsonSerializer.Deserialize(json, Answer);
 
     /// <summary>The path with the query string of <paramref name="values"/> (in <see cref="QueryParameters"/> order; nulls left out).</summary>
     public string Url(ReadOnlySpan<object?> values)

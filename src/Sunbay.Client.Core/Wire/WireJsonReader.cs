@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Sunbay.Client.Wire;
 
@@ -24,22 +23,6 @@ internal delegate T WireRead<T>(ref Utf8JsonReader reader);
 /// </summary>
 internal static class WireJsonReader
 {
-    /// <summary>
-    /// <paramref name="json"/> read by <paramref name="read"/>, or, when that code stops, by the serializer with
-    /// <paramref name="metadata"/>; <see langword="null"/> for a JSON <c>null</c>.
-    /// </summary>
-    /// <exception cref="JsonException">The serializer could not read the body either (its own exception).</exception>
-    public static T? Read<T>(ReadOnlySpan<byte> json, WireRead<T> read, Func<JsonTypeInfo<T>> metadata)
-        where T : class
-    {
-        if (TryRead(json, read, out var value))
-        {
-            return value;
-        }
-
-        return JsonSerializer.Deserialize(json, metadata());
-    }
-
     /// <summary>A string field (a spec enum too); null for JSON null.</summary>
     public static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
     {
@@ -185,8 +168,11 @@ internal static class WireJsonReader
         return fields;
     }
 
-    /// <summary>Whether the generated code read the whole of <paramref name="json"/> (false: the serializer must).</summary>
-    internal static bool TryRead<T>(ReadOnlySpan<byte> json, WireRead<T> read, out T? value)
+    /// <summary>
+    /// Whether <paramref name="read"/> read the whole of <paramref name="json"/> into <paramref name="value"/>
+    /// (<see langword="null"/> for a JSON <c>null</c>); false when it stopped, and the serializer must read the body.
+    /// </summary>
+    public static bool TryRead<T>(ReadOnlySpan<byte> json, WireRead<T> read, out T? value)
         where T : class
     {
         value = null;

@@ -11,7 +11,7 @@ using Sunbay.Client.Wire;
 namespace Sunbay.Client.Tests.WireKernel;
 
 /// <summary>
-/// Every generated wire type of every kernel reads an answer (<c>T.ReadJson</c> through <see cref="WireJsonReader"/>)
+/// Every generated wire type of every kernel reads an answer (<c>T.ReadJson</c> through <see cref="WireEndpoint{TBody, TAnswer}.Read"/>)
 /// exactly as the serializer reads it with that kernel's JSON context, or leaves it to the serializer: a filled body is
 /// read by the generated code itself and gives the same object graph (values, their CLR types, extension data as
 /// <see cref="JsonElement"/>s); a damaged body (each field given each kind of value, unknown, repeated and escaped names,
@@ -209,8 +209,10 @@ public sealed class WireJsonReaderTests
             ?? throw new InvalidOperationException($"{typeof(T).Name} has no generated ReadJson");
         var read = method.CreateDelegate<WireRead<T>>();
 
+        var endpoint = new WireEndpoint<NoBody, T>("test", HttpMethod.Get, "/test", () => metadata, [], read: read, options: () => metadata.Options);
+
         var byGeneratedCode = WireJsonReader.TryRead(json, read, out _);
-        var (value, error) = Try(() => WireJsonReader.Read(json, read, () => metadata));
+        var (value, error) = Try(() => endpoint.Read(json));
         var (serializer, serializerError) = Try(() => JsonSerializer.Deserialize(json, metadata));
         return new Outcome(byGeneratedCode, value, error, serializer, serializerError);
     }
