@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sunbay.Client;
 
 /// <summary>
@@ -112,7 +114,13 @@ public sealed class Transaction
         $"{Telemetry.SensitiveData.Mask(Type.ToString())} {TransactionId ?? TransactionRequestId}: "
         + Telemetry.SensitiveData.Mask($"{Status}{(ResultCode is null ? string.Empty : $" ({ResultCode} {ResultMessage})")}, {Amount}");
 
-    private Reported Filled => _details ??= new();
+    // Inlined into every setter: the webhook reader sets a field at a time, at call sites cold enough that the JIT would
+    // otherwise leave this a call per field.
+    private Reported Filled
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _details ??= new();
+    }
 
     /// <summary>The fields only a query or a webhook fills.</summary>
     private sealed class Reported
