@@ -59,39 +59,45 @@ internal static partial class SunbayWebhookReader
         // Most bodies are the bare transaction, read in this one pass; an envelope is recognised on the way.
         var ascii = Ascii.IsValid(json);
         var envelope = new Envelope { DataStart = -1 };
-        var fields = default(Fields);
+        Transaction? transaction = null;
         bool found;
         try
         {
-            found = ReadObject(json, ascii, ref envelope, ref fields);
+            found = ReadObject(json, ascii, ref envelope, ref transaction);
         }
         catch (Exception ex) when (!envelope.Identified && ex is JsonException or FormatException)
         {
             // Not known to be a bare transaction yet: in an envelope only the data counts, so a problem found outside it
             // is no problem. The top-level scan tells which it is; a real problem is met again and thrown.
-            var transaction = SunbayWebhookPayload.Unwrap(json);
-            envelope = new Envelope { Identified = true, DataStart = -1 };
-            fields = default;
-            return ReadObject(transaction, ascii, ref envelope, ref fields) ? fields.ToTransaction() : null;
+            return ReadIdentified(SunbayWebhookPayload.Unwrap(json), ascii);
         }
 
         if (envelope.Identified || envelope.DataStart < 0)
         {
-            return found ? fields.ToTransaction() : null;
+            return found ? transaction ?? new() : null;
         }
 
-        var data = json[envelope.DataStart..envelope.DataEnd];
-        envelope = new Envelope { Identified = true, DataStart = -1 };
-        fields = default;
-        return ReadObject(data, ascii, ref envelope, ref fields) ? fields.ToTransaction() : null;
+        return ReadIdentified(json[envelope.DataStart..envelope.DataEnd], ascii);
     }
 
     /// <summary>
-    /// Reads one transaction object into <paramref name="fields"/>; <see langword="false"/> for a JSON <c>null</c>. While
+    /// An object known to be the transaction (an envelope's <c>data</c>, or what the top-level scan found), read into a
+    /// transaction of its own: nothing a pass over an envelope's top level filled is the transaction's.
+    /// </summary>
+    private static Transaction? ReadIdentified(ReadOnlySpan<byte> json, bool ascii)
+    {
+        var envelope = new Envelope { Identified = true, DataStart = -1 };
+        Transaction? transaction = null;
+        return ReadObject(json, ascii, ref envelope, ref transaction) ? transaction ?? new() : null;
+    }
+
+    /// <summary>
+    /// Reads one transaction object into <paramref name="transaction"/>, created at the first field it fills (an
+    /// envelope's top level fills none, and costs no transaction); <see langword="false"/> for a JSON <c>null</c>. While
     /// <see cref="Envelope.Identified"/> is false, also notes where a <c>data</c> object lies. <paramref name="ascii"/>:
     /// the whole body is ASCII (see <see cref="ReadString"/>).
     /// </summary>
-    private static bool ReadObject(ReadOnlySpan<byte> json, bool ascii, ref Envelope envelope, ref Fields fields)
+    private static bool ReadObject(ReadOnlySpan<byte> json, bool ascii, ref Envelope envelope, ref Transaction? transaction)
     {
         // Scoped, as the name buffer on the stack is: a name read into the buffer never outlives this call.
         scoped var reader = new Utf8JsonReader(json);
@@ -115,7 +121,7 @@ internal static partial class SunbayWebhookReader
             switch (field)
             {
                 case Field.Amount:
-                    ReadAmount(ref reader, unescaped, ascii, ref fields);
+                    ReadAmount(ref reader, unescaped, ascii, transaction ??= new());
                     break;
                 case Field.Data:
                     if (!envelope.Identified && envelope.DataStart < 0 && reader.TokenType == JsonTokenType.StartObject)
@@ -135,7 +141,7 @@ internal static partial class SunbayWebhookReader
                     break;
                 case Field.TransactionStatus or Field.TransactionType or Field.CreateTime or Field.CompleteTime or Field.EntryMode
                     or Field.AuthenticationMethod or Field.RelatedTransactionStatus or Field.TransactionBatchStatus:
-                    ReadValue(ref reader, field, ascii, ref fields);
+                    ReadValue(ref reader, field, ascii, transaction ??= new());
                     break;
                 case Field.OriginalTransactionRequestId:
                     // No public property keeps it (FromWire drops it): its value is not needed, only the refusal of an object.
@@ -150,7 +156,7 @@ internal static partial class SunbayWebhookReader
                     // A field the public type keeps as the wire's string: straight in, without ReadValue's larger frame
                     // (zeroing it on every field took a twentieth of the parse).
                     envelope.Identified |= field is Field.TransactionId or Field.TransactionRequestId;
-                    fields.Set(field, ReadString(ref reader, field, ascii));
+                    Set(transaction ??= new(), field, ReadString(ref reader, field, ascii));
                     break;
             }
         }
@@ -165,63 +171,52 @@ internal static partial class SunbayWebhookReader
     /// straight from the bytes, anything else through the string (<see cref="ReadSpelled"/>). Each occurrence replaces
     /// the last, as a repeated field does in the serializer.
     /// </summary>
-    private static void ReadValue(ref Utf8JsonReader reader, Field field, bool ascii, ref Fields fields)
+    private static void ReadValue(ref Utf8JsonReader reader, Field field, bool ascii, Transaction transaction)
     {
         if (IsPlain(ref reader))
         {
             var value = reader.ValueSpan;
-            var known = field switch
+            switch (field)
             {
-                Field.TransactionStatus => KnownStatus(value, ref fields.Status),
-                Field.TransactionType => KnownType(value, ref fields.Type),
-                Field.CreateTime => TransactionMapper.TryParseSunbayTime(value, out var created) && Assign(ref fields.CreatedAt, created),
-                Field.CompleteTime => TransactionMapper.TryParseSunbayTime(value, out var completed) && Assign(ref fields.CompletedAt, completed),
-                Field.EntryMode => KnownEntryMode(value, ref fields.EntryMode),
-                Field.AuthenticationMethod => KnownAuthenticationMethod(value, ref fields.AuthenticationMethod),
-                Field.RelatedTransactionStatus => KnownRelatedStatus(value, ref fields.RelatedTransactionStatus),
-                _ => KnownBatchStatus(value, ref fields.BatchStatus),
-            };
-            if (known)
-            {
-                return;
+                case Field.TransactionStatus when KnownStatus(value, out var status): transaction.Status = status; return;
+                case Field.TransactionType when KnownType(value, out var type): transaction.Type = type; return;
+                case Field.CreateTime when TransactionMapper.TryParseSunbayTime(value, out var created): transaction.CreatedAt = created; return;
+                case Field.CompleteTime when TransactionMapper.TryParseSunbayTime(value, out var completed): transaction.CompletedAt = completed; return;
+                case Field.EntryMode when KnownEntryMode(value, out var mode): transaction.EntryMode = mode; return;
+                case Field.AuthenticationMethod when KnownAuthenticationMethod(value, out var method): transaction.AuthenticationMethod = method; return;
+                case Field.RelatedTransactionStatus when KnownRelatedStatus(value, out var related): transaction.RelatedTransactionStatus = related; return;
+                case Field.TransactionBatchStatus when KnownBatchStatus(value, out var batch): transaction.BatchStatus = batch; return;
             }
         }
 
-        ReadSpelled(ref reader, field, ascii, ref fields);
+        ReadSpelled(ref reader, field, ascii, transaction);
     }
 
     /// <summary>Any other spelling, or another JSON kind: the string, read by the public type as FromWire reads it.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ReadSpelled(ref Utf8JsonReader reader, Field field, bool ascii, ref Fields fields)
+    private static void ReadSpelled(ref Utf8JsonReader reader, Field field, bool ascii, Transaction transaction)
     {
         var text = ReadString(ref reader, field, ascii);
         switch (field)
         {
-            case Field.TransactionStatus: fields.Status = TransactionStatus.Parse(text); break;
-            case Field.TransactionType: fields.Type = WireValue.Read(text, static v => new TransactionType(v)) ?? default; break;
-            case Field.CreateTime: fields.CreatedAt = TransactionMapper.ParseTime(text); break;
-            case Field.CompleteTime: fields.CompletedAt = TransactionMapper.ParseTime(text); break;
-            case Field.EntryMode: fields.EntryMode = WireValue.Read(text, static v => new EntryMode(v)); break;
-            case Field.AuthenticationMethod: fields.AuthenticationMethod = WireValue.Read(text, static v => new AuthenticationMethod(v)); break;
-            case Field.RelatedTransactionStatus: fields.RelatedTransactionStatus = WireValue.Read(text, static v => new RelatedTransactionStatus(v)); break;
-            case Field.TransactionBatchStatus: fields.BatchStatus = WireValue.Read(text, static v => new BatchStatus(v)); break;
+            case Field.TransactionStatus: transaction.Status = TransactionStatus.Parse(text); break;
+            case Field.TransactionType: transaction.Type = WireValue.Read(text, static v => new TransactionType(v)) ?? default; break;
+            case Field.CreateTime: transaction.CreatedAt = TransactionMapper.ParseTime(text); break;
+            case Field.CompleteTime: transaction.CompletedAt = TransactionMapper.ParseTime(text); break;
+            case Field.EntryMode: transaction.EntryMode = WireValue.Read(text, static v => new EntryMode(v)); break;
+            case Field.AuthenticationMethod: transaction.AuthenticationMethod = WireValue.Read(text, static v => new AuthenticationMethod(v)); break;
+            case Field.RelatedTransactionStatus: transaction.RelatedTransactionStatus = WireValue.Read(text, static v => new RelatedTransactionStatus(v)); break;
+            case Field.TransactionBatchStatus: transaction.BatchStatus = WireValue.Read(text, static v => new BatchStatus(v)); break;
             default: throw new InvalidOperationException($"{field} is not read from a spelling.");
         }
     }
 
-    private static bool Assign<T>(ref T? target, T value)
-        where T : struct
-    {
-        target = value;
-        return true;
-    }
-
-    private static void ReadAmount(ref Utf8JsonReader reader, Span<byte> unescaped, bool ascii, ref Fields fields)
+    private static void ReadAmount(ref Utf8JsonReader reader, Span<byte> unescaped, bool ascii, Transaction transaction)
     {
         // A repeated amount replaces the whole object, as in the serializer; JSON null is no amount.
-        fields.Amount = default;
         if (reader.TokenType == JsonTokenType.Null)
         {
+            transaction.Amount = null;
             return;
         }
 
@@ -230,7 +225,9 @@ internal static partial class SunbayWebhookReader
             throw new JsonException("The JSON value is not an object: an amount was expected.", "$.amount", null, null);
         }
 
-        fields.Amount.Present = true;
+        // An empty object is an amount, with nothing in it.
+        var amount = new TransactionAmounts();
+        transaction.Amount = amount;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = Name(ref reader, unescaped);
@@ -239,27 +236,27 @@ internal static partial class SunbayWebhookReader
             switch (field)
             {
                 case AmountField.PriceCurrency:
-                    fields.Amount.Currency = reader.TokenType == JsonTokenType.Null ? null
+                    amount.Currency = reader.TokenType == JsonTokenType.Null ? null
                         : IsPlain(ref reader) && ascii ? Widen(reader.ValueSpan)
                         : Strings.Read(ref reader, typeof(string), SunbayWireJson.Options);
                     break;
                 case AmountField.TransAmount:
-                    fields.Amount.Total = ReadMinorUnits(ref reader, "transAmount");
+                    amount.Total = ReadMinorUnits(ref reader, "transAmount");
                     break;
                 case AmountField.OrderAmount:
-                    fields.Amount.Order = ReadMinorUnits(ref reader, "orderAmount");
+                    amount.Order = ReadMinorUnits(ref reader, "orderAmount");
                     break;
                 case AmountField.TaxAmount:
-                    fields.Amount.Tax = ReadMinorUnits(ref reader, "taxAmount");
+                    amount.Tax = ReadMinorUnits(ref reader, "taxAmount");
                     break;
                 case AmountField.SurchargeAmount:
-                    fields.Amount.Surcharge = ReadMinorUnits(ref reader, "surchargeAmount");
+                    amount.Surcharge = ReadMinorUnits(ref reader, "surchargeAmount");
                     break;
                 case AmountField.TipAmount:
-                    fields.Amount.Tip = ReadMinorUnits(ref reader, "tipAmount");
+                    amount.Tip = ReadMinorUnits(ref reader, "tipAmount");
                     break;
                 case AmountField.CashbackAmount:
-                    fields.Amount.Cashback = ReadMinorUnits(ref reader, "cashbackAmount");
+                    amount.Cashback = ReadMinorUnits(ref reader, "cashbackAmount");
                     break;
                 default:
                     reader.Skip();
