@@ -41,7 +41,7 @@ public static class SunbayWebhookServiceCollectionExtensions
 
     /// <remarks>
     /// Defaults are added with TryAdd: register a shared <see cref="IWebhookDeduplicationStore"/> or
-    /// <see cref="ITransactionNotificationBus"/> (e.g. with <c>AddSunbayRedis</c>) before or after this call, and the
+    /// <see cref="ITransactionNotificationBus"/> (e.g. with <c>AddPaymentsRedis</c>) before or after this call, and the
     /// notification bus is the same one <c>AddSunbayClient</c> uses, so webhooks complete its operations.
     /// </remarks>
     private static OptionsBuilder<SunbayWebhookOptions> AddSunbayWebhooksCore(this IServiceCollection services)

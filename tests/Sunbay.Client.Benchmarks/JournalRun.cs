@@ -105,7 +105,7 @@ internal static class JournalRun
         services.AddCardPayments(o => o.Provider = "sunbay");
         if (redis is not null)
         {
-            services.AddSunbayRedis(_ => redis, o => o.JournalKeyPrefix = prefix);
+            services.AddPaymentsRedis(_ => redis, o => o.JournalKeyPrefix = prefix);
         }
 
         if (journal)

@@ -225,7 +225,7 @@ public sealed class RedisPaymentJournalTests(RedisServerFixture redis) : IClassF
         {
             services.AddFakeSunbay(Host);
             services.AddCardPayments(o => o.Provider = "sunbay");
-            services.AddSunbayRedis(_ => connection, o => o.JournalKeyPrefix = Prefix);
+            services.AddPaymentsRedis(_ => connection, o => o.JournalKeyPrefix = Prefix);
             services.AddSingleton<ICardPaymentOutcomeHandler>(new Handler(received));
             services.AddCardPaymentJournal();
         }

@@ -28,8 +28,8 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
             return Task.CompletedTask;
         }
 
-        await using var a = await WebhookReceiver.StartAsync(Handle, services: s => s.AddSunbayRedis(redis[backend].ConnectionString));
-        await using var b = await WebhookReceiver.StartAsync(Handle, services: s => s.AddSunbayRedis(redis[backend].ConnectionString));
+        await using var a = await WebhookReceiver.StartAsync(Handle, services: s => s.AddPaymentsRedis(redis[backend].ConnectionString));
+        await using var b = await WebhookReceiver.StartAsync(Handle, services: s => s.AddPaymentsRedis(redis[backend].ConnectionString));
         var signer = new SunbayWebhookSigner(TestData.Secret);
         var messages = Enumerable.Range(0, 100)
             .Select(i => signer.Sign(TestData.Body($"req-dedup-{i}", "S", $"72258362524{i:D5}")))
@@ -61,7 +61,7 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
     [MemberData(nameof(RedisServerFixture.Backends), MemberType = typeof(RedisServerFixture))]
     public async Task A_webhook_received_by_instance_A_completes_the_operation_waiting_on_instance_B(string backend)
     {
-        await using var a = await WebhookReceiver.StartAsync((_, _) => Task.CompletedTask, services: s => s.AddSunbayRedis(redis[backend].ConnectionString));
+        await using var a = await WebhookReceiver.StartAsync((_, _) => Task.CompletedTask, services: s => s.AddPaymentsRedis(redis[backend].ConnectionString));
         Assert.IsType<RedisTransactionNotificationBus>(a.Services.GetRequiredService<ITransactionNotificationBus>());
 
         // Instance B: its own Redis connection and bus, and a client whose clock never moves, so it polls only once.
@@ -100,8 +100,8 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
             return Task.CompletedTask;
         }
 
-        await using var a = await WebhookReceiver.StartAsync(Handle, time, services: s => s.AddSunbayRedis(redis[backend].ConnectionString));
-        await using var b = await WebhookReceiver.StartAsync(Handle, time, services: s => s.AddSunbayRedis(redis[backend].ConnectionString));
+        await using var a = await WebhookReceiver.StartAsync(Handle, time, services: s => s.AddPaymentsRedis(redis[backend].ConnectionString));
+        await using var b = await WebhookReceiver.StartAsync(Handle, time, services: s => s.AddPaymentsRedis(redis[backend].ConnectionString));
         var signer = new SunbayWebhookSigner(TestData.Secret, time);
         var body = TestData.Body("refund-replay", "S", transactionId: "replay-" + Guid.NewGuid().ToString("N"));
 
@@ -135,10 +135,10 @@ public sealed class RedisWebhookTests(RedisServerFixture redis, ITestOutputHelpe
 
     [Theory]
     [MemberData(nameof(RedisServerFixture.Backends), MemberType = typeof(RedisServerFixture))]
-    public void AddSunbayRedis_replaces_the_defaults_whether_called_before_or_after(string backend)
+    public void AddPaymentsRedis_replaces_the_defaults_whether_called_before_or_after(string backend)
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddSunbayRedis(redis[backend].ConnectionString, o => o.ChannelName = "sunbay:test:order");
+        services.AddPaymentsRedis(redis[backend].ConnectionString, o => o.ChannelName = "sunbay:test:order");
         services.AddSunbayWebhooks(o => o.Secrets.Add(TestData.Secret));
         services.AddSunbayClient(o =>
         {

@@ -12,7 +12,7 @@ var journal = builder.Configuration["Durable:Redis"];
 if (journal is not null)
 {
     builder.Services.AddCardPayments(o => o.Provider = "sunbay");
-    builder.Services.AddSunbayRedis(journal, o => o.JournalKeyPrefix = builder.Configuration["Durable:Prefix"] ?? "sunbay:journal:");
+    builder.Services.AddPaymentsRedis(journal, o => o.JournalKeyPrefix = builder.Configuration["Durable:Prefix"] ?? "sunbay:journal:");
     builder.Services.AddSingleton(new OutcomeFile(builder.Configuration["Durable:Outcomes"] ?? throw new InvalidOperationException("Durable:Outcomes is required.")));
     builder.Services.AddCardPaymentRecovery<OutcomeFileHandler>(o =>
     {

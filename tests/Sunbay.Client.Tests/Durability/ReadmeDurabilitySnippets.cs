@@ -24,7 +24,7 @@ internal static class ReadmeDurabilitySnippets
     {
         // README snippet "durability" (registration): begin
         builder.Services.AddCardPayments(builder.Configuration.GetSection("CardPayments"));
-        builder.Services.AddSunbayRedis(builder.Configuration["Redis"]!);     // several instances; leave out for one
+        builder.Services.AddPaymentsRedis(builder.Configuration["Redis"]!);     // several instances; leave out for one
         builder.Services.AddCardPaymentRecovery<PaymentFinished>();
         // README snippet "durability" (registration): end
     }

@@ -55,7 +55,7 @@ public sealed class ApiShapeTests
     [InlineData(typeof(SunbayClient), "Sunbay.Client.Testing")]
     [InlineData(typeof(Sunbay.Client.Testing.FakeSunbayHost), null)]
     [InlineData(typeof(Sunbay.Client.AspNetCore.DistributedCacheWebhookDeduplicationStore), null)]
-    [InlineData(typeof(Sunbay.Client.Redis.SunbayRedisOptions), null)]
+    [InlineData(typeof(Sunbay.Client.Redis.PaymentsRedisOptions), null)]
     [InlineData(typeof(Sunbay.Client.CmCom.CmComClient), "Sunbay.Client.Testing")]
     public void Internals_are_visible_to_test_projects_only_and_a_providers_to_its_fake(Type marker, string? fake)
     {

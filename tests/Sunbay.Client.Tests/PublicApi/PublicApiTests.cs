@@ -14,7 +14,7 @@ public sealed class PublicApiTests
     [InlineData(typeof(SunbayClient))]
     [InlineData(typeof(Sunbay.Client.Testing.FakeSunbayHost))]
     [InlineData(typeof(Sunbay.Client.AspNetCore.DistributedCacheWebhookDeduplicationStore))]
-    [InlineData(typeof(Sunbay.Client.Redis.SunbayRedisOptions))]
+    [InlineData(typeof(Sunbay.Client.Redis.PaymentsRedisOptions))]
     [InlineData(typeof(Sunbay.Client.CmCom.CmComClient))]
     public void The_public_api_matches_the_approved_file(Type marker) => Approve(marker.Assembly);
 

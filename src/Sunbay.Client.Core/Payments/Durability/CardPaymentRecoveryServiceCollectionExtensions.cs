@@ -15,7 +15,7 @@ public static class CardPaymentRecoveryServiceCollectionExtensions
     /// or after this call): every start gets an idempotency key and a journal entry written before the request leaves,
     /// one key is one request, and the entry is closed when its outcome is delivered. The store is
     /// <see cref="InMemoryPaymentJournalStore"/> unless an <see cref="IPaymentJournalStore"/> is registered (Redis:
-    /// <c>AddSunbayRedisJournal</c>).
+    /// <c>AddPaymentsRedis</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes the journal's options; optional.</param>

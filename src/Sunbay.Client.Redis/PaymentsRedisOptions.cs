@@ -1,7 +1,7 @@
 namespace Sunbay.Client.Redis;
 
 /// <summary>Names used in Redis; change them to keep several applications apart on one Redis.</summary>
-public sealed class SunbayRedisOptions
+public sealed class PaymentsRedisOptions
 {
     /// <summary>The pub/sub channel of transaction notifications. Default <c>sunbay:transactions</c>.</summary>
     public string ChannelName { get; set; } = "sunbay:transactions";

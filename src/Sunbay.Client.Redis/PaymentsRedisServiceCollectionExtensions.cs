@@ -8,8 +8,11 @@ using Sunbay.Client.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the Redis notification bus and de-duplication store.</summary>
-public static class SunbayRedisServiceCollectionExtensions
+/// <summary>
+/// Registers the Redis payment journal (every provider), and SUNBAY's webhook de-duplication store and notification bus.
+/// Named for the payments it keeps, not for one provider: a CM.com-only app calls it for its journal too.
+/// </summary>
+public static class PaymentsRedisServiceCollectionExtensions
 {
     /// <summary>
     /// Makes webhooks work across instances: <see cref="ITransactionNotificationBus"/> becomes
@@ -23,22 +26,22 @@ public static class SunbayRedisServiceCollectionExtensions
     /// <param name="configuration">The StackExchange.Redis configuration string, e.g. <c>localhost:6379</c>.</param>
     /// <param name="configure">Changes channel and key names; optional.</param>
     /// <returns>The service collection.</returns>
-    public static IServiceCollection AddSunbayRedis(this IServiceCollection services, string configuration, Action<SunbayRedisOptions>? configure = null)
+    public static IServiceCollection AddPaymentsRedis(this IServiceCollection services, string configuration, Action<PaymentsRedisOptions>? configure = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(configuration);
-        return services.AddSunbayRedis(_ => ConnectionMultiplexer.Connect(configuration), configure);
+        return services.AddPaymentsRedis(_ => ConnectionMultiplexer.Connect(configuration), configure);
     }
 
-    /// <summary>As <see cref="AddSunbayRedis(IServiceCollection, string, Action{SunbayRedisOptions})"/>, with the connection made by <paramref name="connect"/> (used only if no <see cref="IConnectionMultiplexer"/> is registered).</summary>
+    /// <summary>As <see cref="AddPaymentsRedis(IServiceCollection, string, Action{PaymentsRedisOptions})"/>, with the connection made by <paramref name="connect"/> (used only if no <see cref="IConnectionMultiplexer"/> is registered).</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="connect">Creates the Redis connection.</param>
     /// <param name="configure">Changes channel and key names; optional.</param>
     /// <returns>The service collection.</returns>
-    public static IServiceCollection AddSunbayRedis(this IServiceCollection services, Func<IServiceProvider, IConnectionMultiplexer> connect, Action<SunbayRedisOptions>? configure = null)
+    public static IServiceCollection AddPaymentsRedis(this IServiceCollection services, Func<IServiceProvider, IConnectionMultiplexer> connect, Action<PaymentsRedisOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(connect);
-        var options = new SunbayRedisOptions();
+        var options = new PaymentsRedisOptions();
         configure?.Invoke(options);
         services.TryAddSingleton(connect);
         services.Replace(ServiceDescriptor.Singleton<ITransactionNotificationBus>(sp => new RedisTransactionNotificationBus(
