@@ -81,6 +81,28 @@ public sealed class AnswerPromiseTests
         Assert.InRange(server.HugeBytesWritten, 0, size / 2);
     }
 
+    [Theory]
+    [MemberData(nameof(HugeErrors))]
+    public async Task An_answer_that_stalls_mid_body_ends_at_the_time_limit(ProviderCase provider, string call)
+    {
+        // Headers and half the body, then nothing: the call's time limit (on the client's clock) covers the body too.
+        var time = new FakeTimeProvider();
+        var start = call == "start";
+        await using var server = MisbehavingServer.Start(r =>
+            (start ? provider.IsStart(r) : provider.IsQuery(r)) && provider.Normal(r) is { Body: { } body } normal
+                ? normal with { StallAfter = body.Length / 2 }
+                : provider.Normal(r));
+        using var client = provider.Create(server.BaseAddress, time, maxGetRetries: 0);
+
+        var pending = start ? client.StartAsync() : client.QueryAsync();
+        await server.Stalled.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(pending.IsCompleted);
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        var error = await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => pending.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(!start || error.OutcomeUnknown, error.Message);
+    }
+
     public static TheoryData<ProviderCase> Providers => ProviderCase.All;
 
     internal static TheoryData<ProviderCase, string> Cross(string[] cases)

@@ -45,6 +45,9 @@ internal sealed record Reply
 
     public static Reply Close { get; } = new() { CloseUnanswered = true };
 
+    /// <summary>Writes only this many bytes of <see cref="Body"/> (its whole length announced), then stalls until the server stops.</summary>
+    public int? StallAfter { get; init; }
+
     /// <summary>The huge body without a Content-Length, delimited by closing the connection (HTTP/1.1's oldest framing).</summary>
     public bool Unannounced { get; init; }
 
@@ -65,6 +68,7 @@ internal sealed class MisbehavingServer : IAsyncDisposable
     private readonly List<Task> _connections = [];
     private readonly Func<WireRequest, Reply> _answer;
     private readonly Task _accepting;
+    private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _bodyBytesWritten;
     private int _connectionCount;
 
@@ -92,6 +96,9 @@ internal sealed class MisbehavingServer : IAsyncDisposable
 
     /// <summary>Bytes of huge bodies the client took before it stopped reading.</summary>
     public long HugeBytesWritten => Interlocked.Read(ref _bodyBytesWritten);
+
+    /// <summary>Completes when a <see cref="Reply.StallAfter"/> answer has written its part and stalls.</summary>
+    public Task Stalled => _stalled.Task;
 
     public static MisbehavingServer Start(Func<WireRequest, Reply> answer) => new(answer);
 
@@ -228,6 +235,14 @@ internal sealed class MisbehavingServer : IAsyncDisposable
 
         head.Append("\r\n");
         var headBytes = Encoding.ASCII.GetBytes(head.ToString());
+        if (reply.StallAfter is { } part && body is not null)
+        {
+            await stream.WriteAsync((byte[])[.. headBytes, .. body.AsSpan(0, part)], _stop.Token);
+            await stream.FlushAsync(_stop.Token);
+            _stalled.TrySetResult();
+            await Task.Delay(Timeout.Infinite, _stop.Token);
+        }
+
         await stream.WriteAsync(body is null || reply.HugeBody is not null ? headBytes : [.. headBytes, .. body], _stop.Token);
         if (reply.HugeBody is { } total)
         {
