@@ -241,13 +241,13 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             {
                 Answer = null;
             }
-            else if (pipeline.PlainTextAnswer(endpoint, response) is { } fromText)
-            {
-                Answer = fromText(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-            }
             else
             {
-                Answer = await PipelineHttp.ReadJsonAsync(response.Content, endpoint, cancellationToken).ConfigureAwait(false);
+                // Plain text where the provider allows it (read as bounded as JSON), JSON otherwise.
+                IAnswerReader<TAnswer> reader = pipeline.PlainTextAnswer(endpoint, response) is { } fromText
+                    ? new TextAnswer(fromText, PipelineHttp.CharsetOf(response.Content))
+                    : endpoint;
+                Answer = await PipelineHttp.ReadAnswerAsync(response.Content, reader, cancellationToken).ConfigureAwait(false);
             }
 
             _document = Answer;
@@ -291,5 +291,12 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
 
             return call.SendThroughBreakerAsync(breaker, context.CancellationToken);
         }
+    }
+
+    /// <summary>An answer made from a plain-text body, decoded with its declared charset.</summary>
+    private sealed class TextAnswer(Func<string, TAnswer> make, System.Text.Encoding encoding) : IAnswerReader<TAnswer>
+    {
+        public TAnswer? Read(ReadOnlySpan<byte> body) =>
+            make(encoding.GetString(body.StartsWith(encoding.Preamble) ? body[encoding.Preamble.Length..] : body));
     }
 }

@@ -131,13 +131,14 @@ internal static class PipelineHttp
         target.IsAbsoluteUri ? target.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) : "(a relative link)";
 
     /// <summary>
-    /// A JSON answer, read whole into a pooled buffer and read from it by the endpoint (<see cref="IWireEndpoint{TAnswer}.Read"/>).
+    /// A success answer, read whole into a pooled buffer and made from it by <paramref name="reader"/> (an endpoint reads
+    /// JSON: <see cref="WireEndpoint{TBody, TAnswer}.Read"/>).
     /// Not the serializer's stream reading: that compiles an asynchronous machinery of its own at a process's first answer
     /// (some 20 methods at start-up), where a payment API's answers are a few hundred bytes. A body that ends early throws as the stream reading does (an
     /// <see cref="IOException"/> from the connection, a <see cref="JsonException"/> whose inner exception is the reader's); a
     /// body over <see cref="MaxAnswerBytes"/> throws <see cref="InvalidDataException"/> without being read further.
     /// </summary>
-    public static async ValueTask<T?> ReadJsonAsync<T>(HttpContent content, IWireEndpoint<T> endpoint, CancellationToken cancellationToken)
+    public static async ValueTask<T?> ReadAnswerAsync<T>(HttpContent content, IAnswerReader<T> reader, CancellationToken cancellationToken)
         where T : class
     {
         if (content.Headers.ContentLength > MaxAnswerBytes)
@@ -171,7 +172,7 @@ internal static class PipelineHttp
                     var count = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
                     if (count == 0)
                     {
-                        return endpoint.Read(buffer.AsSpan(0, read));
+                        return reader.Read(buffer.AsSpan(0, read));
                     }
 
                     read += count;
@@ -181,6 +182,21 @@ internal static class PipelineHttp
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+    }
+
+    /// <summary>The encoding a text body declares (<c>charset</c>), UTF-8 when it declares none or one .NET does not know.</summary>
+    public static System.Text.Encoding CharsetOf(HttpContent content)
+    {
+        try
+        {
+            return content.Headers.ContentType?.CharSet is { Length: > 0 } charset
+                ? System.Text.Encoding.GetEncoding(charset.Trim('"'))
+                : System.Text.Encoding.UTF8;
+        }
+        catch (ArgumentException)
+        {
+            return System.Text.Encoding.UTF8;
         }
     }
 

@@ -178,7 +178,7 @@ internal sealed class NoBody;
 
 /// <summary>An operation seen from the caller, whatever its body type: what the pipeline needs to send it.</summary>
 /// <typeparam name="TAnswer">The answer's type.</typeparam>
-internal interface IWireEndpoint<TAnswer>
+internal interface IWireEndpoint<TAnswer> : IAnswerReader<TAnswer>
     where TAnswer : class
 {
     string Name { get; }
@@ -196,10 +196,6 @@ internal interface IWireEndpoint<TAnswer>
 
     /// <summary>The UTF-8 JSON of <paramref name="body"/>, which must be of the operation's body type.</summary>
     byte[] Serialize(object body);
-
-    /// <summary>The answer in <paramref name="json"/>; <see langword="null"/> for a JSON <c>null</c>.</summary>
-    /// <exception cref="JsonException">The body is not JSON of the answer's type (the serializer's exception).</exception>
-    TAnswer? Read(ReadOnlySpan<byte> json);
 
     /// <summary>The path with its parameters' escaped values, and the query string of <paramref name="queryValues"/>.</summary>
     string Url(ReadOnlySpan<object?> pathValues, ReadOnlySpan<object?> queryValues);
