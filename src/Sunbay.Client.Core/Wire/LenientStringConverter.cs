@@ -13,9 +13,13 @@ namespace Sunbay.Client.Wire;
 /// </summary>
 internal sealed class LenientStringConverter : JsonConverter<string>
 {
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadText(ref reader);
+
+    /// <summary>The value the reader stands on, as this converter reads it (the generated readers call it too).</summary>
+    /// <exception cref="JsonException">The token is no value (the serializer never hands one over).</exception>
+    public static string ReadText(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => reader.GetString()!,
         JsonTokenType.Number => RawNumber(ref reader),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",

@@ -14,22 +14,22 @@ internal delegate T WireRead<T>(ref Utf8JsonReader reader);
 /// <para>
 /// The rule that keeps it exact: the generated code reads only what it reads as the serializer would with the kernels'
 /// options (names as the spec spells them, case-sensitive, the last of a repeated field wins; a string, a whole number, a
-/// decimal, a boolean, an object, a list as such; null as null; an unknown field into the extension data as a
-/// <see cref="JsonElement"/>). Anything else (a number in a string field or a string in a number field, which the
-/// kernels' lenient converters read; a fraction in an amount; a value of another kind; malformed JSON) stops it, and the
-/// whole body is read again by the serializer, whose answer or error is the one returned. So a body is either read the
-/// same way, or read by the serializer itself. A test reads filled and damaged bodies of every wire type both ways.
+/// decimal, a boolean, an object, a list as such; any value in a string field as the kernels' lenient converter reads
+/// it; null as null; an unknown field into the extension data as a <see cref="JsonElement"/>). Anything else (a string
+/// in a number field, which the kernels' number handling reads; a fraction in an amount; a value of another kind where
+/// an object, a list or a number belongs; malformed JSON) stops it, and the whole body is read again by the serializer,
+/// whose answer or error is the one returned. So a body is either read the same way, or read by the serializer itself.
+/// A test reads filled and damaged bodies of every wire type both ways.
 /// </para>
 /// </summary>
 internal static class WireJsonReader
 {
-    /// <summary>A string field (a spec enum too); null for JSON null.</summary>
-    public static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Null => null,
-        _ => throw Unread(),
-    };
+    /// <summary>
+    /// A string field (a spec enum too); null for JSON null; any other value as the kernels' <see cref="LenientStringConverter"/>
+    /// reads it (a number as its text: SUNBAY has sent <c>"batchNo":123</c>), so such a body stays on this path.
+    /// </summary>
+    public static string? String(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : LenientStringConverter.ReadText(ref reader);
 
     /// <summary>A required whole number.</summary>
     public static long Int64(ref Utf8JsonReader reader) =>

@@ -130,6 +130,16 @@ public sealed class WireJsonReaderTests
         AssertSameOutcome(Read(type, kernel, invalid), $"{type.Name} with invalid UTF-8");
     }
 
+    [Fact]
+    public void A_number_a_boolean_or_an_object_in_a_string_field_stays_on_the_generated_path()
+    {
+        // Read as the kernels' LenientStringConverter reads them, without handing the body to the serializer.
+        var json = """{"transactionId":7225836252468027,"batchNo":123,"attach":{"a":[1, 2]},"description":true,"stan":1e20}"""u8;
+
+        Assert.True(WireJsonReader.TryRead(json, TransactionDetail.ReadJson, out var detail));
+        Assert.Equal(("7225836252468027", "123", """{"a":[1, 2]}""", "true", "1e20"), (detail!.TransactionId, detail.BatchNo, detail.Attach, detail.Description, detail.Stan));
+    }
+
     /// <summary>The body with one value replaced, for every value of every object in it (nested ones too).</summary>
     private static IEnumerable<(string Where, string Body)> Damaged(JsonNode root)
     {
