@@ -31,9 +31,33 @@ internal static class WireJsonReader
     public static string? String(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : LenientStringConverter.ReadText(ref reader);
 
-    /// <summary>A required whole number.</summary>
-    public static long Int64(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Unread();
+    /// <summary>
+    /// A required whole number; also one written as a string of plain digits (<c>"1000"</c>: SUNBAY's amounts may come so),
+    /// which every kernel reads as that number (its number handling, or SUNBAY's minor-units converter). Any other string
+    /// (a sign, blanks, a fraction, an escape) is left to the serializer.
+    /// </summary>
+    public static long Int64(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+        {
+            return value;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+            && reader.ValueSpan is { Length: > 0 and <= 18 } digits && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            // At most 18 digits: always within a long.
+            long number = 0;
+            foreach (var digit in digits)
+            {
+                number = (number * 10) + (digit - '0');
+            }
+
+            return number;
+        }
+
+        throw Unread();
+    }
 
     /// <summary>An optional whole number.</summary>
     public static long? NullableInt64(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : Int64(ref reader);

@@ -24,7 +24,8 @@ public sealed class WireJsonReaderTests
     private static readonly string[] Replacements =
     [
         "null", "true", "false", "0", "-0", "123", "12.5", "1e2", "1e400", "99999999999999999999", "2147483648",
-        "\"123\"", "\"12.5\"", "\"abc\"", "\"\"", "{}", "{\"a\":1}", "[]", "[null]", "[1,\"x\"]", "[{}]",
+        "\"123\"", "\"007\"", "\"-5\"", "\"+5\"", "\" 5\"", "\"\\u0035\"", "\"999999999999999999\"", "\"99999999999999999999\"",
+        "\"12.5\"", "\"abc\"", "\"\"", "{}", "{\"a\":1}", "[]", "[null]", "[1,\"x\"]", "[{}]",
     ];
 
     public static TheoryData<string> WireTypes => WireSamples.TypeNames();
