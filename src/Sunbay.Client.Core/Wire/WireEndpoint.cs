@@ -71,6 +71,9 @@ internal sealed class WireEndpoint<TBody, TAnswer>(
         _ => throw new InvalidOperationException($"{Name} takes {(typeof(TBody) == typeof(NoBody) ? "no body" : "a " + typeof(TBody).Name)}."),
     };
 
+    /// <summary>Whether code generated for the answer type reads the answers (else the serializer does).</summary>
+    public bool ReadsItself => read is not null;
+
     /// <inheritdoc/>
     /// <remarks>
     /// A generated answer type reads itself, the serializer reading what that code does not (<see cref="WireJsonReader"/>);

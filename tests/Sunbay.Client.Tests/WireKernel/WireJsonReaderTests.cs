@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -130,6 +131,58 @@ public sealed class WireJsonReaderTests
         invalid[Array.IndexOf(invalid, (byte)'#')] = 0xFF;
         AssertSameOutcome(Read(type, kernel, invalid), $"{type.Name} with invalid UTF-8");
     }
+
+    public static TheoryData<string> Endpoints
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var (name, _, _) in EndpointsOfBothKernels())
+            {
+                data.Add(name);
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public void Every_operations_answer_is_read_by_generated_code_as_the_serializer_reads_it(string name)
+    {
+        // Through the endpoint the pipeline calls: an object answer, or a list answer item by item (a null item kept).
+        var (_, endpoint, kernel) = EndpointsOfBothKernels().Single(e => e.Name == name);
+        var answerType = endpoint.GetType().GetGenericArguments()[1];
+        object filled = answerType.IsGenericType
+            ? WireSamples.Filled(typeof(Collection<>).MakeGenericType(answerType.GetGenericArguments()))
+            : WireSamples.Filled(answerType);
+        var json = JsonSerializer.SerializeToUtf8Bytes(filled, kernel.GetTypeInfo(answerType)!);
+        Assert.True(filled is not IList list || list.Count == 3, $"{name}: the list answer was not filled");
+
+        Assert.True((bool)endpoint.GetType().GetProperty("ReadsItself")!.GetValue(endpoint)!, $"{name}: its answers are left to the serializer");
+        var read = endpoint.GetType().GetMethod("Read")!;
+        AssertSame(JsonSerializer.Deserialize(json, kernel.GetTypeInfo(answerType)!), ReadThrough(endpoint, read, json), name);
+    }
+
+    /// <summary>Every generated operation with an answer body, named Kernel.Operation.</summary>
+    private static IEnumerable<(string Name, object Endpoint, JsonSerializerContext Kernel)> EndpointsOfBothKernels() =>
+        from kernel in WireSamples.Kernels
+        from api in kernel.GetType().Assembly.GetTypes()
+        where api.Namespace == kernel.GetType().Namespace && api.Name.EndsWith("WireApi", StringComparison.Ordinal)
+        from field in api.GetFields(BindingFlags.Public | BindingFlags.Static)
+        where field.FieldType.IsGenericType && field.FieldType.GetGenericTypeDefinition() == typeof(WireEndpoint<,>)
+            && field.FieldType.GetGenericArguments()[1] != typeof(NoBody)
+        select ($"{api.Name}.{field.Name}", field.GetValue(null)!, kernel);
+
+    // Read(ReadOnlySpan<byte>) cannot be invoked through reflection with a span: a typed delegate over it can.
+    private static object? ReadThrough(object endpoint, MethodInfo read, byte[] json) =>
+        typeof(WireJsonReaderTests).GetMethod(nameof(ReadWith), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(read.ReturnType)
+            .Invoke(null, [read.CreateDelegate(typeof(SpanReader<>).MakeGenericType(read.ReturnType), endpoint), json]);
+
+    private delegate T SpanReader<T>(ReadOnlySpan<byte> json);
+
+    private static object? ReadWith<T>(SpanReader<T> read, byte[] json) => read(json);
 
     [Fact]
     public void A_number_a_boolean_or_an_object_in_a_string_field_stays_on_the_generated_path()

@@ -73,7 +73,7 @@ internal static class WireSamples
 
     private static Type? ItemOf(Type type)
     {
-        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        for (var t = type; t is not null; t = t.BaseType)
         {
             if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Collection<>))
             {
