@@ -15,11 +15,12 @@ internal delegate T WireRead<T>(ref Utf8JsonReader reader);
 /// The rule that keeps it exact: the generated code reads only what it reads as the serializer would with the kernels'
 /// options (names as the spec spells them, case-sensitive, the last of a repeated field wins; a string, a whole number, a
 /// decimal, a boolean, an object, a list as such; any value in a string field as the kernels' lenient converter reads
-/// it; null as null; an unknown field into the extension data as a <see cref="JsonElement"/>). Anything else (a string
-/// in a number field, which the kernels' number handling reads; a fraction in an amount; a value of another kind where
-/// an object, a list or a number belongs; malformed JSON) stops it, and the whole body is read again by the serializer,
-/// whose answer or error is the one returned. So a body is either read the same way, or read by the serializer itself.
-/// A test reads filled and damaged bodies of every wire type both ways.
+/// it; plain digits in a string as a whole number; null as null; an unknown field into the extension data as a
+/// <see cref="JsonElement"/>). Anything else (another string in a number field, which the kernels' number handling
+/// reads; a fraction in an amount; a value of another kind where an object, a list or a number belongs; malformed JSON)
+/// stops it, and the whole body is read again by the serializer, whose answer or error is the one returned. So a body
+/// is either read the same way, or read by the serializer itself. A test reads filled and damaged bodies of every wire
+/// type, and every operation's answer, both ways.
 /// </para>
 /// </summary>
 internal static class WireJsonReader
