@@ -40,10 +40,12 @@ internal static class ProfileRun
         using var sunbayMemory = SunbayCalls.Create(memoryAddress, new InMemoryHandler());
         var floors = (Loopback: new FloorClient(floorLoopback), Memory: new FloorClient(floorMemory));
 
-        // The floor with the SDK's transport settings (automatic decompression, so an Accept-Encoding header and the
-        // decompression layer, and an Accept header): what those settings cost on a socket, apart from the SDK's code.
+        // The floor with the SDK's transport settings (PipelineHttp.CreatePrimaryHandler: connections renewed every 5
+        // minutes, a connect timeout, no decompression since issue 22; and an Accept header): what those settings cost
+        // on a socket, apart from the SDK's code.
         var floorAsSdkHandler = FloorClient.CreateHandler();
-        floorAsSdkHandler.AutomaticDecompression = DecompressionMethods.All;
+        floorAsSdkHandler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+        floorAsSdkHandler.ConnectTimeout = TimeSpan.FromSeconds(30);
         var floorAsSdkHttp = new HttpClient(floorAsSdkHandler) { BaseAddress = server.BaseAddress, DefaultRequestHeaders = { { "Accept", "application/json" } } };
         var floorAsSdk = new FloorClient(floorAsSdkHttp);
         var cmFloorMemory = new HttpClient(new InMemoryHandler()) { BaseAddress = memoryAddress };
