@@ -245,7 +245,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
             {
                 // Plain text where the provider allows it (read as bounded as JSON), JSON otherwise.
                 IAnswerReader<TAnswer> reader = pipeline.PlainTextAnswer(endpoint, response) is { } fromText
-                    ? new TextAnswer(fromText, PipelineHttp.CharsetOf(response.Content))
+                    ? new TextAnswer(fromText, response.Content)
                     : endpoint;
                 Answer = await PipelineHttp.ReadAnswerAsync(response.Content, reader, cancellationToken).ConfigureAwait(false);
             }
@@ -264,7 +264,7 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
         }
         catch (InvalidDataException ex)
         {
-            throw new HttpRequestException(HttpRequestError.InvalidResponse, $"The answer to {endpoint.Method} {endpoint.RequestPath} is too large: {ex.Message}", ex, response.StatusCode);
+            throw new HttpRequestException(HttpRequestError.InvalidResponse, $"The answer to {endpoint.Method} {endpoint.RequestPath} {ex.Message}", ex, response.StatusCode);
         }
         catch (IOException ex)
         {
@@ -293,10 +293,26 @@ internal sealed class ApiCall<[DynamicallyAccessedMembers(DynamicallyAccessedMem
         }
     }
 
-    /// <summary>An answer made from a plain-text body, decoded with its declared charset.</summary>
-    private sealed class TextAnswer(Func<string, TAnswer> make, System.Text.Encoding encoding) : IAnswerReader<TAnswer>
+    /// <summary>An answer made from a plain-text body, decoded in the charset it declares (UTF-8 when none or an unknown one).</summary>
+    private sealed class TextAnswer(Func<string, TAnswer> make, HttpContent content) : IAnswerReader<TAnswer>
     {
+        private readonly System.Text.Encoding _encoding = EncodingOf(content);
+
         public TAnswer? Read(ReadOnlySpan<byte> body) =>
-            make(encoding.GetString(body.StartsWith(encoding.Preamble) ? body[encoding.Preamble.Length..] : body));
+            make(_encoding.GetString(body.StartsWith(_encoding.Preamble) ? body[_encoding.Preamble.Length..] : body));
+
+        private static System.Text.Encoding EncodingOf(HttpContent content)
+        {
+            try
+            {
+                return content.Headers.ContentType?.CharSet is { Length: > 0 } charset
+                    ? System.Text.Encoding.GetEncoding(charset.Trim('"'))
+                    : System.Text.Encoding.UTF8;
+            }
+            catch (ArgumentException)
+            {
+                return System.Text.Encoding.UTF8;
+            }
+        }
     }
 }

@@ -132,18 +132,19 @@ internal static class PipelineHttp
 
     /// <summary>
     /// A success answer, read whole into a pooled buffer and made from it by <paramref name="reader"/> (an endpoint reads
-    /// JSON: <see cref="WireEndpoint{TBody, TAnswer}.Read"/>).
-    /// Not the serializer's stream reading: that compiles an asynchronous machinery of its own at a process's first answer
-    /// (some 20 methods at start-up), where a payment API's answers are a few hundred bytes. A body that ends early throws as the stream reading does (an
-    /// <see cref="IOException"/> from the connection, a <see cref="JsonException"/> whose inner exception is the reader's); a
-    /// body over <see cref="MaxAnswerBytes"/> throws <see cref="InvalidDataException"/> without being read further.
+    /// JSON: <see cref="WireEndpoint{TBody, TAnswer}.Read"/>). Not the serializer's stream reading: that compiles an
+    /// asynchronous machinery of its own at a process's first answer (some 20 methods at start-up), where a payment API's
+    /// answers are a few hundred bytes. A body that ends early throws as the stream reading does (an
+    /// <see cref="IOException"/> from the connection, a <see cref="JsonException"/> whose inner exception is the
+    /// reader's); a body over <see cref="MaxAnswerBytes"/> throws <see cref="InvalidDataException"/> (its message reads
+    /// after "the answer") without being read further.
     /// </summary>
     public static async ValueTask<T?> ReadAnswerAsync<T>(HttpContent content, IAnswerReader<T> reader, CancellationToken cancellationToken)
         where T : class
     {
         if (content.Headers.ContentLength > MaxAnswerBytes)
         {
-            throw new InvalidDataException($"The answer announces {content.Headers.ContentLength} bytes, more than the {MaxAnswerBytes / (1024 * 1024)} MiB the SDK reads.");
+            throw new InvalidDataException($"announces {content.Headers.ContentLength} bytes, more than the {MaxAnswerBytes / (1024 * 1024)} MiB the SDK reads.");
         }
 
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -160,7 +161,7 @@ internal static class PipelineHttp
                     {
                         if (read >= MaxAnswerBytes)
                         {
-                            throw new InvalidDataException($"The answer is larger than {MaxAnswerBytes / (1024 * 1024)} MiB, the most the SDK reads.");
+                            throw new InvalidDataException($"is larger than {MaxAnswerBytes / (1024 * 1024)} MiB, the most the SDK reads.");
                         }
 
                         var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
@@ -182,21 +183,6 @@ internal static class PipelineHttp
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
-        }
-    }
-
-    /// <summary>The encoding a text body declares (<c>charset</c>), UTF-8 when it declares none or one .NET does not know.</summary>
-    public static System.Text.Encoding CharsetOf(HttpContent content)
-    {
-        try
-        {
-            return content.Headers.ContentType?.CharSet is { Length: > 0 } charset
-                ? System.Text.Encoding.GetEncoding(charset.Trim('"'))
-                : System.Text.Encoding.UTF8;
-        }
-        catch (ArgumentException)
-        {
-            return System.Text.Encoding.UTF8;
         }
     }
 

@@ -169,17 +169,10 @@ internal static class WireJsonReader
 
     /// <summary>
     /// A field the spec does not name, the reader on its name: kept as a <see cref="JsonElement"/> under its unescaped
-    /// name (the last of a repeated one wins), as the serializer keeps extension data; skipped by a type without any.
+    /// name (the last of a repeated one wins), as the serializer keeps extension data.
     /// </summary>
-    public static IDictionary<string, object>? Unknown(ref Utf8JsonReader reader, IDictionary<string, object>? fields, bool kept)
+    public static IDictionary<string, object> Unknown(ref Utf8JsonReader reader, IDictionary<string, object>? fields)
     {
-        if (!kept)
-        {
-            reader.Read();
-            reader.Skip();
-            return fields;
-        }
-
         var name = reader.GetString()!;
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null)
@@ -191,6 +184,13 @@ internal static class WireJsonReader
         fields ??= new Dictionary<string, object>();
         fields[name] = JsonElement.ParseValue(ref reader);
         return fields;
+    }
+
+    /// <summary>A field the spec does not name, of a type that keeps no extension data: skipped, the reader on its name.</summary>
+    public static void Skip(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
     }
 
     /// <summary>
