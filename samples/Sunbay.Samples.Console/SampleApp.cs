@@ -69,7 +69,7 @@ internal static class SampleApp
                 ui.Info($"Webhook receiver on {environment.Receiver.LocalUrl}; notifyUrl {environment.NotifyUrl}.");
             }
 
-            var scenarios = new Scenarios(environment.Client, arguments, ui, environment.Options.TerminalSn, webhooks: environment.Receiver is not null);
+            var scenarios = new Scenarios(environment.Client, arguments, ui, environment.Options.TerminalSn, environment.Options.Polling.NotReceivedAfter, webhooks: environment.Receiver is not null);
             return arguments.Command switch
             {
                 "auth" => await scenarios.AuthAndCaptureAsync(cancellationToken),

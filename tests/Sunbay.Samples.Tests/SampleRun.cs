@@ -20,6 +20,7 @@ internal static class SampleRun
     {
         ["Sunbay:Polling:InitialInterval"] = "00:00:00.020",
         ["Sunbay:Polling:Jitter"] = "0",
+        ["Sunbay:Polling:NotReceivedAfter"] = "00:00:00.300",
     };
 
     public static IConfiguration Configuration(IDictionary<string, string?> settings) =>
@@ -39,6 +40,7 @@ internal static class SampleRun
     {
         ["CmCom:Polling:InitialInterval"] = "00:00:00.020",
         ["CmCom:Polling:Jitter"] = "0",
+        ["CmCom:Polling:NotReceivedAfter"] = "00:00:00.300",
     };
 
     public static Task<(int ExitCode, string Output)> RunAsync(FakeSunbayHost? fake, IDictionary<string, string?> settings, params string[] args) =>

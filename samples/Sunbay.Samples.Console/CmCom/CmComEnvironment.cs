@@ -35,6 +35,9 @@ internal sealed class CmComEnvironment : IAsyncDisposable
     /// <summary>The same client through the provider-neutral API (<c>AddCardPayments</c>, provider <c>cm</c>).</summary>
     public ICardPayments Payments => _host.Services.GetRequiredService<ICardPayments>();
 
+    /// <summary>How long a start whose answer was lost is looked for (<c>CmCom:Polling:NotReceivedAfter</c>).</summary>
+    public TimeSpan NotReceivedAfter => _host.Services.GetRequiredService<IOptionsMonitor<CmComClientOptions>>().CurrentValue.Polling.NotReceivedAfter;
+
     /// <summary>The embedded fake host, when no API key is configured.</summary>
     public FakeCmComHost? Fake { get; }
 

@@ -16,7 +16,7 @@ internal sealed partial class CmComScenarios
     {
         var request = CmComRefundRequest.For(purchase, $"{purchase.MerchantOrderReference}-R");
         ui.Step($"Refunding {AmountOf(purchase)} of purchase {purchase.Id}");
-        var refund = await StartAsync(request, cm.StartRefundAsync, cm.StartOrResumeRefundAsync, cancellationToken);
+        var refund = await StartAsync(request, cm.StartRefundAsync, cancellationToken);
         ui.Info($"created: id {refund.Id}, merchant_order_reference {request.MerchantOrderReference}");
         var refunded = await WaitAsync(refund, "the terminal picks up the refund; it may ask for the card", cancellationToken);
         Print(refunded);

@@ -16,7 +16,6 @@ namespace Sunbay.Samples.Console;
 internal sealed partial class CmComScenarios(ICmComClient cm, SampleArguments args, ConsoleUi ui, CmComEnvironment environment)
 {
     private const string Tap = "the terminal picks it up at its next poll; the cardholder taps, inserts or swipes";
-    private const int ReconcileAttempts = 3;
 
     /// <summary>The sample's amount in the currency's major units (1000 minor units of EUR = 10.00, of JPY = 1000).</summary>
     private Money Amount => Money.FromMinorUnits(args.Amount, args.Currency);
@@ -50,7 +49,7 @@ internal sealed partial class CmComScenarios(ICmComClient cm, SampleArguments ar
             TerminalId = environment.Terminal,
         };
         ui.Step($"Purchase of {amount} on terminal {environment.Terminal}");
-        var purchase = await StartAsync(request, cm.StartPurchaseAsync, cm.StartOrResumePurchaseAsync, cancellationToken);
+        var purchase = await StartAsync(request, cm.StartPurchaseAsync, cancellationToken);
         ui.Info($"created: id {purchase.Id}, merchant_order_reference {request.MerchantOrderReference} (keep both to find it again)");
         return purchase;
     }
@@ -58,15 +57,12 @@ internal sealed partial class CmComScenarios(ICmComClient cm, SampleArguments ar
     /// <summary>
     /// Starts <paramref name="request"/>; when its outcome is unknown (no answer, so CM.com may have created it and the
     /// terminal may be charging the card), reconciles as CM.com's guide says before anything else: read the terminal's
-    /// transactions for the merchant_order_reference, follow the transaction when it is there, and post only when it is
-    /// not, through StartOrResume (which looks once more first). Posting blindly could abort the first payment on the
-    /// terminal (one payment per terminal) or charge twice.
+    /// transactions for the merchant_order_reference, again and again for the client's <c>Polling:NotReceivedAfter</c>
+    /// (the guide does not say how soon a new transaction shows), and follow the transaction when it is there. It is
+    /// never posted again by itself: posting blindly could abort the first payment on the terminal (one payment per
+    /// terminal) or charge twice. When CM.com still has nothing, nothing was charged, and the cashier decides.
     /// </summary>
-    private async Task<CmComTransactionOperation> StartAsync<TRequest>(
-        TRequest request,
-        Func<TRequest, CancellationToken, Task<CmComTransactionOperation>> start,
-        Func<TRequest, CancellationToken, Task<CmComTransactionOperation>> startOrResume,
-        CancellationToken cancellationToken)
+    private async Task<CmComTransactionOperation> StartAsync<TRequest>(TRequest request, Func<TRequest, CancellationToken, Task<CmComTransactionOperation>> start, CancellationToken cancellationToken)
         where TRequest : CmComTransactionRequest
     {
         try
@@ -76,25 +72,31 @@ internal sealed partial class CmComScenarios(ICmComClient cm, SampleArguments ar
         catch (CmComTransportException ex) when (ex.OutcomeUnknown)
         {
             ui.Warning($"The answer was lost ({ex.Message.Split(". ")[0]}). Reconciling merchant_order_reference {request.MerchantOrderReference}.");
-        }
-
-        // The list is read (and retried) by the client itself; a post whose answer is lost again goes round once more.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+            var window = environment.NotReceivedAfter;
+            var until = DateTimeOffset.UtcNow + window;
+            while (true)
             {
-                if (await cm.FindTransactionByReferenceAsync(request.MerchantOrderReference, request.TerminalId, cancellationToken) is { } existing)
+                try
                 {
-                    ui.Info($"reconciled: CM.com has it (id {existing.Id}, {existing.Status}); following it, not posting it again");
-                    return cm.GetOperation(existing.Id, existing.TerminalId);
+                    // The list is read (and retried) by the client itself.
+                    if (await cm.FindTransactionByReferenceAsync(request.MerchantOrderReference, request.TerminalId, cancellationToken) is { } existing)
+                    {
+                        ui.Info($"reconciled: CM.com has it (id {existing.Id}, {existing.Status}); following it, not posting it again");
+                        return cm.GetOperation(existing.Id, existing.TerminalId);
+                    }
+                }
+                catch (CmComTransportException failed) when (DateTimeOffset.UtcNow < until)
+                {
+                    ui.Warning($"Reading the list failed ({failed.Message.Split(". ")[0]}); reading it again.");
                 }
 
-                ui.Info("reconciled: CM.com never received it; posting it now (only if the reference is still absent)");
-                return await startOrResume(request, cancellationToken);
-            }
-            catch (CmComTransportException ex) when (attempt < ReconcileAttempts)
-            {
-                ui.Warning($"Reconciling failed ({ex.Message.Split(". ")[0]}); trying again.");
+                if (DateTimeOffset.UtcNow >= until)
+                {
+                    ui.Info($"reconciled: CM.com never received it (not listed within {window.TotalSeconds:0.#} s); not posting it again: nothing was charged, start a new one if the cardholder still wants to pay");
+                    throw;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1) < window / 4 ? TimeSpan.FromSeconds(1) : window / 4, cancellationToken);
             }
         }
     }

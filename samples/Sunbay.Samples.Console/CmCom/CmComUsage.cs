@@ -33,8 +33,8 @@ internal static class CmComUsage
           optionally CmCom__Polling__InitialInterval and the other CmCom:* settings of the package README.
           Without CmCom__ApiKey the sample runs against an embedded FakeCmComHost: no account or terminal needed.
 
-        A purchase whose answer is lost is never posted twice: the sample finds it by its merchant_order_reference in the
-        terminal's transactions (StartOrResumePurchaseAsync) and follows it.
+        A purchase whose answer is lost is never posted twice: the sample looks for its merchant_order_reference in the
+        terminal's transactions for CmCom__Polling__NotReceivedAfter and follows it; when it is not there, it stops.
 
         Exit codes: 0 done, 1 failed, 2 declined, 64 bad arguments, 78 bad configuration.
         """;

@@ -11,11 +11,11 @@ namespace Sunbay.Samples.Console;
 /// <param name="args">The command line.</param>
 /// <param name="ui">Where to write.</param>
 /// <param name="configuredTerminal">The terminal of the configuration (<c>Sunbay:TerminalSn</c>), to say which one is used.</param>
+/// <param name="notReceivedAfter">How long a push whose answer was lost is looked for (<c>Sunbay:Polling:NotReceivedAfter</c>).</param>
 /// <param name="webhooks">Whether a webhook receiver runs in the process (to say whether a webhook or a poll ended a wait).</param>
-internal sealed partial class Scenarios(ISunbayClient sunbay, SampleArguments args, ConsoleUi ui, string? configuredTerminal, bool webhooks = false)
+internal sealed partial class Scenarios(ISunbayClient sunbay, SampleArguments args, ConsoleUi ui, string? configuredTerminal, TimeSpan notReceivedAfter, bool webhooks = false)
 {
     private const string Tap = "cardholder taps, inserts or swipes on the terminal";
-    private const int ReconcileAttempts = 3;
 
     /// <summary>The terminal requests go to: <c>--terminal</c>, else the configured one.</summary>
     private string TerminalName => args.Terminal ?? configuredTerminal ?? "(none configured: set Sunbay__TerminalSn or --terminal)";
@@ -65,9 +65,10 @@ internal sealed partial class Scenarios(ISunbayClient sunbay, SampleArguments ar
 
     /// <summary>
     /// Pushes <paramref name="request"/>; when its outcome is unknown (the answer was lost, so the terminal may be
-    /// charging the card), reconciles the documented way before anything else: query the transactionRequestId, follow
-    /// the transaction when SUNBAY has it, and send it again with the same transactionRequestId only when SUNBAY does
-    /// not. The request carries its transactionRequestId from the start: it is what finds the transaction again.
+    /// charging the card), reconciles the documented way before anything else: look the transactionRequestId up, again
+    /// and again for the client's <c>Polling:NotReceivedAfter</c> (SUNBAY may record it late), and follow the transaction
+    /// when SUNBAY has it. It is never sent again: SUNBAY's go-live guide prohibits automatic retries of payments and
+    /// refunds "to avoid duplicate charges". When SUNBAY still has nothing, nothing was charged, and the cashier decides.
     /// </summary>
     private async Task<TransactionOperation> PushAsync<TRequest>(TRequest request, Func<TRequest, CancellationToken, Task<TransactionOperation>> start, CancellationToken cancellationToken)
         where TRequest : PushRequest
@@ -79,25 +80,31 @@ internal sealed partial class Scenarios(ISunbayClient sunbay, SampleArguments ar
         catch (SunbayTransportException ex) when (ex.OutcomeUnknown)
         {
             ui.Warning($"The answer was lost ({ex.Message.Split(". ")[0]}). Reconciling transactionRequestId {request.TransactionRequestId}.");
-        }
-
-        // The query is retried by the client itself; a re-send whose answer is lost again goes round once more.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+            var lookup = TransactionLookup.ByTransactionRequestId(request.TransactionRequestId!);
+            var until = DateTimeOffset.UtcNow + notReceivedAfter;
+            while (true)
             {
-                if (await sunbay.FindTransactionAsync(TransactionLookup.ByTransactionRequestId(request.TransactionRequestId!), cancellationToken) is { } existing)
+                try
                 {
-                    ui.Info($"reconciled: SUNBAY has it ({ConsoleUi.Explain(existing)}); following it, not sending it again");
-                    return sunbay.GetOperation(existing.TransactionRequestId);
+                    // The query is retried by the client itself.
+                    if (await sunbay.FindTransactionAsync(lookup, cancellationToken) is { } existing)
+                    {
+                        ui.Info($"reconciled: SUNBAY has it ({ConsoleUi.Explain(existing)}); following it, not sending it again");
+                        return sunbay.GetOperation(existing.TransactionRequestId);
+                    }
+                }
+                catch (SunbayTransportException failed) when (DateTimeOffset.UtcNow < until)
+                {
+                    ui.Warning($"Looking it up failed ({failed.Message.Split(". ")[0]}); looking again.");
                 }
 
-                ui.Info("reconciled: SUNBAY never received it; sending it again with the same transactionRequestId");
-                return await start(request, cancellationToken);
-            }
-            catch (SunbayTransportException ex) when (attempt < ReconcileAttempts)
-            {
-                ui.Warning($"Reconciling failed ({ex.Message.Split(". ")[0]}); trying again.");
+                if (DateTimeOffset.UtcNow >= until)
+                {
+                    ui.Info($"reconciled: SUNBAY never received it (nothing within {notReceivedAfter.TotalSeconds:0.#} s); not sending it again: nothing was charged, start a new one if the cardholder still wants to pay");
+                    throw;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1) < notReceivedAfter / 4 ? TimeSpan.FromSeconds(1) : notReceivedAfter / 4, cancellationToken);
             }
         }
     }

@@ -53,9 +53,11 @@ internal static partial class SensitiveData
     }
 
     /// <summary>
-    /// Masks <paramref name="apiKey"/> in <paramref name="text"/> in any of the encodings a server may echo it in, even
-    /// mixed: each character as itself, percent-encoded (<c>%2B</c>, either case; <c>+</c> for a space), or JSON-escaped
-    /// (<c>\u002B</c>, either case; <c>\/</c>, <c>\"</c>, <c>\\</c>).
+    /// Masks <paramref name="apiKey"/> in <paramref name="text"/> in any of the encodings a server may echo it in: its
+    /// bytes in Base64 (standard or URL-safe, at any alignment, so also inside an encoded <c>Authorization</c> value) or
+    /// in hexadecimal (either case), and each character, even mixed, as itself, percent-encoded (<c>%2B</c>, either
+    /// case; <c>+</c> for a space), JSON-escaped (<c>\u002B</c>, either case; <c>\/</c>, <c>\"</c>, <c>\\</c>) or as an
+    /// HTML character reference (<c>&amp;#43;</c>, <c>&amp;#x2B;</c>, <c>&amp;amp;</c>).
     /// </summary>
     private static string MaskKey(string text, string apiKey)
     {
@@ -64,8 +66,20 @@ internal static partial class SensitiveData
             text = text.Replace(apiKey, Redacted, StringComparison.Ordinal);
         }
 
-        // An escaped key needs a '%', a '\' or a '+' in the text: the common case costs one scan.
-        if (text.AsSpan().IndexOfAny('%', '\\', '+') < 0)
+        var encoded = KeyEncodings.Of(apiKey);
+        if (text.Length >= encoded.Shortest)
+        {
+            foreach (var fragment in encoded.Fragments)
+            {
+                if (text.Contains(fragment, StringComparison.Ordinal))
+                {
+                    text = text.Replace(fragment, Redacted, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        // An escaped character needs a '%', a '\', a '+' or a '&' in the text: the common case costs one scan.
+        if (text.AsSpan().IndexOfAny("%\\+&") < 0)
         {
             return text;
         }
@@ -98,7 +112,12 @@ internal static partial class SensitiveData
             }
 
             var c = text[j];
-            if (c == k)
+            if (c == '&' && HtmlReferenceAt(text, j, k) is var reference and > 0)
+            {
+                // Before the character itself: a key's own '&' echoed as "&amp;" starts with one.
+                j += reference;
+            }
+            else if (c == k)
             {
                 j++;
             }
@@ -125,6 +144,30 @@ internal static partial class SensitiveData
         }
 
         return j - start;
+    }
+
+    /// <summary>The length of an HTML character reference to <paramref name="k"/> at <paramref name="start"/>; 0 when none is there.</summary>
+    private static int HtmlReferenceAt(string text, int start, char k)
+    {
+        var end = text.IndexOf(';', start);
+        if (end < 0 || end - start > 8)
+        {
+            return 0;
+        }
+
+        var name = text.AsSpan(start + 1, end - start - 1);
+        var value = name switch
+        {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            ['#', 'x' or 'X', .. var hex] => HexValue(hex),
+            ['#', .. var digits] => int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : -1,
+            _ => -1,
+        };
+        return value == k ? end - start + 1 : 0;
     }
 
     private static int HexValue(ReadOnlySpan<char> hex) =>

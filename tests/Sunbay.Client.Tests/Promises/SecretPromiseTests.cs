@@ -43,8 +43,11 @@ public sealed class SecretPromiseTests : IDisposable
 
     public void Dispose() => _listener.Dispose();
 
-    /// <summary>The key as a server may echo it: as it is, URL-escaped (either case), JSON-escaped (either style).</summary>
-    public static TheoryData<ProviderCase, string> Echoes => AnswerPromiseTests.Cross(["raw", "url", "url-lower", "json", "json-slash"]);
+    /// <summary>
+    /// The key as a server may echo it: as it is, URL-escaped (either case), JSON-escaped (either style), HTML-escaped, its
+    /// bytes in Base64 (alone, or inside <c>Basic</c> credentials) or in hexadecimal.
+    /// </summary>
+    public static TheoryData<ProviderCase, string> Echoes => AnswerPromiseTests.Cross(["raw", "url", "url-lower", "json", "json-slash", "html", "base64", "base64url", "basic", "hex"]);
 
     /// <summary>The key as a URL can hold it (a JSON escape's backslash is a path separator to a URI parser).</summary>
     public static TheoryData<ProviderCase, string> UrlEchoes => AnswerPromiseTests.Cross(["raw", "url", "url-lower"]);
@@ -75,7 +78,7 @@ public sealed class SecretPromiseTests : IDisposable
         var error = await Assert.ThrowsAnyAsync<PaymentsTransportException>(() => client.StartAsync());
 
         Assert.True(error.OutcomeUnknown);
-        AssertNoSecret(provider, error);
+        AssertNoSecret(provider, error, Encode(provider.ApiKey, encoding));
     }
 
     [Theory]
@@ -131,8 +134,11 @@ public sealed class SecretPromiseTests : IDisposable
         return provider.Create(server.BaseAddress, new FakeTimeProvider(), logging);
     }
 
-    private void AssertNoSecret(ProviderCase provider, Exception error)
+    private void AssertNoSecret(ProviderCase provider, Exception error, string? echoed = null)
     {
+        // An encoding that spreads the key over all its characters (Base64, hexadecimal) keeps no tail: its middle half
+        // is made of the key's bytes alone, whatever stands around the key.
+        var middle = echoed is null ? null : echoed.Substring(echoed.Length / 4, echoed.Length / 2);
         // The key's tail is in every encoding of it: whatever is left of a half-masked key shows it.
         const string tail = "Ef9Gh7Kq";
         var places = new List<string> { error.Message, error.ToString() };
@@ -146,6 +152,11 @@ public sealed class SecretPromiseTests : IDisposable
         Assert.All(places, text =>
         {
             Assert.DoesNotContain(tail, text, StringComparison.Ordinal);
+            if (middle is not null)
+            {
+                Assert.DoesNotContain(middle, text, StringComparison.Ordinal);
+            }
+
             Assert.DoesNotContain("4111111111111111", text, StringComparison.Ordinal);
         });
         Assert.NotEmpty(provider.ApiKey);
@@ -157,6 +168,11 @@ public sealed class SecretPromiseTests : IDisposable
         "url-lower" => System.Text.RegularExpressions.Regex.Replace(Uri.EscapeDataString(key), "%[0-9A-F]{2}", m => m.Value.ToLowerInvariant()),
         "json" => System.Text.Json.JsonEncodedText.Encode(key).ToString(),
         "json-slash" => key.Replace("/", "\\/", StringComparison.Ordinal).Replace("+", "\\u002b", StringComparison.Ordinal),
+        "html" => string.Concat(key.Select(c => char.IsAsciiLetterOrDigit(c) ? c.ToString() : $"&#{(int)c};")),
+        "base64" => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(key)),
+        "base64url" => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(key)).Replace('+', '-').Replace('/', '_').TrimEnd('='),
+        "basic" => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("merchant:" + key)),
+        "hex" => Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(key)),
         _ => key,
     };
 }

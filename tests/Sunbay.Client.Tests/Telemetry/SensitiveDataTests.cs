@@ -40,6 +40,53 @@ public sealed class SensitiveDataTests
         Assert.Equal("a b", SensitiveData.Mask("a b", "a")); // too short to search for
     }
 
+    /// <summary>A key with every character an encoding treats apart: '+', '/', '&amp;', '"' and a multi-byte tail.</summary>
+    private const string OddKey = "k+y/A&b\"C=d~é9x";
+
+    public static TheoryData<string> EncodedKeys
+    {
+        get
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(OddKey);
+            var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("merchant:" + OddKey));
+            var bearer = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("Bearer " + OddKey + "!"));
+            return new TheoryData<string>
+            {
+                Convert.ToBase64String(bytes),
+                Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_').TrimEnd('='),
+                basic,
+                bearer,
+                Convert.ToHexString(bytes),
+                Convert.ToHexString(bytes).ToLowerInvariant(),
+                System.Net.WebUtility.HtmlEncode(OddKey),
+                string.Concat(OddKey.Select(c => $"&#{(int)c};")),
+                string.Concat(OddKey.Select(c => $"&#x{(int)c:X};")),
+                "k%2By/A&amp;b\\u0022C=d~&#233;9x",
+            };
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EncodedKeys))]
+    public void A_key_in_a_binary_encoding_or_an_html_reference_is_masked(string echoed)
+    {
+        var masked = SensitiveData.Mask($"unknown credential [{echoed}] refused", OddKey);
+
+        Assert.Contains("***", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain(echoed, masked, StringComparison.Ordinal);
+
+        // Base64 and hexadecimal spread the key over every character: their middle half is made of the key's bytes alone.
+        Assert.DoesNotContain(echoed.Substring(echoed.Length / 4, echoed.Length / 2), masked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_keys_shifted_base64_is_too_short_to_search_for()
+    {
+        // "abcdef" one byte into a Base64 value leaves one group of its own ("Y2Rl", bytes "cde"): four letters match by chance.
+        Assert.Equal("ref Y2Rl", SensitiveData.Mask("ref Y2Rl", "abcdef"));
+        Assert.Equal("ref ***", SensitiveData.Mask("ref YWJjZGVm", "abcdef"));
+    }
+
     [Fact]
     public void An_excerpt_is_masked_before_it_is_cut()
     {
