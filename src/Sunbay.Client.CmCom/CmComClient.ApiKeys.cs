@@ -13,7 +13,7 @@ public sealed partial class CmComClient
     {
         // A listing like any other ("All endpoints, which return a listing, allow pagination"): every page is read.
         var keys = new List<CmComApiKey>();
-        await foreach (var key in PagesAsync(CmComWireApi.ListApiKeys, CmComWireApi.ListApiKeysUrl(1, PageSize()), default, CmComMapper.FromWire, cancellationToken).ConfigureAwait(false))
+        await foreach (var key in PagesAsync(CmComWireApi.ListApiKeys, size => CmComWireApi.ListApiKeysUrl(1, size), default, CmComMapper.FromWire, cancellationToken).ConfigureAwait(false))
         {
             keys.Add(key);
         }

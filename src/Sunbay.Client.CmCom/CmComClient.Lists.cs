@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Sunbay.Client.CmCom.Http;
 using Sunbay.Client.CmCom.Transactions;
@@ -16,11 +17,11 @@ public sealed partial class CmComClient
 
     /// <inheritdoc/>
     public IAsyncEnumerable<CmComStore> GetStoresAsync(CancellationToken cancellationToken = default) =>
-        PagesAsync<Wire.Store, CmComStore>(CmComWireApi.ListStores, CmComWireApi.ListStoresUrl(1, PageSize()), default, CmComMapper.FromWire, cancellationToken);
+        PagesAsync<Wire.Store, CmComStore>(CmComWireApi.ListStores, size => CmComWireApi.ListStoresUrl(1, size), default, CmComMapper.FromWire, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<CmComTerminal> GetTerminalsAsync(CancellationToken cancellationToken = default) =>
-        PagesAsync<Wire.Terminal, CmComTerminal>(CmComWireApi.ListTerminals, CmComWireApi.ListTerminalsUrl(1, PageSize()), default, CmComMapper.FromWire, cancellationToken);
+        PagesAsync<Wire.Terminal, CmComTerminal>(CmComWireApi.ListTerminals, size => CmComWireApi.ListTerminalsUrl(1, size), default, CmComMapper.FromWire, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<CmComTransaction> GetTransactionsAsync(string? terminalId = null, CancellationToken cancellationToken = default) =>
@@ -44,7 +45,7 @@ public sealed partial class CmComClient
     }
 
     private IAsyncEnumerable<CmComTransaction> ListTransactionsAsync(string terminal, CancellationToken cancellationToken) =>
-        PagesAsync(CmComWireApi.ListTransactions, CmComWireApi.ListTransactionsUrl(terminal, 1, PageSize()), new CallSubject(null, terminal), wire => CmComMapper.FromWire(wire, terminal), cancellationToken);
+        PagesAsync(CmComWireApi.ListTransactions, size => CmComWireApi.ListTransactionsUrl(terminal, 1, size), new CallSubject(null, terminal), wire => CmComMapper.FromWire(wire, terminal), cancellationToken);
 
     /// <summary>
     /// The items of a list, page after page: each page's <c>Link</c> <c>rel="next"</c> (RFC 8288, relative or absolute)
@@ -52,13 +53,14 @@ public sealed partial class CmComClient
     /// repeats. A next link that leaves the configured base address is refused: the API key is only ever sent to
     /// <c>CmCom:BaseAddress</c>. A list that still has a next page after <see cref="MaxPages"/> pages is a broken answer.
     /// </summary>
-    private async IAsyncEnumerable<T> PagesAsync<TWire, T>(WireEndpoint<NoBody, ICollection<TWire>> endpoint, string firstUrl, CallSubject subject, Func<TWire, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> PagesAsync<TWire, T>(WireEndpoint<NoBody, ICollection<TWire>> endpoint, Func<int, string> firstUrl, CallSubject subject, Func<TWire, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TWire : class
     {
+        var size = PageSize();
         var baseAddress = PipelineHttp.BaseAddressOf(CurrentOptions);
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var guard = new PageGuard(MaxPages);
-        for (var url = new Uri(baseAddress, firstUrl).AbsoluteUri; visited.Add(url);)
+        for (var url = new Uri(baseAddress, firstUrl(size)).AbsoluteUri; visited.Add(url);)
         {
             var headers = new PageHeaders();
             var page = await _pipeline.SendAsync(endpoint, url, null, subject, headers, cancellationToken).ConfigureAwait(false);
@@ -91,8 +93,34 @@ public sealed partial class CmComClient
                     endpoint.Name, outcomeUnknown: false, subject.TerminalId, merchantOrderReference: null, transactionId: null, statusCode: 200);
             }
 
-            url = next.AbsoluteUri;
+            url = WithOwnSize(next, size);
         }
+    }
+
+    /// <summary>
+    /// The next link with the page size this client asked for. CM.com's guide answers <c>/stores?page=3&amp;size=10</c>
+    /// with <c>&lt;baseUrl/stores?size=1&amp;page=4&gt;; rel="next"</c>: page 4 at another size would skip or repeat
+    /// entries, and a lookup by reference that misses one would send a payment again. The link's page is kept.
+    /// </summary>
+    private static string WithOwnSize(Uri next, int size)
+    {
+        var query = next.Query.TrimStart('?');
+        if (query.Length == 0)
+        {
+            return next.AbsoluteUri;
+        }
+
+        var own = string.Create(CultureInfo.InvariantCulture, $"size={size}");
+        var parts = query.Split('&');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].StartsWith("size=", StringComparison.OrdinalIgnoreCase))
+            {
+                parts[i] = own;
+            }
+        }
+
+        return new UriBuilder(next) { Query = string.Join('&', parts) }.Uri.AbsoluteUri;
     }
 
     private static bool IsUnder(Uri target, Uri baseAddress) =>

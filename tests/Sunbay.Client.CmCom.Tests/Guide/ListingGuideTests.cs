@@ -66,6 +66,21 @@ public sealed class ListingGuideTests
     }
 
     [Fact]
+    public async Task A_next_link_at_another_size_is_read_at_the_clients_size_so_no_entry_is_skipped()
+    {
+        // The guide's own example answers "page=3&size=10" with a next link of "size=1&page=4".
+        var stub = new MerchantApiStub();
+        stub.Then(_ => Page("""[{"uuid":"s1"},{"uuid":"s2"}]""", total: 3, next: "?size=1&page=2"));
+        stub.Then(_ => Page("""[{"uuid":"s3"}]""", total: 3, next: null));
+        using var client = TestClients.Client(stub, TestClients.Options(o => o.PageSize = 2));
+
+        var stores = await ToListAsync(client.GetStoresAsync());
+
+        Assert.Equal(["s1", "s2", "s3"], stores.Select(s => s.Uuid));
+        Assert.Equal(["?page=1&size=2", "?size=2&page=2"], stub.Requests.Select(r => r.Uri.Query));
+    }
+
+    [Fact]
     public async Task A_list_that_never_ends_is_a_transport_error_after_the_page_limit()
     {
         var stub = new MerchantApiStub();
