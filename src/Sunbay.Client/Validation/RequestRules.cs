@@ -6,14 +6,18 @@ internal static class RequestRules
     private static readonly TimeSpan MinExpiry = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan MaxExpiry = TimeSpan.FromDays(1);
 
-    /// <summary><c>timeExpire</c>: 3 minutes to 1 day from now (docs: sale, auth, forced-auth, unreferenced refund).</summary>
+    /// <summary>
+    /// <c>timeExpire</c>: 3 minutes to 1 day from now (docs: sale, auth, forced-auth, unreferenced refund), checked as it
+    /// goes on the wire: in whole seconds, the fraction dropped, which may take it under the minimum.
+    /// </summary>
     public static void ExpiresAt(DateTimeOffset? expiresAt, DateTimeOffset now)
     {
-        if (expiresAt is not { } at)
+        if (expiresAt is not { } requested)
         {
             return;
         }
 
+        var at = requested.AddTicks(-(requested.Ticks % TimeSpan.TicksPerSecond));
         var ahead = at - now;
         if (ahead < MinExpiry || ahead > MaxExpiry)
         {

@@ -154,6 +154,17 @@ public sealed class RequestValidationTests
     }
 
     [Fact]
+    public void A_time_expire_is_checked_as_the_wire_carries_it_in_whole_seconds()
+    {
+        var now = Now.AddMilliseconds(500);
+
+        // 3:00.1 ahead as given, but "…:03:00" on the wire: 2:59.5 ahead, under SUNBAY's minimum.
+        var error = Assert.Throws<PaymentsValidationException>(() => Sunbay.Client.Validation.RequestRules.ExpiresAt(now.AddMinutes(3).AddMilliseconds(100), now));
+        Assert.Equal("timeExpire", error.Field);
+        Sunbay.Client.Validation.RequestRules.ExpiresAt(now.AddMinutes(3).AddMilliseconds(500), now);
+    }
+
+    [Fact]
     public void Every_public_enum_member_has_a_wire_value_and_every_wire_value_a_member()
     {
         AssertTwins<PrintReceipt>(Sunbay.Client.Wire.PrintReceipt.FromName, Sunbay.Client.Wire.PrintReceipt.Values);
