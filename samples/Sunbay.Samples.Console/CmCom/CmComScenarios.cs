@@ -73,31 +73,14 @@ internal sealed partial class CmComScenarios(ICmComClient cm, SampleArguments ar
         {
             ui.Warning($"The answer was lost ({ex.Message.Split(". ")[0]}). Reconciling merchant_order_reference {request.MerchantOrderReference}.");
             var window = environment.NotReceivedAfter;
-            var until = DateTimeOffset.UtcNow + window;
-            while (true)
+            if (await LostAnswer.FindWithinAsync(token => cm.FindTransactionByReferenceAsync(request.MerchantOrderReference, request.TerminalId, token), window, ui, cancellationToken) is { } existing)
             {
-                try
-                {
-                    // The list is read (and retried) by the client itself.
-                    if (await cm.FindTransactionByReferenceAsync(request.MerchantOrderReference, request.TerminalId, cancellationToken) is { } existing)
-                    {
-                        ui.Info($"reconciled: CM.com has it (id {existing.Id}, {existing.Status}); following it, not posting it again");
-                        return cm.GetOperation(existing.Id, existing.TerminalId);
-                    }
-                }
-                catch (CmComTransportException failed) when (DateTimeOffset.UtcNow < until)
-                {
-                    ui.Warning($"Reading the list failed ({failed.Message.Split(". ")[0]}); reading it again.");
-                }
-
-                if (DateTimeOffset.UtcNow >= until)
-                {
-                    ui.Info($"reconciled: CM.com never received it (not listed within {window.TotalSeconds:0.#} s); not posting it again: nothing was charged, start a new one if the cardholder still wants to pay");
-                    throw;
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(1) < window / 4 ? TimeSpan.FromSeconds(1) : window / 4, cancellationToken);
+                ui.Info($"reconciled: CM.com has it (id {existing.Id}, {existing.Status}); following it, not posting it again");
+                return cm.GetOperation(existing.Id, existing.TerminalId);
             }
+
+            ui.Info($"reconciled: CM.com never received it (not listed within {window.TotalSeconds:0.#} s); not posting it again: nothing was charged, start a new one if the cardholder still wants to pay");
+            throw;
         }
     }
 

@@ -81,31 +81,14 @@ internal sealed partial class Scenarios(ISunbayClient sunbay, SampleArguments ar
         {
             ui.Warning($"The answer was lost ({ex.Message.Split(". ")[0]}). Reconciling transactionRequestId {request.TransactionRequestId}.");
             var lookup = TransactionLookup.ByTransactionRequestId(request.TransactionRequestId!);
-            var until = DateTimeOffset.UtcNow + notReceivedAfter;
-            while (true)
+            if (await LostAnswer.FindWithinAsync(token => sunbay.FindTransactionAsync(lookup, token), notReceivedAfter, ui, cancellationToken) is { } existing)
             {
-                try
-                {
-                    // The query is retried by the client itself.
-                    if (await sunbay.FindTransactionAsync(lookup, cancellationToken) is { } existing)
-                    {
-                        ui.Info($"reconciled: SUNBAY has it ({ConsoleUi.Explain(existing)}); following it, not sending it again");
-                        return sunbay.GetOperation(existing.TransactionRequestId);
-                    }
-                }
-                catch (SunbayTransportException failed) when (DateTimeOffset.UtcNow < until)
-                {
-                    ui.Warning($"Looking it up failed ({failed.Message.Split(". ")[0]}); looking again.");
-                }
-
-                if (DateTimeOffset.UtcNow >= until)
-                {
-                    ui.Info($"reconciled: SUNBAY never received it (nothing within {notReceivedAfter.TotalSeconds:0.#} s); not sending it again: nothing was charged, start a new one if the cardholder still wants to pay");
-                    throw;
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(1) < notReceivedAfter / 4 ? TimeSpan.FromSeconds(1) : notReceivedAfter / 4, cancellationToken);
+                ui.Info($"reconciled: SUNBAY has it ({ConsoleUi.Explain(existing)}); following it, not sending it again");
+                return sunbay.GetOperation(existing.TransactionRequestId);
             }
+
+            ui.Info($"reconciled: SUNBAY never received it (nothing within {notReceivedAfter.TotalSeconds:0.#} s); not sending it again: nothing was charged, start a new one if the cardholder still wants to pay");
+            throw;
         }
     }
 
