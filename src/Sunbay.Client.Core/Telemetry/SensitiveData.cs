@@ -149,11 +149,14 @@ internal static partial class SensitiveData
     /// <summary>The length of an HTML character reference to <paramref name="k"/> at <paramref name="start"/>; 0 when none is there.</summary>
     private static int HtmlReferenceAt(string text, int start, char k)
     {
-        var end = text.IndexOf(';', start);
-        if (end < 0 || end - start > 8)
+        // The longest reference to a header character is "&#x0007E;": look no further, or text full of '&' costs n².
+        var semicolon = text.AsSpan(start, Math.Min(10, text.Length - start)).IndexOf(';');
+        if (semicolon < 0)
         {
             return 0;
         }
+
+        var end = start + semicolon;
 
         var name = text.AsSpan(start + 1, end - start - 1);
         var value = name switch
