@@ -1,4 +1,5 @@
 using Sunbay.Client;
+using Sunbay.Client.Payments.Durability;
 using Sunbay.Client.CmCom;
 using Sunbay.Client.Payments;
 
@@ -73,14 +74,20 @@ internal sealed partial class CmComScenarios(ICmComClient cm, SampleArguments ar
         {
             ui.Warning($"The answer was lost ({ex.Message.Split(". ")[0]}). Reconciling merchant_order_reference {request.MerchantOrderReference}.");
             var window = environment.NotReceivedAfter;
-            if (await LostAnswer.FindWithinAsync(token => cm.FindTransactionByReferenceAsync(request.MerchantOrderReference, request.TerminalId, token), window, ui, cancellationToken) is { } existing)
+            var (existing, known) = await LostAnswer.FindWithinAsync(token => cm.FindTransactionByReferenceAsync(request.MerchantOrderReference, request.TerminalId, token), window, ui, cancellationToken);
+            if (existing is not null)
             {
                 ui.Info($"reconciled: CM.com has it (id {existing.Id}, {existing.Status}); following it, not posting it again");
                 return cm.GetOperation(existing.Id, existing.TerminalId);
             }
 
-            ui.Info($"reconciled: CM.com never received it (not listed within {window.TotalSeconds:0.#} s); not posting it again: nothing was charged, start a new one if the cardholder still wants to pay");
-            throw;
+            if (!known)
+            {
+                throw; // Still unknown: the guard says to look for the merchant_order_reference before anything else.
+            }
+
+            ui.Info("reconciled: CM.com never received it; not posting it again");
+            throw new PaymentNotReceivedException("CM.com", request.MerchantOrderReference, window);
         }
     }
 

@@ -1,4 +1,5 @@
 using Sunbay.Client;
+using Sunbay.Client.Payments.Durability;
 
 namespace Sunbay.Samples.Console;
 
@@ -81,14 +82,20 @@ internal sealed partial class Scenarios(ISunbayClient sunbay, SampleArguments ar
         {
             ui.Warning($"The answer was lost ({ex.Message.Split(". ")[0]}). Reconciling transactionRequestId {request.TransactionRequestId}.");
             var lookup = TransactionLookup.ByTransactionRequestId(request.TransactionRequestId!);
-            if (await LostAnswer.FindWithinAsync(token => sunbay.FindTransactionAsync(lookup, token), notReceivedAfter, ui, cancellationToken) is { } existing)
+            var (existing, known) = await LostAnswer.FindWithinAsync(token => sunbay.FindTransactionAsync(lookup, token), notReceivedAfter, ui, cancellationToken);
+            if (existing is not null)
             {
                 ui.Info($"reconciled: SUNBAY has it ({ConsoleUi.Explain(existing)}); following it, not sending it again");
                 return sunbay.GetOperation(existing.TransactionRequestId);
             }
 
-            ui.Info($"reconciled: SUNBAY never received it (nothing within {notReceivedAfter.TotalSeconds:0.#} s); not sending it again: nothing was charged, start a new one if the cardholder still wants to pay");
-            throw;
+            if (!known)
+            {
+                throw; // Still unknown: the guard says to query the transactionRequestId before anything else.
+            }
+
+            ui.Info("reconciled: SUNBAY never received it; not sending it again");
+            throw new PaymentNotReceivedException("SUNBAY", request.TransactionRequestId!, notReceivedAfter);
         }
     }
 
