@@ -52,6 +52,24 @@ public sealed class RecoveryTests
     }
 
     [Fact]
+    public async Task A_push_whose_look_ups_keep_failing_stays_outcome_unknown_and_is_not_sent_again()
+    {
+        await using var fake = SampleRun.StartFake();
+        fake.Faults.Enqueue(FakeEndpoint.Sale, FakeFault.DropBeforeRecording);
+        fake.Faults.Enqueue(FakeEndpoint.Query, FakeFault.GatewayTimeout, count: 1000);
+        var settings = SampleRun.FastPolling();
+        settings["Sunbay:Retry:MaxGetRetries"] = "0";
+
+        var (exitCode, output) = await SampleRun.RunAsync(fake, settings);
+
+        Assert.True(exitCode == ExitCodes.Failed, output);
+        Assert.Contains("Looking it up failed", output, StringComparison.Ordinal);
+        Assert.Contains("it may have been charged", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("never received", output, StringComparison.Ordinal);
+        Assert.Equal(1, fake.Journal.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
     public async Task Without_a_lost_answer_nothing_is_reconciled()
     {
         await using var fake = SampleRun.StartFake();
