@@ -18,7 +18,6 @@ internal sealed class KeyEncodings
     {
         Key = key;
         Fragments = fragments;
-        Shortest = fragments.Length == 0 ? int.MaxValue : fragments.Min(f => f.Length);
     }
 
     /// <summary>The key these are the encodings of.</summary>
@@ -27,8 +26,8 @@ internal sealed class KeyEncodings
     /// <summary>Each encoded text, longest first: a fragment that holds another is masked whole, not around the other's mask.</summary>
     public string[] Fragments { get; }
 
-    /// <summary>The length of the shortest fragment: a text shorter than it holds none.</summary>
-    public int Shortest { get; }
+    /// <summary>The length of the shortest fragment, the last one (the hexadecimal is always there): a text shorter than it holds none.</summary>
+    public int Shortest => Fragments[^1].Length;
 
     /// <summary>The encodings of <paramref name="key"/>.</summary>
     public static KeyEncodings Of(string key)
